@@ -1,0 +1,56 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AmendmentsController } from './amendments/amendments.controller';
+import { AmendmentsRepository } from './amendments/amendments.repository';
+import { AmendmentsService } from './amendments/amendments.service';
+import { AuditService } from './audit/audit.service';
+import { AuthModule } from './auth/auth.module';
+import { DelegationsController } from './committees/committees.controller';
+import { DelegationsRepository } from './committees/delegations.repository';
+import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DraftsController } from './drafts/drafts.controller';
+import { DraftsRepository } from './drafts/drafts.repository';
+import { DraftsService } from './drafts/drafts.service';
+import { HealthController } from './health/health.controller';
+import { ParagraphsController } from './paragraphs/paragraphs.controller';
+import { ParagraphsRepository } from './paragraphs/paragraphs.repository';
+import { ParagraphsService } from './paragraphs/paragraphs.service';
+import { SponsorResolver } from './sponsorships/sponsor-resolver';
+import { SponsorshipsController } from './sponsorships/sponsorships.controller';
+import { SponsorshipsRepository } from './sponsorships/sponsorships.repository';
+import { SponsorshipsService } from './sponsorships/sponsorships.service';
+
+/** The resolution itself: drafts, sections, paragraphs, amendments and their sponsors. */
+@Module({
+  controllers: [DraftsController, ParagraphsController, AmendmentsController, SponsorshipsController, DelegationsController],
+  providers: [
+    AuditService,
+    DraftsRepository,
+    DraftsService,
+    ParagraphsRepository,
+    ParagraphsService,
+    AmendmentsRepository,
+    AmendmentsService,
+    SponsorshipsRepository,
+    SponsorshipsService,
+    SponsorResolver,
+    DelegationsRepository,
+  ],
+  exports: [AuditService, DraftsService, DraftsRepository, ParagraphsService, ParagraphsRepository],
+})
+export class ResolutionModule {}
+
+@Module({ controllers: [HealthController] })
+export class HealthModule {}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(dataSource), AuthModule, HealthModule, ResolutionModule],
+    };
+  }
+}

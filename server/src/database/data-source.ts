@@ -1,0 +1,24 @@
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../../migrations';
+import { ENTITIES } from './entities';
+
+/** The one way this codebase opens PostgreSQL: our entities, our migrations, never synchronize. */
+export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'all',
+    logging: ['error'],
+    poolSize: options.poolSize ?? 20,
+    applicationName: options.applicationName ?? 'omnibus',
+  });
+}
+
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const ran = await dataSource.runMigrations({ transaction: 'all' });
+  return ran.map((m) => m.name);
+}

@@ -1,0 +1,27 @@
+/** Every error code the API and the real-time channel can answer with; clients switch on these. */
+export const ERROR_CODES = [
+  'invalid_json',
+  'validation_failed',
+  'payload_too_large',
+  'unauthorized',
+  'token_expired',
+  'forbidden',
+  'not_found',
+  'rate_limited',
+  'cap_exceeded',
+  'kind_not_allowed',
+  'label_taken',
+  'invalid_state',
+  'sponsor_not_consented',
+  'conflict',
+  'over_cap_import',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  error: ErrorCode;
+  message: string;
+  details?: unknown;
+}

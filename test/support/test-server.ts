@@ -1,0 +1,73 @@
+import { RunningServer, startServer } from '../../server/src/bootstrap';
+import { loadConfig } from '../../server/src/config/config';
+import { createTestDatabase } from './test-database';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface TestServer {
+  server: RunningServer;
+  url: string;
+  databaseUrl: string;
+  login(username: string, password?: string): Promise<string>;
+  api<T = any>(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** A real server on a real PostgreSQL database of its own (copied from the seeded template), on a free port. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: db.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    OMNIBUS_SEED: 'off',
+    OMNIBUS_LOG: 'silent',
+    ...env,
+  });
+  const server = await startServer(config);
+  const tokens = new Map<string, string>();
+  const api: TestServer['api'] = async (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.rawBody !== undefined) {
+      body = options.rawBody;
+      headers['content-type'] ??= 'application/json';
+    } else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+    const res = await fetch(`${server.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text.length > 0 ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON (the docs page): hand back the text.
+    }
+    return { status: res.status, body: parsed as any, headers: res.headers };
+  };
+  return {
+    server,
+    url: server.url,
+    databaseUrl: db.url,
+    api,
+    async login(username, password = 'demo') {
+      const cached = tokens.get(username);
+      if (cached && password === 'demo') return cached;
+      const res = await api('POST', '/api/auth/login', { body: { username, password } });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(username, res.body.token);
+      return res.body.token as string;
+    },
+    async close() {
+      await server.close();
+      await db.drop();
+    },
+  };
+}
