@@ -10,6 +10,7 @@ import { DelegationsRepository } from './committees/delegations.repository';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { DraftsController } from './drafts/drafts.controller';
 import { DraftsRepository } from './drafts/drafts.repository';
 import { DraftsService } from './drafts/drafts.service';
@@ -50,7 +51,14 @@ export class AppModule {
   static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(dataSource), AuthModule, HealthModule, ResolutionModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(dataSource),
+        EventsModule,
+        AuthModule,
+        HealthModule,
+        ResolutionModule,
+      ],
     };
   }
 }

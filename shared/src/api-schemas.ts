@@ -15,6 +15,7 @@ export const LIMITS = {
 
 // Text is stored verbatim (markup and all) but control characters other than tab and newline have
 // no place in a resolution and usually mean a broken paste or an attack on a downstream tool.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 export const resolutionText = (max: number) =>
   z

@@ -143,7 +143,7 @@ describe('labelBetween', () => {
   });
 
   it('finds room when the same gap is hammered', () => {
-    for (const pick of [(n: number) => 0, (n: number) => n, (n: number) => 1, (n: number) => Math.max(0, n - 1)]) {
+    for (const pick of [(_n: number) => 0, (n: number) => n, (_n: number) => 1, (n: number) => Math.max(0, n - 1)]) {
       const list = ['1', '2'];
       for (let step = 0; step < 300; step++) {
         const at = pick(list.length);

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
 import { DraftsRepository } from '../drafts/drafts.repository';
+import { DraftEvents } from '../events/draft-events';
 import { ParagraphsRepository } from '../paragraphs/paragraphs.repository';
 import { ParagraphsService } from '../paragraphs/paragraphs.service';
 import { SponsorResolver } from '../sponsorships/sponsor-resolver';
@@ -24,10 +25,16 @@ export class AmendmentsService {
     private readonly sponsorships: SponsorshipsRepository,
     private readonly sponsors: SponsorResolver,
     private readonly audit: AuditService,
+    private readonly events: DraftEvents,
   ) {}
 
+  private changed(view: AmendmentView, draftId: string, action: string, actor: Actor): AmendmentView {
+    this.events.emit({ type: 'amendment.changed', draftId, paragraphId: view.paragraphId, amendmentId: view.id, action, actor });
+    return view;
+  }
+
   async propose(actor: Actor, paragraphId: string, body: CreateAmendmentRequest): Promise<AmendmentView> {
-    return this.db.transaction(async (m) => {
+    const [view, draftId] = await this.db.transaction(async (m) => {
       const p = await this.paragraphs.lock(m, paragraphId);
       const draft = p ? await this.drafts.find(p.draftId, m) : null;
       if (!p || !draft || draft.committeeId !== actor.committeeId) throw notFound('paragraph', paragraphId);
@@ -76,12 +83,13 @@ export class AmendmentsService {
       await this.drafts.touch(m, p.draftId);
       const view = await this.view(m, id);
       await this.audit.record(m, actor, { action: 'amendment.create', targetType: 'amendment', targetId: id, draftId: p.draftId, after: view });
-      return view;
+      return [view, p.draftId] as const;
     });
+    return this.changed(view, draftId, 'amendment.create', actor);
   }
 
   async update(actor: Actor, amendmentId: string, body: UpdateAmendmentRequest): Promise<AmendmentView> {
-    return this.db.transaction(async (m) => {
+    const [view, draftId] = await this.db.transaction(async (m) => {
       const a = await this.lockOwn(m, actor, amendmentId);
       const sponsorIds = (await this.sponsorships.forTarget(m, { amendmentId }))
         .filter((s) => s.status === 'accepted')
@@ -100,12 +108,13 @@ export class AmendmentsService {
       await this.drafts.touch(m, a.draftId);
       const after = await this.view(m, a.id);
       await this.audit.record(m, actor, { action: 'amendment.update', targetType: 'amendment', targetId: a.id, draftId: a.draftId, before, after });
-      return after;
+      return [after, a.draftId] as const;
     });
+    return this.changed(view, draftId, 'amendment.update', actor);
   }
 
   async withdraw(actor: Actor, amendmentId: string): Promise<AmendmentView> {
-    return this.db.transaction(async (m) => {
+    const [view, draftId] = await this.db.transaction(async (m) => {
       const a = await this.lockOwn(m, actor, amendmentId);
       requireAccess(actor, { action: 'amendment.withdraw', committeeId: actor.committeeId, proposerDelegationId: a.proposerDelegationId });
       this.assertOpen(a);
@@ -114,8 +123,9 @@ export class AmendmentsService {
       await this.drafts.touch(m, a.draftId);
       const after = await this.view(m, a.id);
       await this.audit.record(m, actor, { action: 'amendment.withdraw', targetType: 'amendment', targetId: a.id, draftId: a.draftId, before, after });
-      return after;
+      return [after, a.draftId] as const;
     });
+    return this.changed(view, draftId, 'amendment.withdraw', actor);
   }
 
   async paragraphOf(actor: Actor, amendmentId: string): Promise<ParagraphView> {

@@ -20,6 +20,7 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
 import { buildParagraphView } from '../drafts/draft-view.builder';
+import { DraftEvents } from '../events/draft-events';
 import { DraftRow, DraftsRepository, SectionRow } from '../drafts/drafts.repository';
 import { SponsorResolver } from '../sponsorships/sponsor-resolver';
 import { SponsorshipsRepository } from '../sponsorships/sponsorships.repository';
@@ -59,10 +60,16 @@ export class ParagraphsService {
     private readonly sponsorships: SponsorshipsRepository,
     private readonly sponsors: SponsorResolver,
     private readonly audit: AuditService,
+    private readonly events: DraftEvents,
   ) {}
 
+  private changed(view: ParagraphView, draftId: string, action: string, actor: Actor): ParagraphView {
+    this.events.emit({ type: 'paragraph.changed', draftId, paragraphId: view.id, action, actor });
+    return view;
+  }
+
   async create(actor: Actor, draftId: string, body: CreateParagraphRequest): Promise<ParagraphView> {
-    return this.db.transaction(async (m) => {
+    const view = await this.db.transaction(async (m) => {
       const draft = await this.lockDraft(m, actor, draftId);
       requireAccess(actor, { action: 'paragraph.create', committeeId: draft.committeeId });
       const sections = await this.drafts.sections(draftId, m);
@@ -118,10 +125,11 @@ export class ParagraphsService {
       await this.audit.record(m, actor, { action: 'paragraph.create', targetType: 'paragraph', targetId: id, draftId, after: view });
       return view;
     });
+    return this.changed(view, draftId, 'paragraph.create', actor);
   }
 
   async update(actor: Actor, paragraphId: string, body: UpdateParagraphRequest): Promise<ParagraphView> {
-    return this.db.transaction(async (m) => {
+    const [view, draftId] = await this.db.transaction(async (m) => {
       const p = await this.lockParagraph(m, actor, paragraphId);
       const sponsorIds = (await this.sponsorships.forTarget(m, { paragraphId }))
         .filter((s) => s.status === 'accepted')
@@ -152,8 +160,9 @@ export class ParagraphsService {
       await this.drafts.touch(m, p.draftId);
       const after = await this.view(m, p.id);
       await this.audit.record(m, actor, { action: 'paragraph.update', targetType: 'paragraph', targetId: p.id, draftId: p.draftId, before, after });
-      return after;
+      return [after, p.draftId] as const;
     });
+    return this.changed(view, draftId, 'paragraph.update', actor);
   }
 
   /** The chair's deletion: the paragraph stays in the record with status deleted and stops counting against caps. */
@@ -171,7 +180,7 @@ export class ParagraphsService {
   }
 
   private async changeStatus(actor: Actor, paragraphId: string, op: 'delete' | 'withdraw' | 'restore'): Promise<ParagraphView> {
-    return this.db.transaction(async (m) => {
+    const [view, draftId] = await this.db.transaction(async (m) => {
       const found = await this.paragraphs.find(m, paragraphId);
       if (!found || found.draftId === undefined) throw notFound('paragraph', paragraphId);
       // Caps are counted under the draft lock; take it before the paragraph's to keep one lock order.
@@ -199,12 +208,13 @@ export class ParagraphsService {
       await this.drafts.touch(m, p.draftId);
       const after = await this.view(m, p.id);
       await this.audit.record(m, actor, { action: `paragraph.${op}`, targetType: 'paragraph', targetId: p.id, draftId: p.draftId, before, after });
-      return after;
+      return [after, p.draftId] as const;
     });
+    return this.changed(view, draftId, `paragraph.${op}`, actor);
   }
 
   async move(actor: Actor, paragraphId: string, body: MoveParagraphRequest): Promise<ParagraphView> {
-    return this.db.transaction(async (m) => {
+    const [view, draftId] = await this.db.transaction(async (m) => {
       const found = await this.paragraphs.find(m, paragraphId);
       if (!found) throw notFound('paragraph', paragraphId);
       const draft = await this.lockDraft(m, actor, found.draftId);
@@ -222,8 +232,9 @@ export class ParagraphsService {
       await this.drafts.touch(m, p.draftId);
       const after = await this.view(m, p.id);
       await this.audit.record(m, actor, { action: 'paragraph.move', targetType: 'paragraph', targetId: p.id, draftId: p.draftId, before, after });
-      return after;
+      return [after, p.draftId] as const;
     });
+    return this.changed(view, draftId, 'paragraph.move', actor);
   }
 
   async get(actor: Actor, paragraphId: string): Promise<ParagraphView> {

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
 import { DraftsRepository } from '../drafts/drafts.repository';
+import { DraftEvents } from '../events/draft-events';
 import { SponsorResolver } from './sponsor-resolver';
 import { SponsorshipDetail, SponsorshipsRepository, SponsorTarget } from './sponsorships.repository';
 
@@ -35,6 +36,7 @@ export class SponsorshipsService {
     private readonly drafts: DraftsRepository,
     private readonly resolver: SponsorResolver,
     private readonly audit: AuditService,
+    private readonly events: DraftEvents,
   ) {}
 
   async pendingInvitations(actor: Actor): Promise<SponsorshipView[]> {
@@ -43,7 +45,7 @@ export class SponsorshipsService {
   }
 
   async respond(actor: Actor, sponsorshipId: string, answer: 'accepted' | 'declined'): Promise<SponsorshipView> {
-    return this.db.transaction(async (m) => {
+    const view = await this.db.transaction(async (m) => {
       const s = await this.repo.lock(m, sponsorshipId);
       const draft = s ? await this.drafts.find(s.draftId, m) : null;
       if (!s || !draft || draft.committeeId !== actor.committeeId) throw notFound('invitation', sponsorshipId);
@@ -64,10 +66,12 @@ export class SponsorshipsService {
       });
       return after;
     });
+    this.events.emit({ type: 'draft.changed', draftId: view.draftId, action: `sponsorship.${answer}`, actor });
+    return view;
   }
 
   async invite(actor: Actor, target: SponsorTarget, codes: string[]): Promise<SponsorshipView[]> {
-    return this.db.transaction(async (m) => {
+    const views = await this.db.transaction(async (m) => {
       const table = 'paragraphId' in target ? 'paragraph' : 'amendment';
       const id = 'paragraphId' in target ? target.paragraphId : target.amendmentId;
       const rows: { draftId: string; proposer: string | null }[] = await m.query(
@@ -91,5 +95,8 @@ export class SponsorshipsService {
       await this.drafts.touch(m, row.draftId);
       return after;
     });
+    const draftId = views[0]?.draftId;
+    if (draftId) this.events.emit({ type: 'draft.changed', draftId, action: 'sponsorship.invite', actor });
+    return views;
   }
 }
