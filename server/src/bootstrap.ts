@@ -73,15 +73,30 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
 export async function createApp(config: AppConfig, dataSource: DataSource): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), {
     bodyParser: false,
-    logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
+    logger: config.logLevel === 'silent' ? false : ['error', 'warn'],
   });
   app.use(express.json({ limit: '256kb', strict: false }));
+  app.use(bodyParserErrors);
   app.useGlobalFilters(new ErrorFilter());
   app.set('trust proxy', 'loopback');
   setupOpenApi(app);
   serveClient(app, config.clientDir);
   app.enableShutdownHooks();
   return app;
+}
+
+/** Body-parser failures happen before Nest routes the request, so they are answered here in the API's error format. */
+function bodyParserErrors(err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction): void {
+  const type = (err as { type?: string } | null)?.type;
+  if (type === 'entity.parse.failed') {
+    res.status(400).json({ error: 'invalid_json', message: 'The request body is not valid JSON.' });
+  } else if (type === 'entity.too.large') {
+    res.status(413).json({ error: 'payload_too_large', message: 'The request body is larger than the 256 kB the API accepts.' });
+  } else if (type !== undefined) {
+    res.status(400).json({ error: 'validation_failed', message: 'The request body could not be read; send JSON encoded as UTF-8.' });
+  } else {
+    next(err);
+  }
 }
 
 /** The built React client, with every non-API path answered by index.html so deep links work. */

@@ -9,3 +9,4 @@ export * from './compile';
 export * from './labels';
 export * from './brackets';
 export * from './import-text';
+export * from './redline-types';

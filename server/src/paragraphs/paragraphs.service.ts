@@ -79,9 +79,10 @@ export class ParagraphsService {
           issues: [{ path: 'literals', message: 'only for kind "mandates"' }],
         });
       }
+      // Input problems (a bad or taken label) are reported before the state of the caps.
+      const label = await this.chooseLabel(m, actor, section, body.afterParagraphId ?? undefined, body.label);
       const all = await this.drafts.paragraphs(draftId, m);
       this.assertFits(draft, sections, all, section, body.kind);
-      const label = await this.chooseLabel(m, actor, section, body.afterParagraphId ?? undefined, body.label);
       const isDelegate = actor.role === 'delegate';
       if (!isDelegate && (body.sponsors?.length || body.cosponsors?.length)) {
         throw new AppError('validation_failed', 'Only delegations sponsor paragraphs; the Chair\'s text has no sponsors.', {
