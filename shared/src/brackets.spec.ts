@@ -1,7 +1,9 @@
+import * as path from 'node:path';
 import { existsSync, readFileSync } from 'fs';
 import { formatSponsors, parseBrackets, parseSponsors, printBrackets, Segment } from './brackets';
 
-const SEED = '/work/shared/seeds/cicte-proposal-omnibus.txt';
+// The project's own copy of the committee's seed (../shared/seeds is the team folder, not the product).
+const SEED = path.join(__dirname, '../../server/seed-data/cicte-proposal-omnibus.txt');
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;

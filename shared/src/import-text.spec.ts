@@ -1,7 +1,9 @@
+import * as path from 'node:path';
 import { existsSync, readFileSync } from 'fs';
 import { importText } from './import-text';
 
-const SEED = '/work/shared/seeds/cicte-proposal-omnibus.txt';
+// The project's own copy of the committee's seed (../shared/seeds is the team folder, not the product).
+const SEED = path.join(__dirname, '../../server/seed-data/cicte-proposal-omnibus.txt');
 
 function seed(): string {
   if (!existsSync(SEED)) throw new Error(`Seed file missing: ${SEED} (the import test reads the real CICTE proposal)`);
