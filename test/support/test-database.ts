@@ -20,7 +20,8 @@ export function readInfo(): TestDatabaseInfo {
   return JSON.parse(raw) as TestDatabaseInfo;
 }
 
-export const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
+// Overridable so the embedded fallback of a fresh machine can be exercised on one that has PostgreSQL.
+export const LOCAL_POSTGRES = process.env.OMNIBUS_LOCAL_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
  * Which PostgreSQL the tests use: TEST_DATABASE_URL or DATABASE_URL when set, else the one on
