@@ -7,6 +7,7 @@ import { AuditService } from './audit/audit.service';
 import { AuthModule } from './auth/auth.module';
 import { DelegationsController } from './committees/committees.controller';
 import { DelegationsRepository } from './committees/delegations.repository';
+import { DocumentsModule } from './documents/documents.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -22,6 +23,7 @@ import { SponsorResolver } from './sponsorships/sponsor-resolver';
 import { SponsorshipsController } from './sponsorships/sponsorships.controller';
 import { SponsorshipsRepository } from './sponsorships/sponsorships.repository';
 import { SponsorshipsService } from './sponsorships/sponsorships.service';
+import { NegotiationModule } from './workflow/negotiation.module';
 
 /** The resolution itself: drafts, sections, paragraphs, amendments and their sponsors. */
 @Module({
@@ -58,6 +60,8 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ResolutionModule,
+        DocumentsModule,
+        NegotiationModule,
       ],
     };
   }

@@ -90,6 +90,15 @@ export interface ParagraphView {
   compiled: string;
   version: number;
   updatedAt: string;
+  /** Footnotes delegations attached after approval, in the order they were recorded (draft view only). */
+  reservations?: ReservationNote[];
+}
+
+export interface ReservationNote {
+  /** Primary code of the delegation whose reservation it is. */
+  delegation: string;
+  text: string;
+  createdAt: string;
 }
 
 export interface SectionView {

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'sponsor_not_consented',
   'conflict',
   'over_cap_import',
+  /** The comment window or a silence procedure closed at a deadline the message names. */
+  'deadline_passed',
   'unavailable',
   'internal',
 ] as const;

@@ -117,3 +117,43 @@ describe('importText', () => {
     expect(importText('')).toEqual({ title: null, symbol: null, sections: [], problems: [] });
   });
 });
+
+describe('importText on the platform’s own exports', () => {
+  const exported = [
+    'OEA/Ser.G',
+    'CP/CSH/xxxx/22',
+    'ADVANCING HEMISPHERIC SECURITY',
+    '(Compilation text, 15 March 2022)',
+    'THE GENERAL ASSEMBLY,',
+    'Cybersecurity',
+    '1. To convene the[CAN:  and special] session  of CICTE [US: delete:  in 2022].',
+    '(amended; held in brackets)',
+    '(Footnote 1: Mexico: Mexico reserves its position.)',
+    '2. To instruct the SMS to:',
+    'a. report;',
+    '(consensus; approved)',
+  ].join('\n');
+  const imported = importText(exported);
+  const [formula, topic] = imported.sections;
+
+  it('reads the subtitle that names the view, and the formula as a heading of its own', () => {
+    expect(imported.subtitle).toBe('(Compilation text, 15 March 2022)');
+    expect(formula).toEqual({ heading: 'THE GENERAL ASSEMBLY,', paragraphs: [] });
+  });
+
+  it('reads status notes and footnotes under their paragraph, never as headings', () => {
+    expect(imported.sections).toHaveLength(2);
+    expect(topic!.paragraphs.map((p) => [p.label, p.state, p.status, p.footnotes])).toEqual([
+      ['1', 'amended', 'held', ['Mexico: Mexico reserves its position.']],
+      ['2', 'consensus', 'approved', undefined],
+    ]);
+    expect(topic!.paragraphs[1]!.literals).toEqual([{ label: 'a', text: 'report;' }]);
+  });
+
+  it('keeps the space that proposed words begin with, and collapses the others', () => {
+    const [first] = topic!.paragraphs;
+    expect(first!.text).toBe('To convene the[CAN:  and special] session of CICTE [US: delete:  in 2022].');
+    expect(first!.segments).toContainEqual({ type: 'insert', sponsors: ['CAN'], text: ' and special' });
+    expect(first!.segments).toContainEqual({ type: 'delete', sponsors: ['US'], text: ' in 2022' });
+  });
+});

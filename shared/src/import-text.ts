@@ -4,7 +4,8 @@
  * sponsor attributions. Anything odd is kept and reported in `problems`, never dropped silently.
  */
 import { parseBrackets, Segment } from './brackets';
-import { Literal } from './domain';
+import { Literal, ParagraphState, ParagraphStatus } from './domain';
+import { parseStatusNote } from './export-status-note';
 import { compareLabels, normalizeLabel } from './labels';
 
 export interface ImportedParagraph {
@@ -19,6 +20,11 @@ export interface ImportedParagraph {
   literals?: Literal[];
   /** Equal to `text` when literals follow it. */
   chapeau?: string;
+  /** Footnotes printed under the paragraph, "(Footnote 1: Mexico: …)": reservations, in the platform's exports. */
+  footnotes?: string[];
+  /** From a compilation text's note under the paragraph, "(amended; held in brackets)". */
+  state?: ParagraphState;
+  status?: ParagraphStatus;
 }
 
 export interface ImportedSection {
@@ -35,6 +41,8 @@ export interface ImportProblem {
 export interface ImportedText {
   title: string | null;
   symbol: string | null;
+  /** The first parenthesised line under the title, e.g. "(Compilation text, 12 March 2026)"; absent when none. */
+  subtitle?: string;
   sections: ImportedSection[];
   problems: ImportProblem[];
 }
@@ -43,9 +51,15 @@ const SYMBOL = /^[A-Z]{2,}(?:\/[A-Za-z0-9-]+)+(?:\s+(?:[Rr]ev|[Cc]orr|[Aa]dd)\.\
 // The series line printed above a symbol ("OEA/Ser.G") is neither symbol nor heading.
 const SERIES = /^OEA\/Ser\.[A-Z]$/;
 const SUBTITLE = /^\(.*\)$/;
+const FOOTNOTE = /^\(Footnote \d+: (.+)\)$/;
 const NUMBERED = /^(\d[^.]{0,40})\.(?:\s+(.*))?$/;
 const LITERAL = /^([a-z])\.\s+(.*)$/;
 const PREAMBULAR_WORDS = new Set(['AWARE', 'MINDFUL', 'CONSCIOUS', 'FURTHER']);
+
+/** A document symbol ("CP/CSH/xxxx/22 rev. 1") or the series line printed above it ("OEA/Ser.G"). */
+export function isSymbolLine(line: string): boolean {
+  return SYMBOL.test(line.trim()) || SERIES.test(line.trim());
+}
 
 const isCapitals = (line: string): boolean => /\p{Lu}.*\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line);
 
@@ -65,9 +79,18 @@ function isPreambular(line: string): boolean {
 
 /**
  * Word documents leave tabs, runs of spaces and no-break spaces ("enhance\u00A0 the") that would
- * show up as spurious changes in word-level redlines, so every such run becomes one space.
+ * show up as spurious changes in word-level redlines, so every such run becomes one space. One
+ * run is kept double: right after a bracket's "CAN: " (or "US: delete: "), where the printer
+ * writes a space of its own before proposed words that begin with a space ("the[CAN:  and …]").
  */
-const normalise = (line: string): string => line.replace(/[\t \u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ').trim();
+const SPACES = /[\t \u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
+const BRACKET_OPENING = /\[[^[\]:\\]*:(?: ?delete:)?$/i;
+const normalise = (line: string): string =>
+  line
+    .replace(SPACES, (run: string, offset: number, whole: string) =>
+      run.length >= 2 && BRACKET_OPENING.test(whole.slice(Math.max(0, offset - 200), offset)) ? '  ' : ' ',
+    )
+    .trim();
 
 export function importText(source: string): ImportedText {
   const result: ImportedText = { title: null, symbol: null, sections: [], problems: [] };
@@ -126,7 +149,23 @@ export function importText(source: string): ImportedText {
       result.title = line;
       continue;
     }
-    if (SUBTITLE.test(line)) continue;
+    const note = parseStatusNote(line);
+    if (note && last) {
+      const paragraph: ImportedParagraph = last;
+      paragraph.state = note.state;
+      paragraph.status = note.status;
+      continue;
+    }
+    const footnote = FOOTNOTE.exec(line);
+    if (footnote && last) {
+      const paragraph: ImportedParagraph = last;
+      paragraph.footnotes = [...(paragraph.footnotes ?? []), footnote[1] ?? ''];
+      continue;
+    }
+    if (SUBTITLE.test(line)) {
+      if (inHeader && result.subtitle === undefined) result.subtitle = line;
+      continue;
+    }
 
     const numbered = NUMBERED.exec(line);
     const label = numbered && normalizeLabel(numbered[1] ?? '');

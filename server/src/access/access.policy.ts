@@ -11,6 +11,7 @@ export type Access =
   | { action: 'draft.create'; committeeId: string }
   | { action: 'draft.configure'; committeeId: string }
   | { action: 'draft.import'; committeeId: string }
+  | { action: 'draft.export'; committeeId: string; published: boolean }
   | { action: 'paragraph.create'; committeeId: string }
   | { action: 'paragraph.edit'; committeeId: string; origin: ParagraphOrigin; sponsorDelegationIds: string[] }
   | { action: 'paragraph.decide'; committeeId: string }
@@ -20,7 +21,19 @@ export type Access =
   | { action: 'amendment.edit'; committeeId: string; sponsorDelegationIds: string[] }
   | { action: 'amendment.withdraw'; committeeId: string; proposerDelegationId: string }
   | { action: 'sponsorship.invite'; committeeId: string; proposerDelegationId: string | null }
-  | { action: 'sponsorship.respond'; committeeId: string; delegationId: string };
+  | { action: 'sponsorship.respond'; committeeId: string; delegationId: string }
+  | { action: 'draft.coedit.join'; committeeId: string }
+  | { action: 'draft.coedit.write'; committeeId: string }
+  | { action: 'version.publish'; committeeId: string }
+  | { action: 'workflow.manage'; committeeId: string }
+  | { action: 'comment.create'; committeeId: string }
+  | { action: 'calendar.schedule'; committeeId: string }
+  | { action: 'session.run'; committeeId: string }
+  | { action: 'floor.request'; committeeId: string }
+  | { action: 'consultation.report'; committeeId: string; leadDelegationId: string }
+  | { action: 'reservation.create'; committeeId: string }
+  | { action: 'silence.start'; committeeId: string }
+  | { action: 'silence.object'; committeeId: string };
 
 const OFFICERS: readonly Role[] = ['chair', 'vice_chair'];
 const DRAFTERS: readonly Role[] = ['chair', 'vice_chair', 'secretariat'];
@@ -37,10 +50,18 @@ export function denialReason(actor: Actor, access: Access): string | null {
     role === 'observer' ? 'Observers may read the draft but not change it. ' : '';
   switch (access.action) {
     case 'committee.read':
+    case 'draft.coedit.join':
       return null;
+    case 'draft.coedit.write':
+      return role === 'observer' ? 'Observers follow the live text but do not edit it.' : null;
     case 'draft.create':
     case 'draft.import':
       return role === 'secretariat' ? null : `${readOnly}Only the secretariat may set up drafts and import texts.`;
+    case 'draft.export':
+      // What observers see must be what the committee distributed, not text still being negotiated.
+      return role !== 'observer' || access.published
+        ? null
+        : 'Observers may export only published versions of a draft: add ?version=<id> (GET /api/drafts/:id/versions lists them); the live draft is still being negotiated.';
     case 'draft.configure':
       return DRAFTERS.includes(role) ? null : `${readOnly}Only the chair, a vice-chair or the secretariat may change a draft's caps.`;
     case 'paragraph.create':
@@ -81,6 +102,38 @@ export function denialReason(actor: Actor, access: Access): string | null {
       return role === 'delegate' && actor.delegationId === access.delegationId
         ? null
         : `${readOnly}Only a delegate of the invited delegation may answer its invitation to co-sponsor.`;
+    case 'version.publish':
+      return OFFICERS.includes(role) ? null : `${readOnly}Only the chair or a vice-chair may publish a version of the draft.`;
+    case 'workflow.manage':
+      return OFFICERS.includes(role)
+        ? null
+        : `${readOnly}Only the chair or a vice-chair may move the draft to another phase or open, extend or reopen the comment window.`;
+    case 'comment.create':
+      return role === 'observer' ? `${readOnly}Delegations and the committee's officers and secretariat may comment.` : null;
+    case 'calendar.schedule':
+      return role === 'secretariat' ? null : `${readOnly}Only the secretariat schedules meetings on the committee's calendar.`;
+    case 'session.run':
+      return OFFICERS.includes(role)
+        ? null
+        : `${readOnly}Only the chair or a vice-chair runs approval sessions: opening, calling paragraphs, recording decisions, giving the floor and closing.`;
+    case 'floor.request':
+      return role === 'delegate' && actor.delegationId !== null
+        ? null
+        : `${readOnly}Delegations ask for the floor; the chair gives it. Sign in as a delegate.`;
+    case 'consultation.report':
+      return OFFICERS.includes(role) || (role === 'delegate' && actor.delegationId === access.leadDelegationId)
+        ? null
+        : `${readOnly}Only the delegation leading these informal consultations, or the chair, may report on them.`;
+    case 'reservation.create':
+      return role === 'delegate' && actor.delegationId !== null
+        ? null
+        : `${readOnly}A reservation is recorded by a delegation in its own name; sign in as a delegate.`;
+    case 'silence.start':
+      return OFFICERS.includes(role) ? null : `${readOnly}Only the chair or a vice-chair may circulate a text under the silence procedure.`;
+    case 'silence.object':
+      return role === 'delegate' && actor.delegationId !== null
+        ? null
+        : `${readOnly}Silence is broken by a delegation in its own name; sign in as a delegate.`;
     default:
       return assertUnreachable(access);
   }

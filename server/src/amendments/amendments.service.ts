@@ -11,6 +11,7 @@ import { ParagraphsRepository } from '../paragraphs/paragraphs.repository';
 import { ParagraphsService } from '../paragraphs/paragraphs.service';
 import { SponsorResolver } from '../sponsorships/sponsor-resolver';
 import { SponsorshipsRepository } from '../sponsorships/sponsorships.repository';
+import { CommentWindowService } from '../workflow/comment-window.service';
 import { AmendmentRecord, AmendmentsRepository } from './amendments.repository';
 
 /** Delegations' proposals to change a paragraph of the draft, always in their own name. */
@@ -26,6 +27,7 @@ export class AmendmentsService {
     private readonly sponsors: SponsorResolver,
     private readonly audit: AuditService,
     private readonly events: DraftEvents,
+    private readonly commentWindow: CommentWindowService,
   ) {}
 
   private changed(view: AmendmentView, draftId: string, action: string, actor: Actor): AmendmentView {
@@ -39,6 +41,7 @@ export class AmendmentsService {
       const draft = p ? await this.drafts.find(p.draftId, m) : null;
       if (!p || !draft || draft.committeeId !== actor.committeeId) throw notFound('paragraph', paragraphId);
       requireAccess(actor, { action: 'amendment.create', committeeId: draft.committeeId });
+      await this.commentWindow.assertOpen(m, actor, draft.id, 'amendment');
       if (!MUTABLE_STATUSES.includes(p.status)) {
         throw new AppError('invalid_state', `Paragraph ${p.label} is ${p.status}; it is no longer open to amendments.`);
       }

@@ -24,6 +24,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'invalid_state':
     case 'conflict':
     case 'over_cap_import':
+    case 'deadline_passed':
       return 409;
     case 'payload_too_large':
       return 413;

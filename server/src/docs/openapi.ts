@@ -12,6 +12,7 @@ import {
   updateParagraphRequest,
 } from '@omnibus/shared';
 import { z } from 'zod';
+import { WORKFLOW_ROUTES } from '../workflow/workflow-openapi';
 
 interface Route {
   method: 'get' | 'post' | 'patch';
@@ -49,6 +50,10 @@ const ROUTES: Route[] = [
   { method: 'get', path: '/api/sponsorships/invitations', summary: 'Invitations to co-sponsor waiting for your delegation', ok: 200 },
   { method: 'post', path: '/api/sponsorships/{id}/accept', summary: 'Accept an invitation: your delegation becomes a sponsor', ok: 200, errors: [403, 404, 409] },
   { method: 'post', path: '/api/sponsorships/{id}/decline', summary: 'Decline an invitation', ok: 200, errors: [403, 404, 409] },
+  { method: 'get', path: '/api/drafts/{id}/export/{kind}', summary: 'Export the consensus draft, compilation text or redline as a file: kind consensus|compilation|redline; ?format=docx|pdf|html|md|akn|txt, &version=<id> (observers: published versions only), &from=<version id>&to=<id>|live for a redline, &date=yyyy-mm-dd', ok: 200, errors: [400, 403, 404, 503] },
+  { method: 'post', path: '/api/drafts/{id}/import/preview', summary: 'What importing the body (text/plain or .docx) would create, paragraph by paragraph, with caps; writes nothing (secretariat). ?source=chair_draft|entity_proposal&sections=[{heading,sectionId}]', ok: 200, errors: [400, 403, 404, 413] },
+  { method: 'post', path: '/api/drafts/{id}/import', summary: 'Import the body (text/plain or .docx) into the draft in one transaction (secretariat); refuses past a cap unless source=entity_proposal&acceptOverCap=true', ok: 201, errors: [400, 403, 404, 409, 413] },
+  ...WORKFLOW_ROUTES,
 ];
 
 const ERROR_SCHEMA = {
@@ -90,7 +95,7 @@ export function buildOpenApiDocument(): OpenAPIObject {
       version: '0.1.0',
       description:
         'Negotiate one long resolution in real time. Errors are always JSON {error, message, details?}. ' +
-        'Real time: socket.io namespace /collab, event "yjs", y-websocket framing.',
+        'Real time: socket.io namespace /collab, event "yjs", y-websocket framing; the negotiation room on namespace /live (events in shared/src/live-protocol.ts).',
     },
     paths: paths as OpenAPIObject['paths'],
     components: {

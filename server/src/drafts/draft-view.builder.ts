@@ -67,13 +67,19 @@ export function buildParagraphView(
   return view;
 }
 
+function withReservations(view: ParagraphView, all: DraftContents['reservations']): ParagraphView {
+  const own = (all ?? []).filter((r) => r.paragraphId === view.id);
+  if (own.length > 0) view.reservations = own.map((r) => ({ delegation: r.delegation, text: r.text, createdAt: r.createdAt.toISOString() }));
+  return view;
+}
+
 /** Sections in document order, paragraphs in label order within each, and every cap. */
 export function buildDraftView(c: DraftContents): DraftView {
   const sections: SectionView[] = c.sections.map((s) => {
     const paragraphs = c.paragraphs
       .filter((p) => p.sectionId === s.id)
       .sort((a, b) => compareLabels(a.label, b.label))
-      .map((p, i) => buildParagraphView(p, i, c.amendments, c.sponsorships));
+      .map((p, i) => withReservations(buildParagraphView(p, i, c.amendments, c.sponsorships), c.reservations));
     const view: SectionView = { id: s.id, kind: s.kind, key: s.key, title: s.title, position: s.position, paragraphs };
     if (s.areaTitle !== null) view.area = s.areaTitle;
     return view;

@@ -71,12 +71,20 @@ export interface SponsorshipRow {
   position: number;
 }
 
+export interface ReservationRow {
+  paragraphId: string;
+  delegation: string;
+  text: string;
+  createdAt: Date;
+}
+
 export interface DraftContents {
   draft: DraftRow;
   sections: SectionRow[];
   paragraphs: ParagraphRow[];
   amendments: AmendmentRow[];
   sponsorships: SponsorshipRow[];
+  reservations?: ReservationRow[];
 }
 
 const DRAFT_COLUMNS = `id, committee_id AS "committeeId", title, symbol, caps, version, created_at AS "createdAt"`;
@@ -145,7 +153,13 @@ export class DraftsRepository {
           WHERE s.draft_id = $1 ORDER BY s.position, s.created_at`,
         [draftId],
     );
-    return { draft, sections, paragraphs, amendments, sponsorships };
+    const reservations: ReservationRow[] = await manager.query(
+      `SELECT r.paragraph_id AS "paragraphId", d.code AS delegation, r.text, r.created_at AS "createdAt"
+         FROM reservation r JOIN delegation d ON d.id = r.delegation_id
+        WHERE r.draft_id = $1 ORDER BY r.created_at, r.id`,
+      [draftId],
+    );
+    return { draft, sections, paragraphs, amendments, sponsorships, reservations };
   }
 
   async updateCaps(manager: EntityManager, draftId: string, caps: CapsConfig): Promise<void> {

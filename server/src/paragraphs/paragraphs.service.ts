@@ -24,6 +24,7 @@ import { DraftEvents } from '../events/draft-events';
 import { DraftRow, DraftsRepository, SectionRow } from '../drafts/drafts.repository';
 import { SponsorResolver } from '../sponsorships/sponsor-resolver';
 import { SponsorshipsRepository } from '../sponsorships/sponsorships.repository';
+import { CommentWindowService } from '../workflow/comment-window.service';
 import { LockedParagraph, ParagraphsRepository } from './paragraphs.repository';
 
 const KIND_NAMES: Record<ParagraphKind, string> = {
@@ -61,6 +62,7 @@ export class ParagraphsService {
     private readonly sponsors: SponsorResolver,
     private readonly audit: AuditService,
     private readonly events: DraftEvents,
+    private readonly commentWindow: CommentWindowService,
   ) {}
 
   private changed(view: ParagraphView, draftId: string, action: string, actor: Actor): ParagraphView {
@@ -72,6 +74,7 @@ export class ParagraphsService {
     const view = await this.db.transaction(async (m) => {
       const draft = await this.lockDraft(m, actor, draftId);
       requireAccess(actor, { action: 'paragraph.create', committeeId: draft.committeeId });
+      await this.commentWindow.assertOpen(m, actor, draftId, 'paragraph');
       const sections = await this.drafts.sections(draftId, m);
       const section = this.sectionIn(sections, body.sectionId);
       if (body.kind !== 'mandates' && body.literals !== undefined) {

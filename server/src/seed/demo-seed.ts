@@ -14,6 +14,7 @@ import { hashPassword } from '../auth/password';
 import { REPO_ROOT } from '../config/config';
 import { createDraftWithSections } from '../drafts/draft-factory';
 import { importProposalText } from './proposal-import';
+import { seedCalendar } from '../calendar/calendar-seed';
 
 export interface SeedResult {
   created: boolean;
@@ -67,6 +68,7 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
       sectionFor: (heading) => (/\(CICTE\)/.test(heading) ? { kind: 'entity', key: 'CICTE' } : { kind: 'topic', key: 'terrorism-convention' }),
       allowOverCap: true,
     });
+    await seedCalendar(m, committeeId, draftId);
     return {
       created: true,
       committeeId,

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DocModel,
+  DraftView,
+  ExportFormat,
+  ExportQuery,
+  RedlineExportQuery,
+  RedlineSide,
+  buildCompilationModel,
+  buildConsensusModel,
+  redlineDrafts,
+} from '@omnibus/shared';
+import { requireAccess } from '../../access/access.policy';
+import type { Actor } from '../../auth/actor';
+import { AppError, notFound } from '../../common/app-error';
+import { buildDraftView } from '../../drafts/draft-view.builder';
+import { DraftRow, DraftsRepository } from '../../drafts/drafts.repository';
+import { FORMATS } from './export-formats';
+import { ExportsRepository } from './exports.repository';
+import { fileStem } from './layout';
+import { PdfRenderer } from './pdf-renderer';
+import { renderAkn } from './render-akn';
+import { renderDocx } from './render-docx';
+import { renderHtml } from './render-html';
+import { renderMarkdown } from './render-markdown';
+import { renderText } from './render-text';
+import { redlineDocument, renderRedlineHtml, renderRedlineMarkdown, renderRedlineText } from './redline-document';
+import { renderRedlineDocx } from './redline-docx';
+
+export interface ExportFile {
+  fileName: string;
+  contentType: string;
+  body: Buffer;
+  /** Time spent building and rendering the document, reported in Server-Timing. */
+  renderMs: number;
+}
+
+export const LIVE = 'live';
+
+/** The consensus draft, the compilation text and redlines, in every format, for whoever may read them. */
+@Injectable()
+export class ExportsService {
+  constructor(
+    private readonly drafts: DraftsRepository,
+    private readonly exports: ExportsRepository,
+    private readonly pdf: PdfRenderer,
+  ) {}
+
+  async document(actor: Actor, draftId: string, kind: 'consensus' | 'compilation', q: ExportQuery): Promise<ExportFile> {
+    const draft = await this.readable(actor, draftId, q.version !== undefined);
+    const view = q.version === undefined ? await this.live(draftId) : (await this.side(draft, q.version))[1];
+    const date = q.date ?? (await this.exports.today(draft.committeeId));
+    const started = performance.now();
+    const model = kind === 'consensus' ? buildConsensusModel(view, { date }) : buildCompilationModel(view, { date });
+    const body = await this.render(model, q.format);
+    const name = `${fileStem(view.symbol)}-${kind}-${date}.${FORMATS[q.format].extension}`;
+    return { fileName: name, contentType: FORMATS[q.format].contentType, body, renderMs: performance.now() - started };
+  }
+
+  async redline(actor: Actor, draftId: string, q: RedlineExportQuery): Promise<ExportFile> {
+    const draft = await this.readable(actor, draftId, q.from !== LIVE && q.to !== LIVE);
+    if (q.format === 'akn') {
+      throw new AppError(
+        'validation_failed',
+        'Akoma Ntoso describes a resolution, and a redline is not one: export the redline as DOCX, PDF, HTML, Markdown or plain text, or export the consensus draft or compilation text as Akoma Ntoso.',
+        { issues: [{ path: 'format', message: 'akn is offered for the consensus draft and the compilation text' }] },
+      );
+    }
+    const [fromSide, fromView] = await this.side(draft, q.from);
+    const [toSide, toView] = await this.side(draft, q.to);
+    const date = q.date ?? (await this.exports.today(draft.committeeId));
+    const started = performance.now();
+    const doc = redlineDocument(redlineDrafts(fromSide, fromView, toSide, toView), [fromView, toView], date);
+    let body: Buffer;
+    switch (q.format) {
+      case 'docx':
+        body = await renderRedlineDocx(doc);
+        break;
+      case 'pdf':
+        body = await this.pdf.render(renderRedlineHtml(doc), doc);
+        break;
+      case 'html':
+        body = Buffer.from(renderRedlineHtml(doc));
+        break;
+      case 'md':
+        body = Buffer.from(renderRedlineMarkdown(doc));
+        break;
+      case 'txt':
+        body = Buffer.from(renderRedlineText(doc));
+        break;
+    }
+    const slug = (s: RedlineSide) => fileStem(s.id === LIVE ? 'live' : s.name).toLowerCase();
+    const name = `${fileStem(doc.symbol)}-redline-${slug(fromSide)}-to-${slug(toSide)}-${date}.${FORMATS[q.format].extension}`;
+    return { fileName: name, contentType: FORMATS[q.format].contentType, body, renderMs: performance.now() - started };
+  }
+
+  private async render(model: DocModel, format: ExportFormat): Promise<Buffer> {
+    switch (format) {
+      case 'docx':
+        return renderDocx(model);
+      case 'pdf':
+        return this.pdf.render(renderHtml(model), model);
+      case 'html':
+        return Buffer.from(renderHtml(model));
+      case 'md':
+        return Buffer.from(renderMarkdown(model));
+      case 'akn':
+        return Buffer.from(renderAkn(model));
+      case 'txt':
+        return Buffer.from(renderText(model));
+    }
+  }
+
+  private async readable(actor: Actor, draftId: string, published: boolean): Promise<DraftRow> {
+    const draft = await this.drafts.find(draftId);
+    if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+    requireAccess(actor, { action: 'draft.export', committeeId: draft.committeeId, published });
+    return draft;
+  }
+
+  private async live(draftId: string): Promise<DraftView> {
+    const contents = await this.drafts.contents(draftId);
+    if (!contents) throw notFound('draft', draftId);
+    return buildDraftView(contents);
+  }
+
+  /** A published version as it was distributed (its own symbol, e.g. "… rev. 1"), or the live draft. */
+  private async side(draft: DraftRow, ref: string): Promise<[RedlineSide, DraftView]> {
+    if (ref === LIVE) return [{ id: LIVE, name: 'Live draft', symbol: draft.symbol }, await this.live(draft.id)];
+    const version = await this.exports.version(draft.id, ref);
+    if (!version) throw notFound('published version of this draft', ref);
+    return [{ id: version.id, name: version.name, symbol: version.symbol }, { ...version.snapshot, symbol: version.symbol }];
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { displayDate } from '@omnibus/shared';
+import * as fs from 'node:fs';
+import { Browser, chromium } from 'playwright-core';
+import { AppError } from '../../common/app-error';
+import { escapeHtml } from './render-html';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// No network, no GPU, no background services: the browser only lays out the HTML we hand it.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const small = 'font-family: "Times New Roman", serif; font-size: 8pt; width: 100%; margin: 0 22mm;';
+
+/**
+ * PDF from the same HTML the HTML export serves, printed by headless Chromium. One browser is
+ * started on first use and kept for later exports (starting it costs far more than printing).
+ */
+@Injectable()
+export class PdfRenderer implements OnModuleDestroy {
+  private readonly logger = new Logger('PdfRenderer');
+  private browser: Promise<Browser> | null = null;
+
+  private launch(): Promise<Browser> {
+    if (!fs.existsSync(CHROMIUM_PATH)) {
+      throw new AppError(
+        'unavailable',
+        `PDF export needs Chromium, which this server does not have at ${CHROMIUM_PATH}. Export DOCX or HTML instead, or ask the administrator to install Debian's chromium package.`,
+      );
+    }
+    this.browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true }).then((b) => {
+      b.on('disconnected', () => {
+        this.browser = null;
+      });
+      return b;
+    });
+    this.browser.catch((err: unknown) => {
+      this.logger.error(`Chromium failed to start: ${err instanceof Error ? err.message : String(err)}`);
+      this.browser = null;
+    });
+    return this.browser;
+  }
+
+  async render(html: string, header: { symbol: string; date: string }): Promise<Buffer> {
+    const browser = await this.launch().catch((err: unknown) => {
+      if (err instanceof AppError) throw err;
+      throw new AppError('unavailable', 'PDF export could not start Chromium on this server; export DOCX or HTML instead, and try PDF again later.', {
+        reason: err instanceof Error ? err.message.slice(0, 200) : String(err),
+      });
+    });
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    try {
+      const page = await context.newPage();
+      await page.route('**/*', (route) => route.abort());
+      await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
+      return await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: `<div style='${small} text-align: right;'>${escapeHtml(header.symbol)} · ${escapeHtml(displayDate(header.date))}</div>`,
+        footerTemplate: `<div style='${small} text-align: center;'>- <span class="pageNumber"></span> -</div>`,
+        margin: { top: '25mm', bottom: '22mm', left: '22mm', right: '22mm' },
+      });
+    } finally {
+      await context.close();
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const browser = this.browser;
+    this.browser = null;
+    if (browser) await (await browser.catch(() => null))?.close();
+  }
+}

@@ -1,0 +1,120 @@
+import { DocModel, DraftView, buildCompilationModel, buildConsensusModel, importText } from '@omnibus/shared';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import JSZip from 'jszip';
+import { readDocx } from '../import/docx-reader';
+import { renderAkn } from './render-akn';
+import { renderDocx } from './render-docx';
+import { renderHtml } from './render-html';
+import { renderMarkdown } from './render-markdown';
+import { renderText } from './render-text';
+import { sampleDraft } from './sample-draft';
+
+const MARKUP = '<script>alert("x")</script> & <b>bold</b> *not emphasis* [link](http://x)';
+
+/** The generated draft with markup typed into one paragraph, as a delegate might paste it. */
+function draftWithMarkup(): DraftView {
+  const draft = sampleDraft({ seed: 3 });
+  const p = draft.sections[1]!.paragraphs[1]!;
+  p.text = `To note ${MARKUP}.`;
+  p.status = 'approved';
+  return draft;
+}
+
+const date = '2022-03-15';
+const compilation = (): DocModel => buildCompilationModel(draftWithMarkup(), { date });
+const consensus = (): DocModel => buildConsensusModel(draftWithMarkup(), { date });
+
+describe('HTML', () => {
+  it('escapes markup in paragraph text, so it shows as words', () => {
+    const html = renderHtml(compilation());
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<b>bold</b>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;');
+    expect(html).toMatch(/<span class="bracket insert">\[<b class="sponsors">[A-Z]+ and [A-Z]+<\/b>: /);
+  });
+});
+
+describe('Markdown', () => {
+  it('escapes what Markdown would read as syntax', () => {
+    const md = renderMarkdown(compilation());
+    expect(md).toContain('&lt;script&gt;alert("x")&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt; \\*not emphasis\\* \\[link\\](http://x)');
+    expect(md).toMatch(/\*\*2 bis\.\*\* \\\[\*\*[A-Z]+ and [A-Z]+\*\*: /);
+    expect(md).toContain('[^1]: The United States joins consensus');
+  });
+});
+
+describe('Akoma Ntoso', () => {
+  const parser = new XMLParser({ parseTagValue: false, ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['section', 'paragraph', 'point', 'container', 'hcontainer'].includes(name) });
+
+  it('is well-formed and shaped as an AKN4UN General Assembly resolution', () => {
+    const xml = renderAkn(consensus());
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = parser.parse(xml).akomaNtoso;
+    expect(doc['@xmlns']).toBe('http://docs.oasis-open.org/legaldocml/ns/akn/3.0');
+    const statement = doc.statement;
+    expect(statement['@name']).toBe('resolution');
+    expect(statement.meta.identification.FRBRWork.FRBRnumber['@value']).toBe('CP/CSH/9999/22 rev. 1');
+    expect(statement.preface.p[0].docNumber).toBe('CP/CSH/9999/22 rev. 1');
+    expect(statement.preface.p[1].docTitle).toBe('Advancing Hemispheric Security: A Multidimensional Approach');
+    expect(statement.preamble.formula.p).toBe('THE GENERAL ASSEMBLY,');
+    expect(statement.preamble.container.length).toBeGreaterThan(0);
+    const sections = [...statement.mainBody.hcontainer.flatMap((h: any) => h.section), ...statement.mainBody.section];
+    const paragraphs = sections.flatMap((s: any) => s.paragraph ?? []);
+    // Numbered 1, 2, 3 … through the resolution, in document order.
+    const nums = paragraphs.map((p: any) => p.num);
+    expect(nums.slice(0, 3)).toEqual(['1.', '2.', '3.']);
+    expect(new Set(nums).size).toBe(nums.length);
+    const mandates = paragraphs.find((p: any) => p.list);
+    expect(mandates.list.intro.p).toMatch(/^To instruct the General Secretariat/);
+    expect(mandates.list.point[0].num).toBe('a.');
+    expect(xml).toMatch(/<authorialNote marker="1" placement="bottom" eId="[^"]+"><p>The United States joins consensus/);
+    expect(xml).toContain('&lt;script&gt;');
+  });
+
+  it('marks brackets with the delegations that sponsor them in the compilation text', () => {
+    const xml = renderAkn(compilation());
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toMatch(/<span class="bracket insert" refersTo="#[a-z]+ #[a-z]+">\[[A-Z]+ and [A-Z]+: /);
+    expect(xml).toMatch(/<TLCOrganization eId="mex" href="\/akn\/ontology\/organizations\/oas\/mex" showAs="Mexico"\/>/);
+  });
+});
+
+describe('plain text', () => {
+  it('reads back through the importer with every label, sponsor, status and footnote', () => {
+    const model = compilation();
+    const back = importText(renderText(model));
+    expect(back.problems).toEqual([]);
+    expect(back.subtitle).toBe(model.subtitle);
+    const read = back.sections.flatMap((s) => s.paragraphs);
+    const written = model.sections.flatMap((s) => s.paragraphs);
+    expect(read.map((p) => [p.label, p.status, p.sponsors.length > 0])).toEqual(written.map((p) => [p.label, p.status, p.state === 'new']));
+    expect(read.flatMap((p) => p.footnotes ?? [])).toEqual(['The United States joins consensus on this paragraph on the understanding that it creates no new obligations.']);
+  });
+});
+
+describe('DOCX', () => {
+  it('has Word numbering, named styles, footnotes and a header with the symbol and date', async () => {
+    const buffer = await renderDocx(consensus());
+    const zip = await JSZip.loadAsync(buffer);
+    const documentXml = await zip.file('word/document.xml')!.async('string');
+    const header = await zip.file('word/header1.xml')!.async('string');
+    expect(await zip.file('word/numbering.xml')!.async('string')).toContain('w:val="%1."');
+    expect(await zip.file('word/styles.xml')!.async('string')).toMatch(/w:styleId="Operative"[\s\S]*w:styleId="Literal"/);
+    expect(await zip.file('word/footnotes.xml')!.async('string')).toContain('The United States joins consensus');
+    expect(documentXml).toContain('<w:numPr>');
+    expect(documentXml).toContain('w:footnoteReference');
+    expect(header).toContain('CP/CSH/9999/22 rev. 1');
+    expect(header).toContain('15 March 2022');
+  });
+
+  it('reads back to the same text as the plain-text export', async () => {
+    for (const model of [compilation(), consensus()]) {
+      const fromDocx = importText((await readDocx(await renderDocx(model))).text);
+      const fromText = importText(renderText(model));
+      expect(fromDocx.sections.map((s) => s.paragraphs.map((p) => [p.label, p.text, p.sponsors, p.literals, p.status, p.footnotes]))).toEqual(
+        fromText.sections.map((s) => s.paragraphs.map((p) => [p.label, p.text, p.sponsors, p.literals, p.status, p.footnotes])),
+      );
+      expect([fromDocx.title, fromDocx.symbol, fromDocx.subtitle]).toEqual([fromText.title, fromText.symbol, fromText.subtitle]);
+    }
+  });
+});

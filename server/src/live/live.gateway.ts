@@ -1,0 +1,127 @@
+import { Logger } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { LIVE_CLIENT_EVENTS, LIVE_EVENTS, LIVE_NAMESPACE, LiveAck, LivePayload, liveFloorRequest, liveHandshake } from '@omnibus/shared';
+import type { Namespace, Socket } from 'socket.io';
+import type { Actor } from '../auth/actor';
+import { AuthService } from '../auth/auth.service';
+import { AppError } from '../common/app-error';
+import { DraftsRepository } from '../drafts/drafts.repository';
+import { SessionsService } from '../sessions/sessions.service';
+import { SpeakersService } from '../sessions/speakers.service';
+import { WorkflowService } from '../workflow/workflow.service';
+import { LiveBroadcaster, liveRoom } from './live-broadcaster';
+
+interface LiveSocketData {
+  actor: Actor;
+  draftId: string;
+}
+
+// Event maps are left open: payloads are typed by LIVE_PAYLOADS at the broadcaster, not per socket.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type LiveSocket = Socket<any, any, any, LiveSocketData>;
+
+function refusal(err: unknown): LiveAck<never> {
+  if (err instanceof AppError) {
+    return err.details === undefined ? { ok: false, error: err.code, message: err.message } : { ok: false, error: err.code, message: err.message, details: err.details };
+  }
+  return { ok: false, error: 'internal', message: 'Something went wrong on the server; nothing was changed. Try again.' };
+}
+
+/**
+ * The negotiation room: one socket.io room per draft on namespace /live. The handshake is
+ * checked before the connection is accepted (a refused one gets `connect_error` with the API's
+ * error body in `data`), the socket joins its draft's room before its first event, and receives
+ * the room's state at once, so nothing broadcast after it connected is missed.
+ */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE })
+export class LiveGateway implements OnGatewayInit<Namespace> {
+  private readonly log = new Logger('Live');
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly drafts: DraftsRepository,
+    private readonly workflow: WorkflowService,
+    private readonly sessions: SessionsService,
+    private readonly speakers: SpeakersService,
+    private readonly broadcaster: LiveBroadcaster,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.broadcaster.attach(namespace);
+    namespace.use((socket, next) => {
+      this.admit(socket as LiveSocket).then(
+        () => next(),
+        (err: unknown) => {
+          const body = refusal(err);
+          const error = new Error(body.ok ? 'refused' : body.message) as Error & { data?: unknown };
+          error.data = body.ok ? undefined : { error: body.error, message: body.message };
+          next(error);
+        },
+      );
+    });
+    namespace.on('connection', (socket: LiveSocket) => {
+      this.state(socket.data).then(
+        (state) => socket.emit(LIVE_EVENTS.state, state),
+        (err: unknown) => this.log.error(`state for a new connection failed: ${err instanceof Error ? err.message : String(err)}`),
+      );
+    });
+  }
+
+  private async admit(socket: LiveSocket): Promise<void> {
+    const parsed = liveHandshake.safeParse(socket.handshake.auth);
+    if (!parsed.success) {
+      throw new AppError('unauthorized', 'Connect with auth: { token, draftId }: the token from POST /api/auth/login and the id of a draft.');
+    }
+    const actor = await this.auth.authenticate(parsed.data.token);
+    const draft = await this.drafts.find(parsed.data.draftId);
+    if (!draft || draft.committeeId !== actor.committeeId) throw new AppError('not_found', `No draft with id "${parsed.data.draftId}" exists, or you may not see it.`);
+    socket.data = { actor, draftId: draft.id };
+    await socket.join(liveRoom(draft.id));
+  }
+
+  private async state(data: LiveSocketData): Promise<LivePayload<typeof LIVE_EVENTS.state>> {
+    const { actor, draftId } = data;
+    return {
+      draftId,
+      user: { username: actor.username, role: actor.role, delegation: actor.delegationCode },
+      workflow: await this.workflow.get(actor, draftId),
+      session: await this.sessions.current(actor, draftId),
+    };
+  }
+
+  @SubscribeMessage(LIVE_CLIENT_EVENTS.requestState)
+  async requestState(@ConnectedSocket() socket: LiveSocket): Promise<LiveAck> {
+    try {
+      return { ok: true, data: await this.state(socket.data) };
+    } catch (err) {
+      return refusal(err);
+    }
+  }
+
+  @SubscribeMessage(LIVE_CLIENT_EVENTS.requestFloor)
+  async requestFloor(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<LiveAck> {
+    try {
+      const parsed = liveFloorRequest.safeParse(body ?? {});
+      if (!parsed.success) throw new AppError('validation_failed', 'floor.request takes { paragraphId? } with a paragraph id.');
+      const session = await this.openSession(socket.data);
+      return { ok: true, data: await this.speakers.request(socket.data.actor, session, parsed.data.paragraphId) };
+    } catch (err) {
+      return refusal(err);
+    }
+  }
+
+  @SubscribeMessage(LIVE_CLIENT_EVENTS.withdrawFloor)
+  async withdrawFloor(@ConnectedSocket() socket: LiveSocket): Promise<LiveAck> {
+    try {
+      return { ok: true, data: await this.speakers.withdraw(socket.data.actor, await this.openSession(socket.data)) };
+    } catch (err) {
+      return refusal(err);
+    }
+  }
+
+  private async openSession(data: LiveSocketData): Promise<string> {
+    const session = await this.sessions.openId(data.draftId);
+    if (session === null) throw new AppError('invalid_state', 'No approval session is open on this draft.');
+    return session;
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AppError } from '../common/app-error';
+import { Clock } from './clock';
+import { closedMessage, WindowSubject, windowState } from './comment-window';
+import { describeInstant } from './time-zone';
+import { WorkflowRepository } from './workflow.repository';
+
+/**
+ * The comment window's guard, called inside the transaction of every delegation proposal
+ * (new paragraphs, amendments, comments). The workflow row is read FOR SHARE so a concurrent
+ * change of phase or deadline is serialised with the proposal, never interleaved.
+ */
+@Injectable()
+export class CommentWindowService {
+  constructor(
+    private readonly workflow: WorkflowRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async assertOpen(m: EntityManager, actor: Actor, draftId: string, subject: WindowSubject): Promise<void> {
+    // The window binds delegations; the chair and the secretariat write the draft in every phase.
+    if (actor.role !== 'delegate') return;
+    const row = await this.workflow.get(m, draftId, 'share');
+    const state = windowState(row.phase, row.commentDeadline, this.clock.now());
+    if (state.open) return;
+    const timeZone = await this.workflow.timeZone(m, actor.committeeId);
+    throw new AppError('deadline_passed', closedMessage(state, subject, timeZone), {
+      phase: row.phase,
+      deadline: state.deadline?.toISOString() ?? null,
+      deadlineLocal: state.deadline ? describeInstant(state.deadline, timeZone) : null,
+      timeZone,
+    });
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The compilation text: every paragraph of the draft with its negotiation label, its open
+ * proposals in bracket notation with their sponsors, and a note of its state and status. It is
+ * the document delegations negotiate on paper, and it reads back through the importer unchanged.
+ */
+import { Segment, parseBrackets } from './brackets';
+import { compileSegments } from './compile';
+import type { DraftView, Literal, ParagraphView } from './domain';
+import { DocFootnote, DocLiteral, DocModel, DocSection, emptyModel, sectionHeading } from './export-model';
+import { reservationFootnote, reservationsOf } from './export-reservations';
+import { formatStatusNote } from './export-status-note';
+
+export function literalSegments(l: Literal): Segment[] {
+  const parsed = parseBrackets(l.text);
+  // A literal whose brackets do not parse is still printed, as the words it holds.
+  return parsed.ok ? parsed.segments : [{ type: 'text', text: l.text }];
+}
+
+export function footnotesFor(p: ParagraphView, next: () => number): DocFootnote[] {
+  return reservationsOf(p).map((r) => ({ number: next(), text: reservationFootnote(r) }));
+}
+
+export function buildCompilationModel(draft: DraftView, options: { date: string }): DocModel {
+  const model = emptyModel('compilation', { title: draft.title, symbol: draft.symbol, date: options.date });
+  let footnote = 0;
+  const next = () => ++footnote;
+  for (const s of draft.sections) {
+    if (s.paragraphs.length === 0) continue;
+    const section: DocSection = { id: s.id, kind: s.kind, key: s.key, heading: sectionHeading(s), area: s.area ?? null, paragraphs: [] };
+    for (const p of s.paragraphs) {
+      const open = p.amendments.filter((a) => a.status === 'proposed');
+      const literals: DocLiteral[] = (p.literals ?? []).map((l) => ({ label: l.label, segments: literalSegments(l) }));
+      section.paragraphs.push({
+        id: p.id,
+        number: p.label,
+        label: p.label,
+        kind: p.kind,
+        state: p.state,
+        status: p.status,
+        sponsors: [...p.sponsors],
+        segments: compileSegments({ text: p.text, sponsors: p.origin === 'delegation' ? p.sponsors : [], amendments: open }),
+        literals,
+        note: formatStatusNote(p.state, p.status),
+        footnotes: footnotesFor(p, next),
+      });
+    }
+    model.sections.push(section);
+  }
+  return model;
+}
