@@ -39,7 +39,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     databaseUrl = withDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
     log.log(`Embedded PostgreSQL running with data in ${path.join(config.dataDir, 'postgres')}`);
   }
-  const dataSource = createDataSource(databaseUrl);
+  const dataSource = createDataSource(databaseUrl, { quiet: config.logLevel === 'silent' });
   try {
     await dataSource.initialize();
     const ran = await migrate(dataSource);

@@ -3,7 +3,7 @@ import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
 
 /** The one way this codebase opens PostgreSQL: our entities, our migrations, never synchronize. */
-export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string; quiet?: boolean } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -12,7 +12,7 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'all',
-    logging: ['error'],
+    logging: options.quiet ? false : ['error'],
     poolSize: options.poolSize ?? 20,
     applicationName: options.applicationName ?? 'omnibus',
   });

@@ -1,4 +1,4 @@
-import { ConsensusDraft, ConsensusParagraph, DraftView, normalizeLabel, renumber, rewriteCrossReferences } from '@omnibus/shared';
+import { ConsensusDraft, ConsensusParagraph, DraftView, consensusNumbers, normalizeLabel, rewriteCrossReferences } from '@omnibus/shared';
 
 /**
  * The consensus draft as the General Assembly receives it: approved paragraphs only, their agreed
@@ -10,16 +10,14 @@ import { ConsensusDraft, ConsensusParagraph, DraftView, normalizeLabel, renumber
 export function buildConsensusDraft(draft: DraftView): ConsensusDraft {
   const footnotes: ConsensusDraft['footnotes'] = [];
   const sections: ConsensusDraft['sections'] = [];
-  let offset = 0;
+  // The same numbering the document exports use, so the API and the issued document agree.
+  const numbers = consensusNumbers(draft.sections);
   let outstanding = 0;
   for (const s of draft.sections) {
     outstanding += s.paragraphs.filter((p) => p.status !== 'approved' && p.status !== 'deleted' && p.status !== 'withdrawn').length;
     const approved = s.paragraphs.filter((p) => p.status === 'approved');
     const numbered = s.kind !== 'preamble';
-    const local = renumber(numbered ? approved.map((p) => p.label) : []);
-    const map = new Map<string, string>();
-    for (const [label, n] of local) map.set(label, String(offset + Number(n)));
-    if (numbered) offset += approved.length;
+    const map = numbers.get(s.id) ?? new Map<string, string>();
     const paragraphs = approved.map((p): ConsensusParagraph => {
       const notes = (p.reservations ?? []).map((r) => {
         const number = footnotes.length + 1;
