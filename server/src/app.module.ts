@@ -5,6 +5,7 @@ import { AmendmentsRepository } from './amendments/amendments.repository';
 import { AmendmentsService } from './amendments/amendments.service';
 import { AuditService } from './audit/audit.service';
 import { AuthModule } from './auth/auth.module';
+import { CollabModule } from './collaboration/collab.module';
 import { DelegationsController } from './committees/committees.controller';
 import { DelegationsRepository } from './committees/delegations.repository';
 import { DocumentsModule } from './documents/documents.module';
@@ -62,6 +63,7 @@ export class AppModule {
         ResolutionModule,
         DocumentsModule,
         NegotiationModule,
+        CollabModule,
       ],
     };
   }

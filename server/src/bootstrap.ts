@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { CollabIoAdapter } from './collaboration/collab-io.adapter';
 import { ErrorFilter } from './common/error.filter';
 import type { AppConfig } from './config/config';
 import { createDataSource, migrate } from './database/data-source';
@@ -81,6 +82,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
   app.set('trust proxy', 'loopback');
   setupOpenApi(app);
   serveClient(app, config.clientDir);
+  app.useWebSocketAdapter(new CollabIoAdapter(app));
   app.enableShutdownHooks();
   return app;
 }

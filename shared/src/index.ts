@@ -19,3 +19,5 @@ export * from './export-reservations';
 export * from './export-compilation';
 export * from './export-consensus';
 export * from './export-schemas';
+export * from './collab-protocol';
+export * from './collab-model';

@@ -1,0 +1,42 @@
+/**
+ * Tuning of the real-time path, read from the environment once per app. Redis is optional: without
+ * REDIS_URL one instance serves every draft alone (as `npm start` does); with it, instances share
+ * drafts through Redis pub/sub and PostgreSQL.
+ */
+export interface CollabConfig {
+  redisUrl: string | null;
+  /** Update rows a draft accumulates before they are folded into its snapshot. */
+  compactAfterRows: number;
+  /** How often edited paragraphs are projected into the paragraph and amendment tables. */
+  projectEveryMs: number;
+  /** How often a room sends the awareness changes it collected (presence is throttled, not dropped). */
+  awarenessEveryMs: number;
+  /** How long a room with no connection stays loaded, so a reconnecting client finds it warm. */
+  idleCloseMs: number;
+  /** How often an instance asks PostgreSQL whether it missed a batch another instance wrote. */
+  catchUpEveryMs: number;
+  /** A name for this process in logs and update rows. */
+  instanceId: string;
+}
+
+export const COLLAB_CONFIG = Symbol('COLLAB_CONFIG');
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
+  return n;
+}
+
+export function loadCollabConfig(env: NodeJS.ProcessEnv = process.env): CollabConfig {
+  return {
+    redisUrl: env.REDIS_URL && env.REDIS_URL.length > 0 ? env.REDIS_URL : null,
+    compactAfterRows: int(env, 'COLLAB_COMPACT_AFTER_ROWS', 1000, 2, 100_000),
+    projectEveryMs: int(env, 'COLLAB_PROJECT_EVERY_MS', 1000, 20, 60_000),
+    awarenessEveryMs: int(env, 'COLLAB_AWARENESS_EVERY_MS', 100, 10, 5_000),
+    idleCloseMs: int(env, 'COLLAB_IDLE_CLOSE_MS', 30_000, 0, 3_600_000),
+    catchUpEveryMs: int(env, 'COLLAB_CATCH_UP_EVERY_MS', 2_000, 50, 60_000),
+    instanceId: env.COLLAB_INSTANCE_ID ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+  };
+}

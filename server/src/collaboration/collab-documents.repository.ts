@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface StoredUpdate {
+  seq: number;
+  update: Uint8Array;
+}
+
+export interface StoredDocument {
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  headSeq: number;
+  updates: StoredUpdate[];
+}
+
+export interface BracketClaim {
+  amendmentId: string;
+  draftId: string;
+  paragraphId: string;
+  userId: string;
+  delegationId: string;
+}
+
+const toUpdate = (r: { seq: string; update: Buffer }): StoredUpdate => ({ seq: Number(r.seq), update: new Uint8Array(r.update) });
+
+/** All SQL about a draft's real-time document: its snapshot, its update rows and its bracket claims. */
+@Injectable()
+export class CollabDocumentsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Creates the document row with its first snapshot unless another instance already did; true if this call created it. */
+  async create(m: EntityManager, draftId: string, snapshot: Uint8Array): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `INSERT INTO collab_document (draft_id, snapshot) VALUES ($1, $2) ON CONFLICT (draft_id) DO NOTHING RETURNING draft_id`,
+      [draftId, Buffer.from(snapshot)],
+    );
+    return rows.length > 0;
+  }
+
+  async exists(draftId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM collab_document WHERE draft_id = $1`, [draftId]);
+    return rows.length > 0;
+  }
+
+  /** Snapshot and every later update, read in one repeatable-read transaction so they fit together. */
+  async load(draftId: string): Promise<StoredDocument | null> {
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      const docs: { snapshot: Buffer | null; snapshot_seq: string; head_seq: string }[] = await m.query(
+        `SELECT snapshot, snapshot_seq, head_seq FROM collab_document WHERE draft_id = $1`,
+        [draftId],
+      );
+      const doc = docs[0];
+      if (!doc) return null;
+      const rows: { seq: string; update: Buffer }[] = await m.query(
+        `SELECT seq, update FROM collab_update WHERE draft_id = $1 AND seq > $2 ORDER BY seq`,
+        [draftId, doc.snapshot_seq],
+      );
+      return {
+        snapshot: doc.snapshot ? new Uint8Array(doc.snapshot) : null,
+        snapshotSeq: Number(doc.snapshot_seq),
+        headSeq: Number(doc.head_seq),
+        updates: rows.map(toUpdate),
+      };
+    });
+  }
+
+  /** Takes the draft's store lock and numbers the next batch; the lock holds until the transaction ends. */
+  async nextSeq(m: EntityManager, draftId: string): Promise<number> {
+    const rows: [{ head_seq: string }[], number] = await m.query(
+      `UPDATE collab_document SET head_seq = head_seq + 1, updated_at = now() WHERE draft_id = $1 RETURNING head_seq`,
+      [draftId],
+    );
+    const row = rows[0][0];
+    if (!row) throw new Error(`collab_document for draft ${draftId} is missing`);
+    return Number(row.head_seq);
+  }
+
+  async append(m: EntityManager, draftId: string, seq: number, update: Uint8Array, userIds: string[], instance: string): Promise<void> {
+    await m.query(`INSERT INTO collab_update (draft_id, seq, update, user_ids, instance) VALUES ($1, $2, $3, $4, $5)`, [
+      draftId,
+      seq,
+      Buffer.from(update),
+      userIds,
+      instance.slice(0, 64),
+    ]);
+  }
+
+  /**
+   * Stores one batch in a single statement (one round trip, one implicit transaction): takes the
+   * draft's store lock by bumping its sequence, appends the row, and records who created each new
+   * bracket. Durable when it returns.
+   */
+  async appendBatch(draftId: string, update: Uint8Array, userIds: string[], instance: string, claims: BracketClaim[]): Promise<number> {
+    const rows: { seq: string }[] = await this.db.query(
+      `WITH s AS (
+         UPDATE collab_document SET head_seq = head_seq + 1, updated_at = now() WHERE draft_id = $1 RETURNING head_seq
+       ), c AS (
+         INSERT INTO collab_bracket (amendment_id, draft_id, paragraph_id, created_by, delegation_id)
+         SELECT a, $1, p, u, d FROM unnest($5::uuid[], $6::uuid[], $7::uuid[], $8::uuid[]) AS x(a, p, u, d)
+         ON CONFLICT (amendment_id) DO NOTHING
+       )
+       INSERT INTO collab_update (draft_id, seq, update, user_ids, instance)
+       SELECT $1, head_seq, $2, $3, $4 FROM s RETURNING seq`,
+      [
+        draftId,
+        Buffer.from(update),
+        userIds,
+        instance.slice(0, 64),
+        claims.map((c) => c.amendmentId),
+        claims.map((c) => c.paragraphId),
+        claims.map((c) => c.userId),
+        claims.map((c) => c.delegationId),
+      ],
+    );
+    const row = rows[0];
+    if (!row) throw new Error(`collab_document for draft ${draftId} is missing`);
+    return Number(row.seq);
+  }
+
+  async headSeq(draftId: string): Promise<number> {
+    const rows: { head_seq: string }[] = await this.db.query(`SELECT head_seq FROM collab_document WHERE draft_id = $1`, [draftId]);
+    return rows[0] ? Number(rows[0].head_seq) : 0;
+  }
+
+  /** Updates after `seq`, or null when some of them were already folded into the snapshot. */
+  async updatesAfter(draftId: string, seq: number): Promise<StoredUpdate[] | null> {
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      const docs: { snapshot_seq: string }[] = await m.query(`SELECT snapshot_seq FROM collab_document WHERE draft_id = $1`, [draftId]);
+      if (!docs[0] || Number(docs[0].snapshot_seq) > seq) return null;
+      const rows: { seq: string; update: Buffer }[] = await m.query(
+        `SELECT seq, update FROM collab_update WHERE draft_id = $1 AND seq > $2 ORDER BY seq`,
+        [draftId, seq],
+      );
+      return rows.map(toUpdate);
+    });
+  }
+
+  /** Locks the store row for a compaction and says how far the updates go. */
+  async lockForCompaction(m: EntityManager, draftId: string): Promise<{ headSeq: number; snapshotSeq: number }> {
+    const rows: { head_seq: string; snapshot_seq: string }[] = await m.query(
+      `SELECT head_seq, snapshot_seq FROM collab_document WHERE draft_id = $1 FOR UPDATE`,
+      [draftId],
+    );
+    const row = rows[0];
+    if (!row) throw new Error(`collab_document for draft ${draftId} is missing`);
+    return { headSeq: Number(row.head_seq), snapshotSeq: Number(row.snapshot_seq) };
+  }
+
+  async replaceSnapshot(m: EntityManager, draftId: string, snapshot: Uint8Array, upToSeq: number): Promise<number> {
+    await m.query(`UPDATE collab_document SET snapshot = $2, snapshot_seq = $3, compacted_at = now() WHERE draft_id = $1`, [
+      draftId,
+      Buffer.from(snapshot),
+      upToSeq,
+    ]);
+    const deleted: [unknown[], number] = await m.query(`DELETE FROM collab_update WHERE draft_id = $1 AND seq <= $2`, [draftId, upToSeq]);
+    return deleted[1];
+  }
+}

@@ -1,0 +1,212 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { COLLAB_EVENTS, CollabAck, CollabSession, collabHandshake } from '@omnibus/shared';
+import type { Namespace, Socket } from 'socket.io';
+import { DataSource } from 'typeorm';
+import { denialReason, requireAccess } from '../access/access.policy';
+import type { Actor } from '../auth/actor';
+import { AuthService } from '../auth/auth.service';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import { validate } from '../common/validate';
+import { DraftsRepository } from '../drafts/drafts.repository';
+import { DraftEvent, DraftEvents } from '../events/draft-events';
+import { COLLAB_CONFIG, CollabConfig } from './collab-config';
+import { CollabDocumentsRepository } from './collab-documents.repository';
+import { collabUser } from './collab-user';
+import type { CollabConnection } from './connection';
+import { decodeFrame } from './frames';
+import { ProjectionRepository } from './projection.repository';
+import { BridgeMessage, RedisBridge } from './redis-bridge';
+import { Room } from './room';
+import type { RoomDeps } from './room-deps';
+import { loadRoom } from './room-loader';
+
+interface SocketSession {
+  actor: Actor;
+  draftId: string;
+  canWrite: boolean;
+  room: Room;
+}
+
+/**
+ * The rooms of this instance: authenticating a handshake, opening a draft's room on first use and
+ * closing it when idle, routing frames to it, and bringing API changes and other instances'
+ * batches into it.
+ */
+@Injectable()
+export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Collab');
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly closing = new Map<string, Promise<void>>();
+  private nsp: Namespace | null = null;
+  private readonly deps: RoomDeps;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    db: DataSource,
+    docs: CollabDocumentsRepository,
+    projection: ProjectionRepository,
+    drafts: DraftsRepository,
+    audit: AuditService,
+    events: DraftEvents,
+    private readonly bridge: RedisBridge,
+    private readonly auth: AuthService,
+    @Inject(COLLAB_CONFIG) config: CollabConfig,
+  ) {
+    this.deps = {
+      config,
+      db,
+      docs,
+      projection,
+      drafts,
+      audit,
+      events,
+      bridge,
+      emit: (room, frame) => this.nsp?.local.to(room).emit(COLLAB_EVENTS.yjs, frame),
+    };
+  }
+
+  onModuleInit(): void {
+    this.unsubscribe = this.deps.events.subscribe((event) => this.onDraftEvent(event));
+  }
+
+  attach(nsp: Namespace): void {
+    this.nsp = nsp;
+  }
+
+  /** The handshake: who it is, which draft, whether they may write. Opens the room before the socket connects, so no frame is missed. */
+  async authenticate(socket: Socket): Promise<void> {
+    const { token, draftId } = validate(collabHandshake, socket.handshake.auth, 'handshake auth');
+    const actor = await this.auth.authenticate(token);
+    const draft = await this.deps.drafts.find(draftId);
+    if (!draft || draft.committeeId !== actor.committeeId) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
+    requireAccess(actor, { action: 'draft.coedit.join', committeeId: draft.committeeId });
+    const canWrite = denialReason(actor, { action: 'draft.coedit.write', committeeId: draft.committeeId }) === null;
+    const room = await this.room(draftId, draft.committeeId);
+    const session: SocketSession = { actor, draftId, canWrite, room };
+    socket.data.collab = session;
+  }
+
+  connect(socket: Socket): void {
+    const session = socket.data.collab as SocketSession | undefined;
+    if (!session || session.room.closed) {
+      socket.emit(COLLAB_EVENTS.error, { error: 'unavailable', message: 'The draft was being closed; connect again.' });
+      socket.disconnect(true);
+      return;
+    }
+    const { room, actor } = session;
+    const user = collabUser(actor, room.delegations);
+    const conn: CollabConnection = {
+      id: socket.id,
+      actor,
+      user,
+      canWrite: session.canWrite,
+      send: (frame) => socket.emit(COLLAB_EVENTS.yjs, frame),
+      error: (event) => socket.emit(COLLAB_EVENTS.error, event),
+      close: () => socket.disconnect(true),
+    };
+    socket.on(COLLAB_EVENTS.yjs, (data: unknown, ack: unknown) => {
+      const reply = typeof ack === 'function' ? (ack as (a: CollabAck) => void) : () => undefined;
+      const decoded = decodeFrame(data);
+      if (!decoded.ok) {
+        reply(room.refuseFrame(conn, decoded));
+        return;
+      }
+      room.receive(conn, decoded.frame).then(reply, (err: unknown) => {
+        this.logger.error(`draft ${room.draftId}: a frame from ${actor.username} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        reply({ ok: false, error: 'internal', message: 'The server could not handle this message; nothing was changed.' });
+      });
+    });
+    socket.on('disconnect', () => room.leave(conn));
+    void socket.join(room.name);
+    const hello: CollabSession = { draftId: room.draftId, user, canWrite: session.canWrite };
+    socket.emit(COLLAB_EVENTS.session, hello);
+    room.join(conn);
+  }
+
+  /** The open room of a draft on this instance, if any (for tests and the benchmark's memory figure). */
+  async openRoom(draftId: string): Promise<Room | null> {
+    return (await this.rooms.get(draftId)) ?? null;
+  }
+
+  get openRooms(): number {
+    return this.rooms.size;
+  }
+
+  private async room(draftId: string, committeeId: string): Promise<Room> {
+    await this.closing.get(draftId);
+    let room = this.rooms.get(draftId);
+    if (!room) {
+      room = this.open(draftId, committeeId);
+      this.rooms.set(draftId, room);
+      room.catch(() => this.rooms.delete(draftId));
+    }
+    return room;
+  }
+
+  private async open(draftId: string, committeeId: string): Promise<Room> {
+    const room = await loadRoom(draftId, committeeId, this.deps, (r) => void this.close(r));
+    await this.bridge.join(draftId, (m) => this.onBridge(room, m));
+    void this.bridge.publish(draftId, { kind: 'hello' });
+    // Batches stored between loading and subscribing.
+    void room.store.catchUp();
+    return room;
+  }
+
+  private async close(room: Room): Promise<void> {
+    if (room.connections.size > 0 || this.closing.has(room.draftId)) return;
+    this.rooms.delete(room.draftId);
+    const done = (async () => {
+      await this.bridge.leave(room.draftId);
+      await room.close();
+    })().catch((err: unknown) => this.logger.error(`draft ${room.draftId}: closing the room failed: ${String(err)}`));
+    this.closing.set(room.draftId, done);
+    await done;
+    this.closing.delete(room.draftId);
+  }
+
+  private onBridge(room: Room, m: BridgeMessage): void {
+    if (room.closed) return;
+    room.peerSeen();
+    switch (m.kind) {
+      case 'update':
+        if (room.seqs.has(m.seq)) return;
+        room.applyRemote(m.update);
+        room.seqs.mark(m.seq);
+        if (room.seqs.hasGap) void room.store.catchUp();
+        return;
+      case 'awareness':
+        room.awareness.receiveRemote(m.instance, m.update);
+        return;
+      case 'hello': {
+        const mine = room.awareness.localSnapshot();
+        if (mine) void this.bridge.publish(room.draftId, { kind: 'awareness', update: mine });
+        return;
+      }
+    }
+  }
+
+  private onDraftEvent(event: DraftEvent): void {
+    // The projection's own writes are what the document already says.
+    if (event.action === 'paragraph.coedit') return;
+    const pending = this.rooms.get(event.draftId);
+    if (!pending) return;
+    void pending.then(
+      (room) => room.store.reconcile('paragraphId' in event ? [event.paragraphId] : null),
+      () => undefined,
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.unsubscribe?.();
+    const rooms = await Promise.allSettled([...this.rooms.values()]);
+    this.rooms.clear();
+    await Promise.all(
+      rooms.map(async (r) => {
+        if (r.status !== 'fulfilled') return;
+        await this.bridge.leave(r.value.draftId);
+        await r.value.close();
+      }),
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import { COLLAB_LIMITS, CollabErrorEvent, CollabUser } from '@omnibus/shared';
+import type { Actor } from '../auth/actor';
+
+/** One signed-in socket in a room, as the room sees it. */
+export interface CollabConnection {
+  id: string;
+  actor: Actor;
+  user: CollabUser;
+  canWrite: boolean;
+  send(frame: Uint8Array): void;
+  error(event: CollabErrorEvent): void;
+  close(): void;
+}
+
+/** Counts refused messages per connection; past the limit the connection is closed. */
+export class Strikes {
+  private readonly times = new Map<string, number[]>();
+
+  /** Records a refusal; true when the connection has now used up its strikes. */
+  record(connectionId: string, now = Date.now()): boolean {
+    const recent = (this.times.get(connectionId) ?? []).filter((t) => now - t < COLLAB_LIMITS.strikeWindowMs);
+    recent.push(now);
+    this.times.set(connectionId, recent);
+    return recent.length >= COLLAB_LIMITS.strikes;
+  }
+
+  forget(connectionId: string): void {
+    this.times.delete(connectionId);
+  }
+}

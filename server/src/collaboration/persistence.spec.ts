@@ -1,0 +1,86 @@
+import { Logger } from '@nestjs/common';
+import { Persistence } from './persistence';
+import { Y } from './yjs';
+
+const quiet = { error: () => undefined } as unknown as Logger;
+
+function updates(n: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  const out: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => out.push(u));
+  for (let i = 0; i < n; i++) doc.getText('t').insert(i, 'x');
+  return out;
+}
+
+describe('Persistence (batches, acknowledgements after commit)', () => {
+  it('gathers what arrives during a write into the next batch, and resolves waiters only after their batch committed', async () => {
+    const written: number[] = [];
+    let release: (() => void) | null = null;
+    const p = new Persistence(
+      async () => {
+        written.push(written.length);
+        await new Promise<void>((r) => (release = r));
+        return written.length;
+      },
+      () => undefined,
+      quiet,
+      'test',
+    );
+    const [u1, u2, u3] = updates(3) as [Uint8Array, Uint8Array, Uint8Array];
+    p.add(u1, 'a');
+    const first = p.durable();
+    await new Promise((r) => setImmediate(r));
+    p.add(u2, 'b');
+    p.add(u3, 'c');
+    const second = p.durable();
+    let firstDone = false;
+    void first.then(() => (firstDone = true));
+    expect(firstDone).toBe(false);
+    release!();
+    await first;
+    // The second batch (u2 + u3) starts only now, after the first committed.
+    while (written.length < 2) await new Promise((r) => setImmediate(r));
+    release!();
+    await second;
+    expect(written).toHaveLength(2);
+    expect(p.pending).toBe(0);
+  });
+
+  it('merges a batch into one update and announces it with its sequence number', async () => {
+    const announced: { seq: number; update: Uint8Array }[] = [];
+    const p = new Persistence(async () => 41, (update, seq) => announced.push({ seq, update }), quiet, 'test');
+    const all = updates(5);
+    for (const u of all) p.add(u, null);
+    await p.durable();
+    expect(announced).toHaveLength(1);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, announced[0]!.update);
+    expect(doc.getText('t').toString()).toBe('xxxxx');
+    expect(announced[0]!.seq).toBe(41);
+  });
+
+  it('retries a failed write, keeping the batch (and its waiters) until it is stored', async () => {
+    let attempts = 0;
+    const p = new Persistence(
+      async () => {
+        attempts++;
+        if (attempts < 3) throw new Error('database unavailable');
+        return attempts;
+      },
+      () => undefined,
+      quiet,
+      'test',
+    );
+    p.add(updates(1)[0]!, 'a');
+    await p.durable();
+    expect(attempts).toBe(3);
+  });
+
+  it('runs jobs one at a time, in order', async () => {
+    const p = new Persistence(async () => 1, () => undefined, quiet, 'test');
+    const log: string[] = [];
+    const job = (name: string, ms: number) => () => new Promise<void>((r) => setTimeout(() => (log.push(name), r()), ms));
+    await Promise.all([p.enqueue(job('slow', 30)), p.enqueue(job('fast', 1))]);
+    expect(log).toEqual(['slow', 'fast']);
+  });
+});

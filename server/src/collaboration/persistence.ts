@@ -1,0 +1,127 @@
+import { Logger } from '@nestjs/common';
+import type { BracketClaim } from './collab-documents.repository';
+import { Y } from './yjs';
+
+interface Entry {
+  update: Uint8Array;
+  userId: string | null;
+  claims: BracketClaim[];
+}
+
+interface Batch {
+  entries: Entry[];
+  waiters: (() => void)[];
+}
+
+/** Writes one batch in one transaction and returns the batch's sequence number. */
+export type BatchWriter = (update: Uint8Array, userIds: string[], claims: BracketClaim[]) => Promise<number>;
+
+const MAX_BATCH = 500;
+const MAX_RETRY_DELAY_MS = 2_000;
+
+/**
+ * The durability of one room. Updates accepted between two writes become one batch, one row, one
+ * transaction: while a batch is being written the next one gathers, so the window is the time of
+ * one commit (far under 250 ms) and the row count stays low under load. Every job that writes the
+ * room's store (batches, the server's own syncs, compaction) runs one at a time, in order.
+ */
+export class Persistence {
+  private open: Batch | null = null;
+  private running: Batch | null = null;
+  private flushQueued = false;
+  private tail: Promise<void> = Promise.resolve();
+  private failures = 0;
+  private closed = false;
+  private lastFlushAt = 0;
+
+  constructor(
+    private readonly write: BatchWriter,
+    private readonly committed: (update: Uint8Array, seq: number) => void,
+    private readonly logger: Logger,
+    private readonly label: string,
+    /** Least time between two batches: zero for a small room, a few ms for a big one (fewer, larger broadcasts). */
+    private readonly minGapMs: () => number = () => 0,
+  ) {}
+
+  add(update: Uint8Array, userId: string | null, claims: BracketClaim[] = []): void {
+    if (!this.open) this.open = { entries: [], waiters: [] };
+    this.open.entries.push({ update, userId, claims });
+    this.queueFlush();
+  }
+
+  /** Resolves once everything accepted so far is committed. */
+  durable(): Promise<void> {
+    const batch = this.open ?? this.running;
+    if (!batch) return Promise.resolve();
+    return new Promise((resolve) => batch.waiters.push(resolve));
+  }
+
+  /** Resolves once every job queued so far (batches, syncs, compaction) has finished. */
+  settled(): Promise<void> {
+    return this.enqueue(async () => undefined);
+  }
+
+  /** Runs `job` after everything queued before it, alone. */
+  enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(job);
+    this.tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  get pending(): number {
+    return (this.open?.entries.length ?? 0) + (this.running?.entries.length ?? 0);
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  private queueFlush(): void {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    const wait = this.lastFlushAt + this.minGapMs() - performance.now();
+    if (wait <= 0) void this.enqueue(() => this.flush());
+    else setTimeout(() => void this.enqueue(() => this.flush()), wait);
+  }
+
+  private async flush(): Promise<void> {
+    this.flushQueued = false;
+    const batch = this.open;
+    if (!batch || batch.entries.length === 0) return;
+    if (batch.entries.length > MAX_BATCH) {
+      this.open = { entries: batch.entries.splice(MAX_BATCH), waiters: [] };
+      // Waiters wait for everything they saw, so they go with the later part.
+      this.open.waiters = batch.waiters.splice(0);
+      this.queueFlush();
+    } else {
+      this.open = null;
+    }
+    this.running = batch;
+    this.lastFlushAt = performance.now();
+    const updates = batch.entries.map((e) => e.update);
+    const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+    const userIds = [...new Set(batch.entries.map((e) => e.userId).filter((u): u is string => u !== null))];
+    const claims = batch.entries.flatMap((e) => e.claims);
+    try {
+      const seq = await this.write(update, userIds, claims);
+      this.failures = 0;
+      this.running = null;
+      this.committed(update, seq);
+      for (const w of batch.waiters) w();
+    } catch (err) {
+      this.running = null;
+      this.failures++;
+      const delay = Math.min(MAX_RETRY_DELAY_MS, 50 * 2 ** this.failures);
+      this.logger.error(`${this.label}: storing ${batch.entries.length} update(s) failed (attempt ${this.failures}), retrying in ${delay} ms: ${String(err)}`);
+      // Put the batch back in front so nothing acknowledged later overtakes it.
+      const later = this.open;
+      this.open = { entries: [...batch.entries, ...(later?.entries ?? [])], waiters: [...batch.waiters, ...(later?.waiters ?? [])] };
+      if (this.closed) return;
+      await new Promise((r) => setTimeout(r, delay));
+      this.queueFlush();
+    }
+  }
+}

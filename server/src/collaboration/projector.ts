@@ -1,0 +1,184 @@
+import { Logger } from '@nestjs/common';
+import { COLLAB_DOC, PARAGRAPH_FIELDS, ProjectedBracket, projectDelta } from '@omnibus/shared';
+import type { EntityManager } from 'typeorm';
+import type { AuditService } from '../audit/audit.service';
+import { MUTABLE_STATUSES } from '../access/access.policy';
+import type { Actor } from '../auth/actor';
+import type { ProjectionRepository } from './projection.repository';
+import type { Room } from './room';
+import type { RoomDeps } from './room-deps';
+import { deltaNow } from './text-runs';
+import type { YMap, YText } from './yjs';
+
+interface Dirty {
+  editors: Map<string, Actor>;
+}
+
+interface Snapshot {
+  base: string;
+  brackets: ProjectedBracket[];
+  rev: number;
+}
+
+/**
+ * Projects the live text of edited paragraphs into the paragraph and amendment tables (for caps,
+ * search, exports and the REST API), off the hot path: at most once a second per room, in one
+ * transaction with an audit entry per paragraph. A paragraph the API changed since the document
+ * last agreed with the database is not written over: it is reconciled into the document first.
+ */
+export class Projector {
+  private readonly logger = new Logger('CollabProjection');
+  private dirty = new Map<string, Dirty>();
+  private readonly actors = new Map<string, Actor>();
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly room: Room,
+    private readonly deps: RoomDeps,
+    private readonly reconcile: (paragraphIds: string[]) => void,
+  ) {}
+
+  mark(paragraphId: string, editor: Actor | null): void {
+    const d = this.dirty.get(paragraphId) ?? { editors: new Map<string, Actor>() };
+    if (editor) {
+      d.editors.set(editor.userId, editor);
+      this.actors.set(editor.userId, editor);
+    }
+    this.dirty.set(paragraphId, d);
+  }
+
+  run(): Promise<void> {
+    if (this.running) return this.running;
+    if (this.dirty.size === 0) return Promise.resolve();
+    this.running = this.runOnce().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private snapshot(paragraphId: string): Snapshot | null {
+    const p = this.room.live.getMap<unknown>(COLLAB_DOC.paragraphs).get(paragraphId) as YMap<unknown> | undefined;
+    if (!p) return null;
+    const projected = projectDelta(deltaNow(p.get(PARAGRAPH_FIELDS.text) as YText));
+    if (!projected.ok) {
+      this.logger.error(`draft ${this.room.draftId}: paragraph ${paragraphId} cannot be projected: ${projected.problem}`);
+      return null;
+    }
+    return { base: projected.base, brackets: projected.brackets, rev: (p.get(PARAGRAPH_FIELDS.rev) as number | undefined) ?? 0 };
+  }
+
+  private async runOnce(): Promise<void> {
+    const batch = this.dirty;
+    this.dirty = new Map();
+    const snapshots = new Map<string, Snapshot>();
+    for (const id of batch.keys()) {
+      const s = this.snapshot(id);
+      if (s) snapshots.set(id, s);
+    }
+    const ids = [...snapshots.keys()].sort();
+    if (ids.length === 0) return;
+    let outcome: Outcome;
+    try {
+      outcome = await this.deps.db.transaction((m) => this.write(m, ids, snapshots, batch));
+    } catch (err) {
+      for (const [id, d] of batch) for (const e of d.editors.values()) this.mark(id, e);
+      this.logger.warn(`draft ${this.room.draftId}: projection failed, will retry: ${String(err)}`);
+      return;
+    }
+    for (const id of outcome.retry) this.mark(id, null);
+    if (outcome.stale.length > 0) {
+      for (const id of outcome.stale) this.mark(id, null);
+      this.reconcile(outcome.stale);
+    }
+    for (const id of outcome.written) {
+      this.deps.events.emit({ type: 'paragraph.changed', draftId: this.room.draftId, paragraphId: id, action: 'paragraph.coedit', actor: null });
+    }
+  }
+
+  /** One transaction: lock, compare with what the document last agreed with, write the differences in a few statements. */
+  private async write(m: EntityManager, ids: string[], snapshots: Map<string, Snapshot>, batch: Map<string, Dirty>): Promise<Outcome> {
+    const { draftId, committeeId } = this.room;
+    const repo = this.deps.projection;
+    const outcome: Outcome = { stale: [], retry: [], written: [] };
+    const rows = await repo.lockParagraphs(m, ids);
+    await repo.lockAmendmentsAndSponsors(m, ids);
+    const agreed = await repo.lock(m, ids);
+    const fingerprints = await repo.fingerprints(m, draftId, ids);
+    const amendments = new Map((await repo.amendments(m, ids)).map((a) => [a.id, a]));
+    const newIds = [...snapshots.values()].flatMap((s) => s.brackets.map((b) => b.id)).filter((id) => !amendments.has(id));
+    const claims = await repo.claims(m, newIds);
+    const texts: { id: string; text: string }[] = [];
+    const updates: { id: string; start: number; end: number; text: string }[] = [];
+    const inserts: Parameters<ProjectionRepository['insertAmendments']>[2] = [];
+    const audits: { actor: Actor | null; entry: Parameters<AuditService['record']>[2] }[] = [];
+    for (const row of rows) {
+      const snap = snapshots.get(row.id)!;
+      const agreement = agreed.get(row.id);
+      if (!agreement || agreement.fingerprint !== fingerprints.get(row.id)) {
+        outcome.stale.push(row.id);
+        continue;
+      }
+      // The document has not yet received the server's last merge into this paragraph (another instance made it).
+      if (snap.rev < agreement.rev || !MUTABLE_STATUSES.includes(row.status)) continue;
+      let changed = false;
+      if (row.text !== snap.base) {
+        texts.push({ id: row.id, text: snap.base });
+        changed = true;
+      }
+      for (const b of snap.brackets) {
+        const existing = amendments.get(b.id);
+        if (existing) {
+          if (existing.status !== 'proposed' || existing.paragraphId !== row.id) continue;
+          if (existing.start !== b.start || existing.end !== b.end || existing.text !== b.text) {
+            updates.push({ id: b.id, start: b.start, end: b.end, text: b.text });
+            changed = true;
+          }
+          continue;
+        }
+        const claim = claims.get(b.id);
+        if (!claim) {
+          // The batch that created it is not committed yet: next round.
+          outcome.retry.push(row.id);
+          continue;
+        }
+        inserts.push({ ...b, paragraphId: row.id, proposerDelegationId: claim.delegationId, createdBy: claim.userId });
+        audits.push({ actor: await this.actorOf(m, claim.userId), entry: { action: 'amendment.create', targetType: 'amendment', targetId: b.id, draftId, after: { ...b, live: true } } });
+        changed = true;
+      }
+      if (!changed) continue;
+      const editors = [...(batch.get(row.id)?.editors.values() ?? [])];
+      const before = { text: row.text, amendments: [...amendments.values()].filter((a) => a.paragraphId === row.id && a.status === 'proposed') };
+      const after = { text: snap.base, amendments: snap.brackets, editors: editors.map((e) => ({ username: e.username, delegation: e.delegationCode })) };
+      audits.push({ actor: editors.length === 1 ? (editors[0] as Actor) : null, entry: { action: 'paragraph.coedit', targetType: 'paragraph', targetId: row.id, draftId, before, after } });
+      outcome.written.push(row.id);
+    }
+    await repo.setParagraphTexts(m, texts);
+    await repo.updateAmendments(m, updates);
+    await repo.insertAmendments(m, draftId, inserts);
+    for (const a of audits) await this.deps.audit.record(m, a.actor, a.entry, committeeId);
+    const after = await repo.fingerprints(m, draftId, outcome.written);
+    await repo.saveAll(
+      m,
+      draftId,
+      outcome.written.map((id) => {
+        const snap = snapshots.get(id)!;
+        return { paragraphId: id, fingerprint: after.get(id) ?? '', ancestor: { base: snap.base, amendments: Object.fromEntries(snap.brackets.map((b) => [b.id, b.text])) }, rev: snap.rev };
+      }),
+    );
+    return outcome;
+  }
+
+  private async actorOf(m: EntityManager, userId: string): Promise<Actor | null> {
+    const cached = this.actors.get(userId);
+    if (cached) return cached;
+    const actor = await this.deps.projection.actor(m, userId);
+    if (actor) this.actors.set(userId, actor);
+    return actor;
+  }
+}
+
+interface Outcome {
+  stale: string[];
+  retry: string[];
+  written: string[];
+}

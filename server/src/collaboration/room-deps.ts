@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+import type { AuditService } from '../audit/audit.service';
+import type { DraftsRepository } from '../drafts/drafts.repository';
+import type { DraftEvents } from '../events/draft-events';
+import type { CollabConfig } from './collab-config';
+import type { CollabDocumentsRepository } from './collab-documents.repository';
+import type { ProjectionRepository } from './projection.repository';
+import type { RedisBridge } from './redis-bridge';
+
+/** What every room of an instance shares. */
+export interface RoomDeps {
+  config: CollabConfig;
+  db: DataSource;
+  docs: CollabDocumentsRepository;
+  projection: ProjectionRepository;
+  drafts: DraftsRepository;
+  audit: AuditService;
+  events: DraftEvents;
+  bridge: RedisBridge;
+  /** Sends a frame to this instance's sockets in a room, encoded once for all of them. */
+  emit(room: string, frame: Uint8Array): void;
+}

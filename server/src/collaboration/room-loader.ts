@@ -1,0 +1,56 @@
+import { AppError } from '../common/app-error';
+import { buildDoc } from './doc-builder';
+import { ancestorOf, paragraphSources } from './paragraph-source';
+import { Room } from './room';
+import type { RoomDeps } from './room-deps';
+import { Y } from './yjs';
+
+const isSerializationFailure = (err: unknown) => (err as { code?: string } | null)?.code === '40001';
+
+/**
+ * Creates a draft's live document from its paragraphs the first time anyone opens it. Two instances
+ * racing here both build one, but only the first stored snapshot counts: the other reads it back, so
+ * no paragraph is ever written into the document twice.
+ */
+async function createDocument(draftId: string, deps: RoomDeps): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await deps.db.transaction('REPEATABLE READ', async (m) => {
+        const contents = await deps.drafts.contents(draftId, m);
+        if (!contents) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
+        const sources = paragraphSources(contents);
+        const doc = buildDoc(contents, sources);
+        const created = await deps.docs.create(m, draftId, Y.encodeStateAsUpdate(doc));
+        doc.destroy();
+        if (!created) return;
+        const fingerprints = await deps.projection.fingerprints(m, draftId, null);
+        await deps.projection.saveAll(
+          m,
+          draftId,
+          [...sources.values()].map((src) => ({ paragraphId: src.id, fingerprint: fingerprints.get(src.id) ?? '', ancestor: ancestorOf(src), rev: 0 })),
+        );
+      });
+      return;
+    } catch (err) {
+      if (attempt < 5 && isSerializationFailure(err)) continue;
+      throw err;
+    }
+  }
+}
+
+/** Loads (creating if need be) a draft's live document: snapshot plus every later batch, applied to one Y.Doc. */
+export async function loadRoom(draftId: string, committeeId: string, deps: RoomDeps, onIdle: (room: Room) => void): Promise<Room> {
+  if (!(await deps.docs.exists(draftId))) await createDocument(draftId, deps);
+  const stored = await deps.docs.load(draftId);
+  if (!stored) throw new Error(`draft ${draftId} has no live document after creating it`);
+  const live = new Y.Doc({ gc: true });
+  if (stored.snapshot) Y.applyUpdate(live, stored.snapshot);
+  for (const row of stored.updates) Y.applyUpdate(live, row.update);
+  const m = deps.db.manager;
+  const delegations = new Map((await deps.projection.delegations(committeeId, m)).map((d) => [d.code, { id: d.id, name: d.name }]));
+  const known = new Set(await deps.projection.allAmendmentIds(m, draftId));
+  const room = new Room(draftId, committeeId, live, stored.headSeq, delegations, known, deps, onIdle);
+  // Changes made through the API while no one had the draft open.
+  room.store.reconcile(null);
+  return room;
+}

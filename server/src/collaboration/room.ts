@@ -1,0 +1,299 @@
+import { Logger } from '@nestjs/common';
+import { COLLAB_DOC, CollabAck, CollabErrorEvent, CollabRefusal, ErrorCode, PARAGRAPH_FIELDS, ParagraphOrigin, ParagraphStatus, decodeSponsors } from '@omnibus/shared';
+import type { EditJudge, ParagraphFacts } from './bracket-rules';
+import type { BracketClaim } from './collab-documents.repository';
+import { CollabConnection, Strikes } from './connection';
+import { awarenessFrame, Frame, syncStep1Frame, syncStep2Frame, updateFrame } from './frames';
+import { AwarenessHub } from './awareness-hub';
+import { ClientOrigin, REMOTE, SyncCapture } from './origins';
+import { Persistence } from './persistence';
+import type { RoomDeps } from './room-deps';
+import { RoomStore } from './room-store';
+import { SeqTracker } from './seq-tracker';
+import { decodeUpdate, structClients, UpdateValidator } from './update-validator';
+import { Y, type Doc, type YMap } from './yjs';
+
+
+const REFUSAL_CODES: Partial<Record<CollabRefusal, ErrorCode>> = {
+  oversized: 'payload_too_large',
+  read_only: 'forbidden',
+  base_text: 'forbidden',
+  bracket_removed: 'forbidden',
+  bracket_forged: 'sponsor_not_consented',
+  bracket_foreign: 'forbidden',
+  bracket_not_allowed: 'forbidden',
+  foreign_client_id: 'forbidden',
+  awareness_impersonation: 'forbidden',
+  paragraph_closed: 'invalid_state',
+  too_many_refusals: 'rate_limited',
+};
+
+/**
+ * Room-size-aware pacing. Every broadcast costs a write per socket and a decode per client, so a
+ * big room trades a few milliseconds of latency for far fewer, larger messages: keystrokes are
+ * batched for 0.4 ms × people (above 40, at most 40 ms), presence sent at most every 5 ms × people
+ * (100 ms to 1 s). Every keystroke still reaches every client; it just travels in fewer messages.
+ */
+export function batchGapMs(connections: number): number {
+  return connections <= 40 ? 0 : Math.min(40, connections * 0.4);
+}
+
+export function awarenessGapMs(connections: number, base: number): number {
+  return Math.min(1000, Math.max(base, connections * 5));
+}
+
+export interface Refusal {
+  reason: CollabRefusal;
+  message: string;
+  paragraphId?: string;
+  amendmentId?: string;
+  size?: number;
+}
+
+/**
+ * One draft's live document on this instance: who is connected, the document and its shadow
+ * validator, presence, and the store that makes every acknowledged change durable. Broadcasts go
+ * out once per committed batch (one encode for the whole room), never once per keystroke.
+ */
+export class Room {
+  readonly name: string;
+  readonly connections = new Map<string, CollabConnection>();
+  readonly awareness = new AwarenessHub();
+  readonly persistence: Persistence;
+  readonly store: RoomStore;
+  readonly seqs: SeqTracker;
+  readonly validator: UpdateValidator;
+  private readonly logger = new Logger('Collab');
+  private readonly strikes = new Strikes();
+  /** Yjs client ids and the user each belongs to, so nobody writes under another's id. */
+  private readonly clientOwners = new Map<number, string>();
+  private readonly paragraphs: YMap<unknown>;
+  private readonly delegationIds: ReadonlyMap<string, string>;
+  private remoteOut: Uint8Array[] = [];
+  private lastAwarenessAt = 0;
+  private lastProjectionAt = 0;
+  /**
+   * Whether another instance has this draft open. Publishing to nobody costs a syscall per batch, so
+   * a room stops once Redis says it is the only subscriber, and starts again when a peer says hello.
+   */
+  private peers = true;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private idleTimer: NodeJS.Timeout | null = null;
+  closed = false;
+
+  constructor(
+    readonly draftId: string,
+    readonly committeeId: string,
+    readonly live: Doc,
+    headSeq: number,
+    readonly delegations: ReadonlyMap<string, { id: string; name: string }>,
+    readonly knownAmendments: Set<string>,
+    private readonly deps: RoomDeps,
+    private readonly onIdle: (room: Room) => void,
+  ) {
+    this.name = `draft:${draftId}`;
+    this.seqs = new SeqTracker(headSeq);
+    this.paragraphs = live.getMap(COLLAB_DOC.paragraphs);
+    this.delegationIds = new Map([...delegations].map(([code, d]) => [code, d.id]));
+    this.validator = new UpdateValidator(live);
+    this.clientOwners.set(live.clientID, 'server');
+    this.store = new RoomStore(this, deps);
+    this.persistence = new Persistence(
+      (update, userIds, claims) => this.store.writeBatch(update, userIds, claims),
+      (update, seq) => this.announce(update, seq),
+      this.logger,
+      `draft ${draftId}`,
+      () => batchGapMs(this.connections.size),
+    );
+    live.on('update', (update: Uint8Array, origin: unknown) => this.onLiveUpdate(update, origin));
+    const every = (ms: number, fn: () => void) => this.timers.push(setInterval(fn, ms).unref());
+    every(25, () => this.flushAwareness());
+    every(deps.config.projectEveryMs, () => {
+      // A big room projects less often: the tables lag a little more, the machine keeps its CPU for the typing.
+      const now = performance.now();
+      if (now - this.lastProjectionAt < Math.max(deps.config.projectEveryMs, this.connections.size * 20)) return;
+      this.lastProjectionAt = now;
+      void this.store.project();
+    });
+    every(10_000, () => this.awareness.sweep());
+    if (deps.bridge.enabled) every(deps.config.catchUpEveryMs, () => void this.store.catchUp());
+  }
+
+  private onLiveUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin instanceof ClientOrigin) {
+      // The shadow has it already (it judged it), unless it released changes the live document held back.
+      if (origin.mirror) this.validator.mirror(update);
+      this.persistence.add(update, origin.connection.actor.userId, origin.claims);
+      return;
+    }
+    this.validator.mirror(update);
+    if (origin === REMOTE) {
+      this.broadcastRemote(update);
+    } else if (origin instanceof SyncCapture) {
+      origin.updates.push(update);
+    } else {
+      // Yjs's own formatting cleanup after remote changes: ours to store like any change.
+      this.persistence.add(update, null);
+    }
+  }
+
+  /** A batch is committed: now, and only now, everyone may see it. */
+  announce(update: Uint8Array, seq: number): void {
+    this.seqs.mark(seq);
+    this.deps.emit(this.name, updateFrame(update));
+    if (this.peers) void this.deps.bridge.publish(this.draftId, { kind: 'update', seq, update }).then((n) => this.notePeers(n));
+    this.store.noteRow();
+  }
+
+  private notePeers(subscribers: number): void {
+    if (subscribers <= 1) this.peers = false;
+  }
+
+  /** Another instance spoke on this draft's channel: it has the draft open. */
+  peerSeen(): void {
+    this.peers = true;
+  }
+
+  /** Changes committed by another instance: applied here, sent to this instance's clients in one frame per turn. */
+  applyRemote(update: Uint8Array): void {
+    Y.applyUpdate(this.live, update, REMOTE);
+  }
+
+  private broadcastRemote(update: Uint8Array): void {
+    this.remoteOut.push(update);
+    if (this.remoteOut.length > 1) return;
+    setImmediate(() => {
+      const out = this.remoteOut;
+      this.remoteOut = [];
+      if (out.length > 0) this.deps.emit(this.name, updateFrame(out.length === 1 ? (out[0] as Uint8Array) : Y.mergeUpdates(out)));
+    });
+  }
+
+  join(conn: CollabConnection): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.connections.set(conn.id, conn);
+    conn.send(syncStep1Frame(Y.encodeStateVector(this.live)));
+    const present = this.awareness.snapshot();
+    if (present) conn.send(awarenessFrame(present));
+  }
+
+  leave(conn: CollabConnection): void {
+    this.connections.delete(conn.id);
+    this.strikes.forget(conn.id);
+    this.awareness.leave(conn.id);
+    if (this.connections.size === 0 && !this.closed) {
+      this.idleTimer = setTimeout(() => this.onIdle(this), this.deps.config.idleCloseMs).unref();
+    }
+  }
+
+  /** Handles one frame; the answer goes to the acknowledgement once it holds (after the commit, for changes). */
+  async receive(conn: CollabConnection, frame: Frame): Promise<CollabAck> {
+    switch (frame.type) {
+      case 'sync-step1': {
+        try {
+          Y.decodeStateVector(frame.stateVector);
+        } catch {
+          return this.refuse(conn, { reason: 'malformed_frame', message: 'The state vector of sync step 1 could not be read.' });
+        }
+        // Nobody is shown a change before it is durable: answer once the pending batch is stored.
+        await this.persistence.durable();
+        conn.send(syncStep2Frame(Y.encodeStateAsUpdate(this.live, frame.stateVector)));
+        return { ok: true };
+      }
+      case 'sync-step2':
+      case 'update':
+        return this.receiveUpdate(conn, frame.update);
+      case 'awareness': {
+        const result = this.awareness.receive(conn.id, conn.user, frame.update);
+        return result.ok ? { ok: true } : this.refuse(conn, result);
+      }
+    }
+  }
+
+  private async receiveUpdate(conn: CollabConnection, update: Uint8Array): Promise<CollabAck> {
+    const decoded = decodeUpdate(update);
+    if (!decoded) return this.refuse(conn, { reason: 'malformed_update', message: 'The update could not be read as a Yjs update.' });
+    const clients = structClients(decoded);
+    const foreign = clients.find((c) => (this.clientOwners.get(c) ?? conn.actor.userId) !== conn.actor.userId);
+    if (foreign !== undefined) {
+      return this.refuse(conn, { reason: 'foreign_client_id', message: `Yjs client ${foreign} writes for someone else; a document instance belongs to one person.` });
+    }
+    const judge: EditJudge | null = conn.canWrite
+      ? {
+          actor: conn.actor,
+          committeeId: this.committeeId,
+          delegationIds: this.delegationIds,
+          isKnownAmendment: (id) => this.knownAmendments.has(id),
+        }
+      : null;
+    const verdict = this.validator.check(update, decoded, judge, (id) => this.facts(id));
+    if (!verdict.ok) return this.refuse(conn, verdict);
+    for (const c of clients) this.clientOwners.set(c, conn.actor.userId);
+    const claims: BracketClaim[] = verdict.created.map(({ paragraphId, bracket }) => ({
+      amendmentId: bracket.id,
+      draftId: this.draftId,
+      paragraphId,
+      userId: conn.actor.userId,
+      delegationId: conn.actor.delegationId as string,
+    }));
+    for (const c of claims) this.knownAmendments.add(c.amendmentId);
+    const held = this.live.store.pendingStructs !== null || this.live.store.pendingDs !== null;
+    Y.applyUpdate(this.live, update, new ClientOrigin(conn, claims, held));
+    for (const p of verdict.paragraphs) this.store.markEdited(p, conn.actor);
+    await this.persistence.durable();
+    return { ok: true };
+  }
+
+  facts(paragraphId: string): ParagraphFacts | null {
+    const p = this.paragraphs.get(paragraphId) as YMap<unknown> | undefined;
+    if (!p) return null;
+    return {
+      id: paragraphId,
+      label: String(p.get(PARAGRAPH_FIELDS.label) ?? paragraphId),
+      status: p.get(PARAGRAPH_FIELDS.status) as ParagraphStatus,
+      origin: p.get(PARAGRAPH_FIELDS.origin) as ParagraphOrigin,
+      sponsors: decodeSponsors(String(p.get(PARAGRAPH_FIELDS.sponsors) ?? '')),
+    };
+  }
+
+  private refuse(conn: CollabConnection, r: Refusal): CollabAck {
+    const event: CollabErrorEvent = { error: REFUSAL_CODES[r.reason] ?? 'validation_failed', message: r.message, details: { reason: r.reason } };
+    if (r.paragraphId !== undefined) event.details = { ...event.details, paragraphId: r.paragraphId };
+    if (r.amendmentId !== undefined) event.details = { ...event.details, amendmentId: r.amendmentId };
+    if (r.size !== undefined) event.details = { ...event.details, size: r.size };
+    this.logger.warn(`draft ${this.draftId}: refused a frame from ${conn.actor.username} (${conn.actor.delegationCode ?? conn.actor.role}): ${r.reason}: ${r.message}`);
+    conn.error(event);
+    if (this.strikes.record(conn.id)) {
+      conn.error({ error: 'rate_limited', message: 'Too many refused messages; the connection is closed. Reload the draft.', details: { reason: 'too_many_refusals' } });
+      conn.close();
+    }
+    return { ok: false, error: event.error, message: event.message, ...(event.details ? { details: event.details } : {}) };
+  }
+
+  /** Refusals decided before a frame reaches the room (framing, size) count as strikes too. */
+  refuseFrame(conn: CollabConnection, r: Refusal): CollabAck {
+    return this.refuse(conn, r);
+  }
+
+  flushAwareness(): void {
+    const now = performance.now();
+    if (now - this.lastAwarenessAt < awarenessGapMs(this.connections.size, this.deps.config.awarenessEveryMs)) return;
+    this.lastAwarenessAt = now;
+    const { forClients, forInstances } = this.awareness.takeChanges();
+    if (forClients) this.deps.emit(this.name, awarenessFrame(forClients));
+    if (forInstances && this.peers) void this.deps.bridge.publish(this.draftId, { kind: 'awareness', update: forInstances }).then((n) => this.notePeers(n));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.timers) clearInterval(t);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    await this.persistence.durable();
+    await this.store.project();
+    await this.persistence.settled();
+    this.persistence.close();
+    this.validator.destroy();
+    this.live.destroy();
+  }
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { ErrorCode } from './errors';
+
+/**
+ * The real-time co-editing channel, as any Yjs client can speak it: socket.io (default path),
+ * namespace `/collab`, handshake `auth: { token, draftId }`, and one event, `yjs`, whose payload
+ * is a binary message framed exactly as y-websocket frames it: a varUint message type (0 sync,
+ * 1 awareness) followed by the y-protocols payload. Server and client import these names so a
+ * renamed event or limit fails to compile on both sides.
+ */
+export const COLLAB_NAMESPACE = '/collab';
+
+export const COLLAB_EVENTS = {
+  /** Both directions: one binary y-websocket frame. Client → server takes an acknowledgement (`CollabAck`). */
+  yjs: 'yjs',
+  /** Server → client: a refused message or connection, as `CollabErrorEvent`. */
+  error: 'error',
+  /** Server → client, once after the handshake: who the server thinks you are and whether you may write. */
+  session: 'session',
+} as const;
+
+/** The first varUint of every `yjs` frame (y-websocket's messageSync / messageAwareness). */
+export const COLLAB_MESSAGE = { sync: 0, awareness: 1 } as const;
+export type CollabMessageType = (typeof COLLAB_MESSAGE)[keyof typeof COLLAB_MESSAGE];
+
+/** The second varUint of a sync frame (y-protocols/sync). */
+export const COLLAB_SYNC_STEP = { step1: 0, step2: 1, update: 2 } as const;
+
+/**
+ * Sizes the server accepts. A frame over `frameBytes` is refused with `payload_too_large`;
+ * socket.io itself drops a connection whose message exceeds `transportBytes`.
+ */
+export const COLLAB_LIMITS = {
+  frameBytes: 512 * 1024,
+  transportBytes: 2 * 1024 * 1024,
+  awarenessFrameBytes: 16 * 1024,
+  /** One client's awareness state, as JSON. */
+  awarenessStateBytes: 2 * 1024,
+  /** Refused messages tolerated within `strikeWindowMs` before the connection is closed. */
+  strikes: 5,
+  strikeWindowMs: 60_000,
+} as const;
+
+export const collabHandshake = z.strictObject({
+  token: z.string().min(1).max(4_096),
+  draftId: z.uuid(),
+});
+export type CollabHandshake = z.infer<typeof collabHandshake>;
+
+/** What the acknowledgement callback of a client's `yjs` event receives. `ok` means: durably stored. */
+export type CollabAck = { ok: true } | { ok: false; error: ErrorCode; message: string; details?: CollabErrorDetails };
+
+export interface CollabErrorDetails {
+  /** Why a frame was refused, for logs and tests: one of `COLLAB_REFUSALS`. */
+  reason?: CollabRefusal;
+  paragraphId?: string;
+  amendmentId?: string;
+  limit?: number;
+  size?: number;
+}
+
+export interface CollabErrorEvent {
+  error: ErrorCode;
+  message: string;
+  details?: CollabErrorDetails;
+}
+
+/** Every reason a frame or connection is refused; clients may switch on these. */
+export const COLLAB_REFUSALS = [
+  'malformed_frame',
+  'unknown_message_type',
+  'malformed_update',
+  'missing_dependencies',
+  'oversized',
+  'read_only',
+  'structure',
+  'paragraph_closed',
+  'base_text',
+  'bracket_removed',
+  'bracket_forged',
+  'bracket_foreign',
+  'bracket_malformed',
+  'bracket_not_allowed',
+  'foreign_client_id',
+  'control_characters',
+  'malformed_awareness',
+  'awareness_impersonation',
+  'too_many_refusals',
+] as const;
+export type CollabRefusal = (typeof COLLAB_REFUSALS)[number];
+
+/** Server → client `session` payload. */
+export interface CollabSession {
+  draftId: string;
+  user: CollabUser;
+  /** False for observers: their sync step 1 is answered, their updates are refused. */
+  canWrite: boolean;
+}
+
+export interface CollabUser {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: string;
+  /** Primary code of the delegation (e.g. "MEX"); null for the chair, secretariat and observers. */
+  delegation: string | null;
+  /** The delegation's name as the committee writes it (e.g. "Mexico"); the office's name otherwise. */
+  delegationName: string;
+  /** A stable colour for cursors, derived from the delegation or user. */
+  color: string;
+}
+
+/**
+ * One client's awareness state. The server overwrites `user` with the signed-in account (so no one
+ * can appear as another delegation) and keeps the other fields as sent, within the size limit.
+ */
+export interface CollabAwarenessState {
+  user: CollabUser;
+  /** The paragraph the person is in, or null. */
+  paragraphId?: string | null;
+  /** Cursor and selection in that paragraph's Y.Text, as Y.RelativePosition JSON. */
+  cursor?: { anchor: unknown; head: unknown } | null;
+  [key: string]: unknown;
+}
+
+/** Reads the leading varUint of a frame (lib0 encoding) without pulling lib0 into shared code. */
+export function readFrameType(frame: Uint8Array): number | null {
+  let value = 0;
+  let shift = 0;
+  for (let i = 0; i < frame.length && i < 5; i++) {
+    const byte = frame[i] as number;
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return value;
+    shift += 7;
+  }
+  return null;
+}

@@ -1,0 +1,129 @@
+import { COLLAB_DOC, PARAGRAPH_FIELDS, projectDelta, type TextDeltaOp } from '@omnibus/shared';
+import { RunningServer, startServer } from '../../server/src/bootstrap';
+import { CollabService } from '../../server/src/collaboration/collab.service';
+import { deltaNow } from '../../server/src/collaboration/text-runs';
+import { Y, type Doc, type YMap, type YText } from '../../server/src/collaboration/yjs';
+import { loadConfig } from '../../server/src/config/config';
+import { CollabClient, contentOf, waitFor } from '../support/collab-client';
+import { demoDraft, paragraph, section } from '../support/draft-helpers';
+import { requireRedis } from '../support/redis';
+import { startTestServer, TestServer } from '../support/test-server';
+
+/**
+ * Two instances, one PostgreSQL, one Redis: clients split across them co-edit one paragraph and
+ * end with the same document, byte for byte, on every client, both instances and in the database.
+ */
+jest.setTimeout(120_000);
+
+const saved = { ...process.env };
+let a: TestServer;
+let b: RunningServer;
+
+beforeAll(async () => {
+  process.env.REDIS_URL = await requireRedis();
+  process.env.COLLAB_PROJECT_EVERY_MS = '200';
+  // Slow polling of PostgreSQL, so what converges here converges through Redis pub/sub.
+  process.env.COLLAB_CATCH_UP_EVERY_MS = '60000';
+  a = await startTestServer();
+  b = await startServer(loadConfig({ ...process.env, DATABASE_URL: a.databaseUrl, PORT: '0', HOST: '127.0.0.1', OMNIBUS_SEED: 'off', OMNIBUS_LOG: 'silent' }));
+});
+afterAll(async () => {
+  await b?.close();
+  await a?.close();
+  process.env = saved;
+});
+
+async function liveDoc(server: RunningServer, draftId: string): Promise<Doc> {
+  const room = await server.app.get(CollabService).openRoom(draftId);
+  if (!room) throw new Error('the draft is not open on this instance');
+  return room.live;
+}
+
+async function storedDoc(server: RunningServer, draftId: string): Promise<Doc> {
+  const [row] = await server.dataSource.query(`SELECT snapshot FROM collab_document WHERE draft_id = $1`, [draftId]);
+  const rows: { update: Buffer }[] = await server.dataSource.query(`SELECT update FROM collab_update WHERE draft_id = $1 ORDER BY seq`, [draftId]);
+  const doc = new Y.Doc();
+  if (row.snapshot) Y.applyUpdate(doc, new Uint8Array(row.snapshot));
+  for (const r of rows) Y.applyUpdate(doc, new Uint8Array(r.update));
+  return doc;
+}
+
+it('keeps one draft identical across two instances, their clients and the database', async () => {
+  const tokens: Record<string, string> = {};
+  for (const u of ['mex', 'us', 'can', 'ch', 'chair', 'observer']) tokens[u] = await a.login(u);
+  const draft = await demoDraft(a, tokens.chair!);
+  const p5 = paragraph(section(draft, 'entity', 'CICTE'), '5');
+  const bUrl = b.url;
+  const onA = [await CollabClient.connect(a.url, tokens.mex!, draft.id), await CollabClient.connect(a.url, tokens.us!, draft.id)];
+  const onB = [await CollabClient.connect(bUrl, tokens.can!, draft.id), await CollabClient.connect(bUrl, tokens.ch!, draft.id), await CollabClient.connect(bUrl, tokens.chair!, draft.id)];
+  const typists = [...onA, ...onB.slice(0, 2)];
+  const codes = ['MEX', 'US', 'CAN', 'CH'];
+  const ids = typists.map((c, i) => c.propose(p5.id, 20 + i * 40, `${codes[i]}: `, codes[i]!));
+  await Promise.all(typists.map((c) => c.settled()));
+  await waitFor(() => typists.every((c) => c.projection(p5.id).brackets.length === 4), 'all four brackets everywhere');
+
+  // Everyone types in their own bracket at once; the chair edits the base text on instance B.
+  const bracketEnd = (c: CollabClient, id: string) => {
+    let index = 0;
+    for (const op of c.text(p5.id).toDelta() as TextDeltaOp[]) {
+      const len = (op.insert as string).length;
+      if ((op.attributes?.bracket as { id?: string } | undefined)?.id === id) return index + len;
+      index += len;
+    }
+    throw new Error(`bracket ${id} not found`);
+  };
+  for (let k = 0; k < 60; k++) {
+    typists.forEach((c, i) => c.text(p5.id).insert(bracketEnd(c, ids[i]!), String.fromCharCode(97 + ((k + i) % 26))));
+    if (k % 10 === 0) onB[2]!.text(p5.id).insert(0, 'Z');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const everyone = [...onA, ...onB];
+  await Promise.all(everyone.map((c) => c.settled()));
+  expect(everyone.flatMap((c) => c.sent.map((s) => s.ack?.ok))).not.toContain(false);
+
+  const observer = await CollabClient.connect(a.url, tokens.observer!, draft.id);
+  await waitFor(() => everyone.every((c) => contentOf(c.doc) === contentOf(observer.doc)), 'all clients to converge');
+  const docA = await liveDoc(a.server, draft.id);
+  const docB = await liveDoc(b, draft.id);
+  await waitFor(() => contentOf(docA) === contentOf(docB) && contentOf(docA) === contentOf(observer.doc), 'both instances to converge');
+
+  // Byte for byte: the same update encodes both instances' documents, and the database's.
+  const bytesA = Buffer.from(Y.encodeStateAsUpdate(docA));
+  const bytesB = Buffer.from(Y.encodeStateAsUpdate(docB));
+  const stored = await storedDoc(b, draft.id);
+  const bytesDb = Buffer.from(Y.encodeStateAsUpdate(stored));
+  expect(bytesB.equals(bytesA)).toBe(true);
+  expect(bytesDb.equals(bytesA)).toBe(true);
+  expect(Buffer.from(Y.encodeStateAsUpdate(observer.doc)).equals(bytesA)).toBe(true);
+
+  const text = (docA.getMap(COLLAB_DOC.paragraphs).get(p5.id) as YMap<unknown>).get(PARAGRAPH_FIELDS.text) as YText;
+  const projected = projectDelta(deltaNow(text));
+  if (!projected.ok) throw new Error(projected.problem);
+  expect(projected.base.startsWith('ZZZZZZ')).toBe(true);
+  expect(projected.brackets.map((bk) => bk.sponsors[0]).sort()).toEqual(['CAN', 'CH', 'MEX', 'US']);
+  for (const bk of projected.brackets) expect(bk.text).toHaveLength(bk.sponsors[0]!.length + 2 + 60);
+
+  // The projection both instances write converges on the same rows.
+  await waitFor(async () => {
+    const [p] = await b.dataSource.query(`SELECT text FROM paragraph WHERE id = $1`, [p5.id]);
+    const amendments: { id: string; start: number; end: number; text: string }[] = await b.dataSource.query(
+      `SELECT id, start_offset AS start, end_offset AS "end", text FROM amendment WHERE paragraph_id = $1 AND status = 'proposed' ORDER BY id`,
+      [p5.id],
+    );
+    const want = projected.brackets.map((bk) => ({ id: bk.id, start: bk.start, end: bk.end, text: bk.text })).sort((x, y) => (x.id < y.id ? -1 : 1));
+    return p.text === projected.base && JSON.stringify(amendments) === JSON.stringify(want);
+  }, 'the database rows to match the document', 30_000);
+
+  // Presence crosses instances, stamped with the delegation.
+  await onA[0]!.setAwareness({ paragraphId: p5.id, user: { delegation: 'US' } });
+  await waitFor(() => [...onB[0]!.awareness.values()].some((s) => (s.state?.user as { delegation?: string } | undefined)?.delegation === 'MEX'), 'MEX’s presence on instance B');
+  expect([...onB[0]!.awareness.values()].filter((s) => s.state?.paragraphId === p5.id).map((s) => (s.state?.user as { delegation: string }).delegation)).toEqual(['MEX']);
+
+  // A REST change made on instance B reaches clients of instance A.
+  const res = await fetch(`${bUrl}/api/paragraphs/${paragraph(section(draft, 'entity', 'CICTE'), '9').id}/delete`, { method: 'POST', headers: { authorization: `Bearer ${tokens.chair}` } });
+  expect(res.status).toBe(200);
+  await waitFor(() => onA[0]!.paragraph(paragraph(section(draft, 'entity', 'CICTE'), '9').id).get(PARAGRAPH_FIELDS.status) === 'deleted', 'the deletion on instance A');
+
+  console.log(`scale-out: ${everyone.reduce((n, c) => n + c.sent.length, 0)} updates from 5 clients on 2 instances; document ${bytesA.length} bytes, identical on both instances, every client and in PostgreSQL`);
+  for (const c of [...everyone, observer]) c.close();
+});
