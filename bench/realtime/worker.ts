@@ -1,0 +1,255 @@
+/**
+ * One client process of the benchmark: a share of the editors, each a full Y.Doc of the draft,
+ * typing 5 keys/s inside its own delegation's bracket in random paragraphs and moving its cursor at
+ * 10 Hz. Speaks either our protocol (socket.io /collab) or y-websocket's (its own client).
+ */
+import { BRACKET_ATTRIBUTE, COLLAB_DOC, COLLAB_EVENTS, COLLAB_NAMESPACE, CollabAck, PARAGRAPH_FIELDS } from '@omnibus/shared';
+import { randomUUID } from 'node:crypto';
+import { io } from 'socket.io-client';
+import WebSocket from 'ws';
+import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from '../../server/src/collaboration/frames';
+import { count, newHistogram, record, sparse } from './histogram';
+import { awarenessProtocol, decoding, Y, yWebsocket, type Awareness, type Doc, type YMap, type YText } from './libs';
+
+export interface WorkerInit {
+  kind: 'ours' | 'reference';
+  url: string;
+  draftId: string;
+  editors: { token: string; code: string }[];
+}
+
+export interface SentRecord {
+  c: number;
+  k: number;
+  t: number;
+}
+
+interface Editor {
+  code: string;
+  doc: Doc;
+  awareness: Awareness;
+  synced: boolean;
+  recv: Map<number, [number, number][]>;
+  target: { paragraphId: string; attr: Record<string, unknown>; rel: unknown; typed: number } | null;
+  close(): void;
+}
+
+const LOCAL = Symbol('local');
+const REMOTE = Symbol('remote');
+const now = () => performance.timeOrigin + performance.now();
+
+const sentLog: SentRecord[] = [];
+const outbox: SentRecord[] = [];
+const ackHistogram = newHistogram();
+let acksOk = 0;
+let acksRefused = 0;
+let framesIn = 0;
+const refusalReasons = new Map<string, number>();
+
+function trackReceive(e: Editor, update: Uint8Array): void {
+  framesIn++;
+  const { to } = Y.parseUpdateMeta(update);
+  const t = now();
+  for (const [client, clock] of to) {
+    const list = e.recv.get(client);
+    const last = list?.[list.length - 1];
+    if (last && last[0] >= clock) continue;
+    if (list) list.push([clock, t]);
+    else e.recv.set(client, [[clock, t]]);
+  }
+}
+
+function oursEditor(init: WorkerInit, token: string, code: string): Editor {
+  const doc = new Y.Doc();
+  const awareness = new awarenessProtocol.Awareness(doc);
+  const socket = io(`${init.url}${COLLAB_NAMESPACE}`, { auth: { token, draftId: init.draftId }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const e: Editor = { code, doc, awareness, synced: false, recv: new Map(), target: null, close: () => socket.disconnect() };
+  socket.on('connect', () => socket.emit(COLLAB_EVENTS.yjs, syncStep1Frame(Y.encodeStateVector(doc))));
+  socket.on(COLLAB_EVENTS.yjs, (data: Uint8Array) => {
+    const d = decoding.createDecoder(new Uint8Array(data));
+    const type = decoding.readVarUint(d);
+    if (type === 1) {
+      awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(d), REMOTE);
+      return;
+    }
+    const step = decoding.readVarUint(d);
+    const payload = decoding.readVarUint8Array(d);
+    if (step === 0) {
+      socket.emit(COLLAB_EVENTS.yjs, syncStep2Frame(Y.encodeStateAsUpdate(doc, payload)));
+      return;
+    }
+    trackReceive(e, payload);
+    Y.applyUpdate(doc, payload, REMOTE);
+    if (step === 1) e.synced = true;
+  });
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== LOCAL) return;
+    const t0 = now();
+    socket.emit(COLLAB_EVENTS.yjs, updateFrame(update), (ack: CollabAck) => {
+      record(ackHistogram, now() - t0);
+      if (ack.ok) acksOk++;
+      else {
+        acksRefused++;
+        const reason = ack.details?.reason ?? ack.error;
+        refusalReasons.set(reason, (refusalReasons.get(reason) ?? 0) + 1);
+      }
+    });
+  });
+  awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    if (origin !== 'local') return;
+    const changed = [...added, ...updated, ...removed];
+    socket.emit(COLLAB_EVENTS.yjs, awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, changed)));
+  });
+  return e;
+}
+
+function referenceEditor(init: WorkerInit, code: string): Editor {
+  const doc = new Y.Doc();
+  const provider = new yWebsocket.WebsocketProvider(init.url, 'bench', doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    resyncInterval: -1,
+  });
+  const e: Editor = { code, doc, awareness: provider.awareness, synced: false, recv: new Map(), target: null, close: () => provider.destroy() };
+  provider.on('sync', (synced: boolean) => {
+    if (synced) e.synced = true;
+  });
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === provider) trackReceive(e, update);
+  });
+  return e;
+}
+
+/** A position in base text (outside everyone's proposed words) where a new bracket may start. */
+function freeIndex(text: YText): number {
+  let index = 0;
+  const spots: [number, number][] = [];
+  for (const op of text.toDelta() as { insert: string; attributes?: Record<string, unknown> }[]) {
+    const len = op.insert.length;
+    if (!op.attributes?.[BRACKET_ATTRIBUTE] && len > 2) spots.push([index + 1, index + len - 1]);
+    index += len;
+  }
+  const [from, to] = spots[Math.floor(Math.random() * spots.length)] ?? [0, 0];
+  return from + Math.floor(Math.random() * Math.max(1, to - from));
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz ';
+
+function keystroke(e: Editor, paragraphIds: string[]): void {
+  const letter = LETTERS[Math.floor(Math.random() * LETTERS.length)] as string;
+  const textOf = (id: string) => ((e.doc.getMap(COLLAB_DOC.paragraphs).get(id) as YMap<unknown>).get(PARAGRAPH_FIELDS.text) as YText);
+  let index: number;
+  if (!e.target || e.target.typed >= 25) {
+    const paragraphId = paragraphIds[Math.floor(Math.random() * paragraphIds.length)] as string;
+    const attr = { id: randomUUID(), kind: 'insert', sponsors: e.code };
+    index = freeIndex(textOf(paragraphId));
+    e.target = { paragraphId, attr, rel: null, typed: 0 };
+  } else {
+    const abs = Y.createAbsolutePositionFromRelativePosition(e.target.rel as never, e.doc);
+    index = abs?.index ?? 0;
+  }
+  const text = textOf(e.target.paragraphId);
+  e.doc.transact(() => text.insert(index, letter, { [BRACKET_ATTRIBUTE]: e.target!.attr }), LOCAL);
+  e.target.rel = Y.createRelativePositionFromTypeIndex(text, index + 1, -1);
+  e.target.typed++;
+  const rec = { c: e.doc.clientID, k: Y.getState(e.doc.store, e.doc.clientID), t: now() };
+  sentLog.push(rec);
+  outbox.push(rec);
+  e.awareness.setLocalStateField('cursor', { paragraphId: e.target.paragraphId, index: index + 1 });
+}
+
+let editors: Editor[] = [];
+const timers: NodeJS.Timeout[] = [];
+
+function start(stopAt: number): void {
+  const paragraphIds = [...(editors[0]?.doc.getMap(COLLAB_DOC.paragraphs).keys() ?? [])];
+  for (const e of editors) {
+    e.awareness.setLocalState({ name: e.code, cursor: null });
+    const phase = Math.random() * 200;
+    setTimeout(() => {
+      timers.push(
+        setInterval(() => {
+          if (now() < stopAt) keystroke(e, paragraphIds);
+        }, 200),
+      );
+      timers.push(
+        setInterval(() => {
+          if (now() < stopAt) e.awareness.setLocalStateField('cursor', { paragraphId: e.target?.paragraphId ?? null, index: Math.floor(Math.random() * 600), at: Date.now() });
+        }, 100),
+      );
+    }, phase);
+  }
+}
+
+function report(measureFrom: number, measureTo: number) {
+  for (const t of timers) clearInterval(t);
+  const latency = newHistogram();
+  let samples = 0;
+  let missing = 0;
+  const measured = sentLog.filter((s) => s.t >= measureFrom && s.t < measureTo);
+  for (const e of editors) {
+    for (const s of measured) {
+      if (s.c === e.doc.clientID) continue;
+      const list = e.recv.get(s.c);
+      let lo = 0;
+      let hi = list ? list.length : 0;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((list![mid] as [number, number])[0] >= s.k) hi = mid;
+        else lo = mid + 1;
+      }
+      const hit = list?.[lo];
+      if (!hit) {
+        missing++;
+        continue;
+      }
+      record(latency, hit[1] - s.t);
+      samples++;
+    }
+  }
+  const own = sentLog.filter((s) => s.t >= measureFrom && s.t < measureTo && editors.some((e) => e.doc.clientID === s.c)).length;
+  return {
+    latency: sparse(latency),
+    samples,
+    missing,
+    keystrokes: own,
+    acks: sparse(ackHistogram),
+    acksOk,
+    acksRefused,
+    acked: count(ackHistogram),
+    refusals: Object.fromEntries(refusalReasons),
+    framesIn,
+  };
+}
+
+process.on('message', (msg: { type: string; [k: string]: unknown }) => {
+  switch (msg.type) {
+    case 'init': {
+      const init = msg.init as WorkerInit;
+      editors = init.editors.map((ed) => (init.kind === 'ours' ? oursEditor(init, ed.token, ed.code) : referenceEditor(init, ed.code)));
+      const poll = setInterval(() => {
+        if (editors.every((e) => e.synced && e.doc.getMap(COLLAB_DOC.paragraphs).size > 0)) {
+          clearInterval(poll);
+          process.send?.({ type: 'ready' });
+        }
+      }, 50);
+      setInterval(() => {
+        if (outbox.length > 0) process.send?.({ type: 'sent', records: outbox.splice(0) });
+      }, 200).unref();
+      return;
+    }
+    case 'start':
+      start(msg.stopAt as number);
+      return;
+    case 'sent':
+      for (const r of msg.records as SentRecord[]) sentLog.push(r);
+      return;
+    case 'report':
+      process.send?.({ type: 'report', data: report(msg.measureFrom as number, msg.measureTo as number) });
+      return;
+    case 'exit':
+      for (const e of editors) e.close();
+      setTimeout(() => process.exit(0), 200);
+      return;
+  }
+});
