@@ -1,18 +1,9 @@
-import { useEffect, useState } from 'react';
+import { SignIn } from './features/auth/SignIn';
+import { useSession } from './features/auth/session';
+import { Room } from './features/layout/Room';
 
-/** Placeholder until the negotiation room lands: shows that the API answers. */
 export function App() {
-  const [status, setStatus] = useState('checking…');
-  useEffect(() => {
-    fetch('/api/health')
-      .then((r) => r.json() as Promise<{ status: string }>)
-      .then((b) => setStatus(b.status))
-      .catch(() => setStatus('unreachable'));
-  }, []);
-  return (
-    <main>
-      <h1>Omnibus</h1>
-      <p>API: {status}</p>
-    </main>
-  );
+  const session = useSession();
+  // Keyed by user so that signing in as someone else starts from a clean room.
+  return session ? <Room key={session.user.id} session={session} /> : <SignIn />;
 }

@@ -1,0 +1,147 @@
+import type { AmendmentKind, ParagraphView } from '@omnibus/shared';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { api } from '../../api/endpoints';
+import { useRoom } from '../draft/room-context';
+import { useAction } from '../draft/useAction';
+import { parseCosponsors } from '../sponsorships/cosponsors';
+import { KIND_NAMES, alternativeGroupFor, amendmentNotation } from './notation';
+
+const KINDS: readonly AmendmentKind[] = ['insert', 'delete', 'replace', 'alternative'];
+
+const HINTS: Record<AmendmentKind, string> = {
+  insert: 'Put the cursor where the words go in, then type them.',
+  delete: 'Select the words to delete.',
+  replace: 'Select the words to replace, then type the new words.',
+  alternative: 'Select the words and type an alternative wording for them.',
+};
+
+function problemWith(kind: AmendmentKind, start: number, end: number, text: string): string | null {
+  const range = end > start;
+  if (kind !== 'insert' && !range) return `Select the words in the paragraph first: ${HINTS[kind].toLowerCase()}`;
+  if (kind !== 'delete' && text.trim() === '') return kind === 'insert' ? 'Type the words to insert.' : 'Type the new words.';
+  return null;
+}
+
+/**
+ * The bracket tool: select words of the paragraph's base text and propose an insertion, deletion,
+ * replacement or alternative in your delegation's name, optionally inviting co-sponsors.
+ */
+export function BracketTool({ paragraph, onClose }: { paragraph: ParagraphView; onClose: () => void }) {
+  const { user, delegations, reload, announce } = useRoom();
+  const id = useId();
+  const base = paragraph.text;
+  const [sel, setSel] = useState({ start: base.length, end: base.length });
+  const [kind, setKind] = useState<AmendmentKind>('replace');
+  const [text, setText] = useState('');
+  const [cosponsors, setCosponsors] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const baseRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const el = baseRef.current;
+    if (!el) return;
+    const read = () => setSel({ start: el.selectionStart, end: el.selectionEnd });
+    // React's onSelect misses selections made by script and, in current Chromium, those made with
+    // the keyboard (selectionchange now fires on the textarea itself): listen to every source.
+    const events = ['select', 'selectionchange', 'keyup', 'mouseup', 'focus'] as const;
+    for (const name of events) el.addEventListener(name, read);
+    document.addEventListener('selectionchange', read);
+    return () => {
+      for (const name of events) el.removeEventListener(name, read);
+      document.removeEventListener('selectionchange', read);
+    };
+  }, []);
+  // An insertion goes at one point: after the selected words if a span is selected.
+  const start = kind === 'insert' ? sel.end : sel.start;
+  const end = sel.end;
+  const words = base.slice(start, end);
+  const group = kind === 'alternative' ? alternativeGroupFor(paragraph.amendments, start, end) : null;
+  const own = user.delegation ?? '';
+  const preview = amendmentNotation({ kind, words, text, sponsors: [own], alternativeNumber: group?.next ?? 1 });
+
+  const submit = useAction(async () => {
+    const invite = parseCosponsors(cosponsors, delegations, user.delegation);
+    if (!invite.ok) throw new Error(invite.message);
+    await api.proposeAmendment(paragraph.id, {
+      kind,
+      start,
+      end,
+      text: kind === 'delete' ? '' : text,
+      ...(group ? { alternativeTo: group.to.id } : {}),
+      ...(invite.codes.length > 0 ? { cosponsors: invite.codes } : {}),
+    });
+    announce(`${KIND_NAMES[kind]} to paragraph ${paragraph.label} proposed in the name of ${own}.`);
+    onClose();
+    await reload();
+  });
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const p = problemWith(kind, start, end, text);
+    setProblem(p);
+    if (!p) void submit.run();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') onClose();
+  };
+
+  return (
+    <form className="panel bracket-tool" onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label={`Propose an amendment to paragraph ${paragraph.label}`}>
+      <h4>Propose an amendment to paragraph {paragraph.label} in the name of {own}</h4>
+      <label htmlFor={`${id}-base`}>Base text: {HINTS[kind]}</label>
+      <textarea
+        id={`${id}-base`}
+        className="base-text"
+        readOnly
+        autoFocus
+        rows={Math.min(10, Math.ceil(base.length / 90) + 1)}
+        ref={baseRef}
+        value={base}
+      />
+      <fieldset className="kind-choice">
+        <legend>Kind of amendment</legend>
+        {KINDS.map((k) => (
+          <label key={k}>
+            <input type="radio" name={`${id}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} />
+            {KIND_NAMES[k]}
+          </label>
+        ))}
+      </fieldset>
+      <p className="selected-words">
+        {kind === 'insert' ? (
+          <>Inserted at character {start + 1}{start > 0 ? <>, after “{base.slice(Math.max(0, start - 30), start)}”</> : ' (start)'}</>
+        ) : words ? (
+          <>Selected: “{words}”</>
+        ) : (
+          <>No words selected yet.</>
+        )}
+      </p>
+      {kind !== 'delete' && (
+        <label>
+          {kind === 'insert' ? 'Words to insert' : kind === 'replace' ? 'New words' : 'Alternative wording'}
+          <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+      )}
+      <label>
+        Invite co-sponsors (optional, codes such as CAN, BRA)
+        <input value={cosponsors} onChange={(e) => setCosponsors(e.target.value)} />
+      </label>
+      <p className="preview" aria-live="polite">
+        Will read: <code>{preview}</code>
+      </p>
+      {(problem ?? submit.error) && (
+        <p className="error" role="alert">
+          {problem ?? submit.error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={submit.busy}>
+          Propose in the name of {own}
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

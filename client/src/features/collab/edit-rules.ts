@@ -1,0 +1,103 @@
+import type { Mark, Node } from 'prosemirror-model';
+import type { Transaction } from 'prosemirror-state';
+import { decodeSponsors } from '@omnibus/shared/collab-model';
+import { paragraphSchema } from './schema';
+
+/**
+ * Who may change what in a paragraph's text, mirroring the server's judgement
+ * (server/src/collaboration/bracket-rules.ts) so a refused edit is stopped before it is typed:
+ * the base words belong to whoever may edit the paragraph; a bracket's words to its sponsors;
+ * nobody removes a bracket by typing.
+ */
+export interface EditRights {
+  /** The person's delegation code, or null for the offices. */
+  delegation: string | null;
+  /** May change the base text (the Chair's text for the offices; a new paragraph for its sponsors). */
+  base: boolean;
+  /** False for observers and closed paragraphs. */
+  write: boolean;
+}
+
+export type EditVerdict = { ok: true } | { ok: false; message: string };
+
+const { proposed, marked } = paragraphSchema.marks;
+
+function proposedMark(marks: readonly Mark[]): Mark | undefined {
+  return marks.find((m) => m.type === proposed);
+}
+
+function ownsBracket(rights: EditRights, m: Mark): boolean {
+  return rights.delegation !== null && decodeSponsors(String(m.attrs.sponsors)).includes(rights.delegation);
+}
+
+function bracketIds(doc: Node): Set<string> {
+  const ids = new Set<string>();
+  doc.descendants((node) => {
+    for (const m of node.marks) ids.add(`${m.type.name}:${String(m.attrs.id)}`);
+  });
+  return ids;
+}
+
+function textNodeVerdict(rights: EditRights, marks: readonly Mark[], what: 'change' | 'type'): EditVerdict {
+  const p = proposedMark(marks);
+  if (p) {
+    return ownsBracket(rights, p)
+      ? { ok: true }
+      : { ok: false, message: `This bracket belongs to ${decodeSponsors(String(p.attrs.sponsors)).join(', ')}; only its sponsors change its words.` };
+  }
+  if (marks.some((m) => m.type === marked)) {
+    return { ok: false, message: 'These words are marked by a bracket; they change only when the chair records a decision.' };
+  }
+  if (!rights.base) {
+    return {
+      ok: false,
+      message:
+        rights.delegation !== null
+          ? `You can ${what} only inside brackets of ${rights.delegation}. To change the base text, select words and choose Propose amendment.`
+          : "The base text of a delegation's new paragraph changes only through its sponsors.",
+    };
+  }
+  return { ok: true };
+}
+
+/** Whether a local transaction keeps to the rights; remote ones are the server's business. */
+export function judgeTransaction(rights: EditRights, tr: Transaction): EditVerdict {
+  if (!tr.docChanged) return { ok: true };
+  if (!rights.write) return { ok: false, message: 'This text is read-only for you.' };
+  for (let i = 0; i < tr.steps.length; i++) {
+    const step = tr.steps[i];
+    const before = tr.docs[i];
+    if (!step || !before) continue;
+    const json = step.toJSON() as { stepType: string };
+    if (json.stepType !== 'replace') return { ok: false, message: 'Only typing is shared here; brackets are opened with Propose amendment.' };
+    const { from, to, slice } = step as unknown as { from: number; to: number; slice: { content: Node['content'] } };
+    let verdict: EditVerdict = { ok: true };
+    if (to > from) {
+      before.nodesBetween(from, to, (node) => {
+        if (verdict.ok && node.isText) verdict = textNodeVerdict(rights, node.marks, 'change');
+        return verdict.ok;
+      });
+    }
+    if (!verdict.ok) return verdict;
+    slice.content.forEach((node) => {
+      if (verdict.ok && node.isText) verdict = textNodeVerdict(rights, node.marks, 'type');
+    });
+    if (!verdict.ok) return verdict;
+    // Base text typed between two words a bracket marks would cut that bracket in two.
+    if (from === to && from > 0 && from < before.content.size) {
+      const left = before.resolve(from).nodeBefore?.marks ?? [];
+      const right = before.resolve(from).nodeAfter?.marks ?? [];
+      const cut = left.some((m) => m.type === marked && right.some((r) => r.eq(m)));
+      let typesBase = false;
+      slice.content.forEach((node) => {
+        if (!proposedMark(node.marks)) typesBase = true;
+      });
+      if (cut && typesBase) return { ok: false, message: 'These words are marked by a bracket; they change only when the chair records a decision.' };
+    }
+  }
+  const after = bracketIds(tr.doc);
+  for (const id of bracketIds(tr.before)) {
+    if (!after.has(id)) return { ok: false, message: 'A bracket is not removed by deleting its words: its sponsors withdraw it, or the chair records a decision.' };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,124 @@
+import type { ParagraphView } from '@omnibus/shared';
+import type { CommentView } from '@omnibus/shared/workflow-schemas';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { errorMessage } from '../../api/http';
+import { workflowApi } from '../../api/workflow';
+import { useRoom } from '../draft/room-context';
+import { useAction } from '../draft/useAction';
+import { useLiveRoom } from '../session/live-context';
+
+function author(c: CommentView): string {
+  return c.author.delegation ? `${c.author.delegation} · ${c.author.displayName}` : c.author.displayName;
+}
+
+function ReplyForm({ onSend, label }: { onSend: (body: string) => Promise<void>; label: string }) {
+  const [body, setBody] = useState('');
+  const send = useAction(async () => {
+    if (body.trim() === '') throw new Error('Write the comment first.');
+    await onSend(body.trim());
+    setBody('');
+  });
+  return (
+    <form
+      className="comment-form"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        void send.run();
+      }}
+    >
+      <label>
+        {label}
+        <textarea rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
+      </label>
+      {send.error && (
+        <p className="error" role="alert">
+          {send.error}
+        </p>
+      )}
+      <button type="submit" disabled={send.busy}>
+        Send
+      </button>
+    </form>
+  );
+}
+
+function CommentItem({ c, reply, canWrite }: { c: CommentView; reply: (body: string, parentId: string) => Promise<void>; canWrite: boolean }) {
+  const [replying, setReplying] = useState(false);
+  return (
+    <li className="comment" data-comment={c.id}>
+      <p className="comment-meta">
+        <strong>{author(c)}</strong> <span className="muted">{new Date(c.createdAt).toLocaleString()}</span>
+      </p>
+      <p className="comment-body">{c.body}</p>
+      {canWrite && (
+        <button type="button" className="quiet" aria-expanded={replying} onClick={() => setReplying((v) => !v)}>
+          Reply
+        </button>
+      )}
+      {replying && (
+        <ReplyForm
+          label={`Reply to ${c.author.delegation ?? c.author.displayName}`}
+          onSend={async (body) => {
+            await reply(body, c.id);
+            setReplying(false);
+          }}
+        />
+      )}
+      {c.replies.length > 0 && (
+        <ul className="replies">
+          {c.replies.map((r) => (
+            <CommentItem key={r.id} c={r} reply={reply} canWrite={canWrite} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** The comments on a paragraph, threaded; new ones arrive through the live channel. */
+export function CommentsThread({ paragraph }: { paragraph: ParagraphView }) {
+  const { user } = useRoom();
+  const live = useLiveRoom();
+  const [thread, setThread] = useState<CommentView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    try {
+      setThread(await workflowApi.comments(paragraph.id));
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, [paragraph.id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  // Re-read when anyone comments anywhere: cheaper to reason about than merging one reply into the tree.
+  const commentsSeen = live?.commentsSeen ?? 0;
+  useEffect(() => {
+    if (commentsSeen > 0) void load();
+  }, [commentsSeen, load]);
+  const send = async (body: string, parentId?: string) => {
+    await workflowApi.addComment(paragraph.id, body, parentId);
+    await load();
+  };
+  const canWrite = user.role !== 'observer';
+  return (
+    <section className="panel comments" aria-label={`Comments on paragraph ${paragraph.label}`}>
+      <h4>Comments on paragraph {paragraph.label}</h4>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {thread && thread.length === 0 && <p className="muted">No comments yet.</p>}
+      {thread && thread.length > 0 && (
+        <ul className="thread">
+          {thread.map((c) => (
+            <CommentItem key={c.id} c={c} reply={(body, parentId) => send(body, parentId)} canWrite={canWrite} />
+          ))}
+        </ul>
+      )}
+      {canWrite && <ReplyForm label="New comment" onSend={(body) => send(body)} />}
+    </section>
+  );
+}

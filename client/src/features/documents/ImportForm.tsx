@@ -1,0 +1,144 @@
+import { useState, type FormEvent } from 'react';
+import { DOCX_TYPE, documentsApi, type ImportOptions, type ImportPreview } from '../../api/documents';
+import { useRoom } from '../draft/room-context';
+import { useAction } from '../draft/useAction';
+
+interface Doc {
+  body: Blob | string;
+  type: string;
+  name: string;
+}
+
+/**
+ * The secretariat imports a Chair's draft or an entity's proposal (Word or plain text): a preview
+ * first, showing how each paragraph will land and what stops the import, then the import itself.
+ */
+export function ImportForm() {
+  const { draft, reload, announce } = useRoom();
+  const [doc, setDoc] = useState<Doc | null>(null);
+  const [pasted, setPasted] = useState('');
+  const [options, setOptions] = useState<ImportOptions>({ source: 'entity_proposal', acceptOverCap: false });
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+
+  const current = (): Doc => {
+    if (doc) return doc;
+    if (pasted.trim() === '') throw new Error('Choose a .docx or .txt file, or paste the text.');
+    return { body: pasted, type: 'text/plain; charset=utf-8', name: 'pasted text' };
+  };
+  const previewAction = useAction(async () => {
+    const d = current();
+    setPreview(await documentsApi.previewImport(draft.id, d.body, d.type, options));
+  });
+  const commit = useAction(async () => {
+    const d = current();
+    const result = await documentsApi.commitImport(draft.id, d.body, d.type, options);
+    announce(`Imported ${result.paragraphs.length} paragraphs and ${result.amendments} amendments from ${d.name}.`);
+    setPreview(null);
+    await reload();
+  });
+
+  const onFile = (file: File | undefined) => {
+    setPreview(null);
+    if (!file) return setDoc(null);
+    const docx = file.name.toLowerCase().endsWith('.docx');
+    setDoc({ body: file, type: docx ? DOCX_TYPE : 'text/plain; charset=utf-8', name: file.name });
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void previewAction.run();
+  };
+  const error = previewAction.error ?? commit.error;
+  return (
+    <form className="import-form" onSubmit={onSubmit} aria-label="Import a document">
+      <label>
+        Document (.docx or .txt)
+        <input type="file" accept=".docx,.txt,text/plain" onChange={(e) => onFile(e.target.files?.[0])} />
+      </label>
+      {!doc && (
+        <label>
+          …or paste the text
+          <textarea rows={6} value={pasted} onChange={(e) => { setPasted(e.target.value); setPreview(null); }} />
+        </label>
+      )}
+      <fieldset className="kind-choice">
+        <legend>What it is</legend>
+        <label>
+          <input type="radio" name="import-source" checked={options.source === 'entity_proposal'} onChange={() => setOptions({ ...options, source: 'entity_proposal' })} />
+          An entity's proposal
+        </label>
+        <label>
+          <input type="radio" name="import-source" checked={options.source === 'chair_draft'} onChange={() => setOptions({ source: 'chair_draft', acceptOverCap: false })} />
+          The Chair's draft
+        </label>
+        {options.source === 'entity_proposal' && (
+          <label className="check">
+            <input type="checkbox" checked={options.acceptOverCap} onChange={(e) => setOptions({ ...options, acceptOverCap: e.target.checked })} />
+            Record it as the entity approved it, even past a cap
+          </label>
+        )}
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" disabled={previewAction.busy}>
+          Preview the import
+        </button>
+        {preview && (
+          <button type="button" className="primary" disabled={commit.busy || !preview.verdict.ready} onClick={() => void commit.run()}>
+            Import {preview.paragraphs.length} paragraphs
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {preview && <PreviewTable preview={preview} />}
+    </form>
+  );
+}
+
+function PreviewTable({ preview }: { preview: ImportPreview }) {
+  return (
+    <div className="import-preview">
+      <p className={preview.verdict.ready ? 'notice' : 'error'} role="status">
+        {preview.verdict.message}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>Section</th>
+            <th>Label</th>
+            <th>Text</th>
+            <th>Notes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.paragraphs.map((p) => (
+            <tr key={p.index} className={p.errors.length > 0 ? 'has-errors' : p.fits ? '' : 'over-cap'}>
+              <td>{p.sectionKey ?? <em>{p.heading || 'unknown'}</em>}</td>
+              <td>
+                {p.label ?? '—'}
+                {p.sourceLabel && p.label !== p.sourceLabel && <span className="muted"> (written {p.sourceLabel})</span>}
+              </td>
+              <td>
+                {p.sponsors.length > 0 && <strong>{p.sponsors.join(', ')}: </strong>}
+                {p.text.length > 160 ? `${p.text.slice(0, 160)}…` : p.text}
+              </td>
+              <td>{[...p.errors, ...p.warnings, ...(p.fits ? [] : ['past a cap'])].join('; ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {preview.problems.length > 0 && (
+        <ul className="problems">
+          {preview.problems.map((pr, i) => (
+            <li key={i}>
+              {pr.line !== undefined && `Line ${pr.line}: `}
+              {pr.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

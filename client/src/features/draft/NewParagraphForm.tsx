@@ -1,0 +1,130 @@
+import type { ParagraphKind, ParagraphView, SectionView } from '@omnibus/shared';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { api } from '../../api/endpoints';
+import { parseCosponsors } from '../sponsorships/cosponsors';
+import { KIND_LABELS, capRefusal, defaultKind, kindsAllowedIn } from './draft-caps';
+import { useRoom } from './room-context';
+import { useAction } from './useAction';
+
+const literalLabel = (i: number): string => String.fromCharCode(97 + i);
+
+/**
+ * Proposes a paragraph after `after` (or at the end of the section). The caps are checked on the
+ * draft on screen before anything can be typed; the server's refusal is shown if another
+ * delegation took the last place meanwhile.
+ */
+export function NewParagraphForm({ section, after, onClose }: { section: SectionView; after: ParagraphView | null; onClose: () => void }) {
+  const { draft, user, delegations, reload, announce } = useRoom();
+  const id = useId();
+  const kinds = kindsAllowedIn(section.kind);
+  const [kind, setKind] = useState<ParagraphKind>(defaultKind(section.kind));
+  const [text, setText] = useState('');
+  const [literals, setLiterals] = useState<string[]>(['']);
+  const [cosponsors, setCosponsors] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const typed = text.trim() !== '' || literals.some((l) => l.trim() !== '');
+  const capNote = capRefusal(draft, section.id, kind);
+  // Once someone has typed, a cap filling up meanwhile must not take their words off the screen.
+  const refusal = typed ? null : capNote;
+  const where = after ? `after paragraph ${after.label}` : 'at the end of the section';
+  const sectionName = section.kind === 'entity' ? section.key : section.title;
+
+  const submit = useAction(async () => {
+    const invite = parseCosponsors(cosponsors, delegations, user.delegation);
+    if (!invite.ok) throw new Error(invite.message);
+    const created = await api.createParagraph(draft.id, {
+      sectionId: section.id,
+      kind,
+      text: text.trim(),
+      afterParagraphId: after?.id ?? null,
+      ...(kind === 'mandates' ? { literals: literals.filter((l) => l.trim() !== '').map((l) => ({ text: l.trim() })) } : {}),
+      ...(invite.codes.length > 0 ? { cosponsors: invite.codes } : {}),
+    });
+    announce(`Paragraph ${sectionName} ${created.label} was proposed${user.delegation ? ` in the name of ${user.delegation}` : ''}.`);
+    onClose();
+    await reload();
+  });
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (text.trim() === '') {
+      setProblem(kind === 'mandates' ? 'Write the chapeau, for example "To instruct the General Secretariat, through the SMS, to:".' : 'Write the text of the paragraph first.');
+      return;
+    }
+    setProblem(null);
+    void submit.run();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') onClose();
+  };
+
+  return (
+    <form className="panel new-paragraph" onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label={`New paragraph ${where}`}>
+      <h4>
+        New paragraph in {sectionName}, {where}
+      </h4>
+      {kinds.length > 1 && (
+        <label>
+          Kind
+          <select value={kind} onChange={(e) => setKind(e.target.value as ParagraphKind)}>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {refusal ? (
+        <p className="error cap-full" role="alert">
+          {refusal}
+        </p>
+      ) : (
+        <>
+          {capNote && (
+            <p className="error cap-full" role="alert">
+              {capNote} Your text is kept below.
+            </p>
+          )}
+          <label htmlFor={`${id}-text`}>{kind === 'mandates' ? 'Chapeau' : 'Text'}</label>
+          <textarea id={`${id}-text`} rows={4} autoFocus value={text} onChange={(e) => setText(e.target.value)} />
+          {kind === 'mandates' && (
+            <fieldset className="literals-input">
+              <legend>Literals (do not count as paragraphs)</legend>
+              {literals.map((l, i) => (
+                <label key={i} className="literal-row">
+                  <span>{literalLabel(i)}.</span>
+                  <textarea rows={2} value={l} onChange={(e) => setLiterals(literals.map((x, j) => (j === i ? e.target.value : x)))} />
+                </label>
+              ))}
+              <button type="button" onClick={() => setLiterals([...literals, ''])} disabled={literals.length >= 26}>
+                Add literal {literalLabel(literals.length)}.
+              </button>
+            </fieldset>
+          )}
+          {user.role === 'delegate' && (
+            <label>
+              Invite co-sponsors (optional, codes such as CAN, BRA)
+              <input value={cosponsors} onChange={(e) => setCosponsors(e.target.value)} />
+            </label>
+          )}
+        </>
+      )}
+      {(problem ?? submit.error) && (
+        <p className="error" role="alert">
+          {problem ?? submit.error}
+        </p>
+      )}
+      <div className="form-actions">
+        {!refusal && (
+          <button type="submit" className="primary" disabled={submit.busy}>
+            {user.delegation ? `Propose in the name of ${user.delegation}` : 'Add paragraph'}
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          {refusal ? 'Close' : 'Cancel'}
+        </button>
+      </div>
+    </form>
+  );
+}

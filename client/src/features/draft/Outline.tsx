@@ -1,0 +1,60 @@
+import type { DraftView, SectionView } from '@omnibus/shared';
+import { CapMeter } from './CapMeter';
+import { sectionMeters, totalMeter } from './draft-caps';
+
+export const sectionAnchor = (s: Pick<SectionView, 'id'>): string => `section-${s.id}`;
+
+interface Group {
+  title: string | null;
+  sections: SectionView[];
+}
+
+/** Consecutive sections under one heading: the thematic areas, then "Inter-American entities". */
+function groups(sections: readonly SectionView[]): Group[] {
+  const out: Group[] = [];
+  for (const s of sections) {
+    const title = s.kind === 'topic' ? (s.area ?? 'Topics') : s.kind === 'entity' ? 'Inter-American entities' : null;
+    const last = out[out.length - 1];
+    if (last && title !== null && last.title === title) last.sections.push(s);
+    else out.push({ title, sections: [s] });
+  }
+  return out;
+}
+
+function OutlineItem({ draft, section, shown }: { draft: DraftView; section: SectionView; shown: number }) {
+  const meters = sectionMeters(draft, section);
+  return (
+    <li className={shown === 0 ? 'outline-item empty' : 'outline-item'}>
+      <a href={`#${sectionAnchor(section)}`} title={section.title}>
+        <span className="outline-title">{section.kind === 'entity' ? section.key : section.title}</span>
+        {shown > 0 && <span className="outline-count" aria-label={`${shown} paragraphs shown`}>{shown}</span>}
+      </a>
+      <span className="outline-meters">
+        {meters.map((m, i) => (
+          // The first meter is the section's own cap: its name is the link beside it.
+          <CapMeter key={m.cap.scope} name={m.name} cap={m.cap} compact showName={i > 0} />
+        ))}
+      </span>
+    </li>
+  );
+}
+
+/** The draft's sections in document order with a cap meter on each and the whole draft's total. */
+export function Outline({ draft, shownBySection }: { draft: DraftView; shownBySection: ReadonlyMap<string, number> }) {
+  const total = totalMeter(draft);
+  return (
+    <nav className="outline" aria-label="Outline of the draft">
+      <div className="outline-total">{total && <CapMeter name={total.name} cap={total.cap} />}</div>
+      {groups(draft.sections).map((g, i) => (
+        <section key={`${g.title ?? 'single'}-${i}`} className="outline-group">
+          {g.title && <h3>{g.title}</h3>}
+          <ul>
+            {g.sections.map((s) => (
+              <OutlineItem key={s.id} draft={draft} section={s} shown={shownBySection.get(s.id) ?? 0} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,159 @@
+import type { ParagraphView, SectionView } from '@omnibus/shared';
+import { formatSponsors } from '@omnibus/shared/brackets';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
+import { AmendmentList } from '../amendments/AmendmentList';
+import { CommentsThread } from '../comments/CommentsThread';
+import { useCollabHub } from '../collab/collab-context';
+import { BracketTool } from '../amendments/BracketTool';
+import { InviteForm } from '../sponsorships/InviteForm';
+import { StateBadge, StatusBadge } from './Badges';
+import { CompiledText } from './CompiledText';
+import { NewParagraphForm } from './NewParagraphForm';
+import { canAddParagraphs, canAmend, isOpen, openAmendments, proposedParagraph } from './permissions';
+import { useRoom } from './room-context';
+import { useAction } from './useAction';
+import { api } from '../../api/endpoints';
+import { useLiveRoom } from '../session/live-context';
+
+// The editor (Yjs, ProseMirror) and the word diff load when first used, not with the draft.
+const CollabPane = lazy(() => import('../collab/CollabPane'));
+const ParagraphRedline = lazy(() => import('../redline/ParagraphRedline').then((m) => ({ default: m.ParagraphRedline })));
+
+const loading = <p className="muted">Loading…</p>;
+
+type Panel = 'amend' | 'after' | 'redline' | 'invite' | 'comments' | 'edit' | null;
+
+export const paragraphAnchor = (p: Pick<ParagraphView, 'id'>): string => `paragraph-${p.id}`;
+
+function ParagraphBody({ p, editor }: { p: ParagraphView; editor: ReactNode }) {
+  if (p.kind !== 'mandates') {
+    return editor ?? (
+      <p className="paragraph-text">
+        <CompiledText compiled={p.compiled} />
+      </p>
+    );
+  }
+  return (
+    <div className="paragraph-text mandates">
+      {editor ?? (
+        <p className="chapeau">
+          <CompiledText compiled={p.compiled} />
+        </p>
+      )}
+      <ol className="literals">
+        {(p.literals ?? []).map((l) => (
+          <li key={l.label} data-literal={l.label}>
+            <span className="literal-label">{l.label}.</span> {l.text}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+export function ParagraphCard({ section, p }: { section: SectionView; p: ParagraphView }) {
+  const { user, reload, announce } = useRoom();
+  const [panel, setPanel] = useState<Panel>(null);
+  const toggle = (next: Panel) => setPanel((cur) => (cur === next ? null : next));
+  const amendments = openAmendments(p);
+  const mine = proposedParagraph(user, p);
+  const withdraw = useAction(async () => {
+    const view = await api.withdrawParagraph(p.id);
+    announce(`Paragraph ${view.label} was withdrawn.`);
+    await reload();
+  });
+  const labelId = `${paragraphAnchor(p)}-label`;
+  const live = useLiveRoom();
+  const current = live?.session?.currentParagraphId === p.id;
+  const collab = useCollabHub();
+  const editor =
+    panel === 'edit' && collab ? (
+      <Suspense fallback={loading}>
+        <CollabPane hub={collab} paragraph={p} user={user} />
+      </Suspense>
+    ) : null;
+  return (
+    <article
+      id={paragraphAnchor(p)}
+      className={`paragraph state-${p.state} status-${p.status}${current ? ' under-consideration' : ''}`}
+      aria-current={current ? 'true' : undefined}
+      data-label={p.label}
+      data-section={section.key}
+      aria-labelledby={labelId}
+    >
+      <header className="paragraph-head">
+        <h3 id={labelId} className="paragraph-label">
+          <span className="visually-hidden">{section.kind === 'entity' ? section.key : section.title}, paragraph </span>
+          {p.label}.
+        </h3>
+        <StateBadge state={p.state} />
+        <StatusBadge status={p.status} />
+        {current && <span className="badge current-badge">under consideration</span>}
+        {p.kind === 'mandates' && <span className="badge kind">mandates</span>}
+        {p.origin === 'delegation' && p.sponsors.length > 0 && (
+          <span className="proposed-by">proposed by {formatSponsors(p.sponsors)}</span>
+        )}
+      </header>
+      <ParagraphBody p={p} editor={editor} />
+      {p.invited.length > 0 && (
+        <p className="invited-line">Invited to co-sponsor, not yet answered: {formatSponsors(p.invited)}</p>
+      )}
+      {amendments.length > 0 && <AmendmentList paragraph={p} amendments={amendments} />}
+      <div className="paragraph-actions" role="group" aria-label={`Actions on paragraph ${p.label}`}>
+        {collab && user.role !== 'observer' && isOpen(p) && (
+          <button type="button" aria-pressed={panel === 'edit'} onClick={() => toggle('edit')}>
+            {panel === 'edit' ? 'Done editing' : 'Co-edit text'}
+          </button>
+        )}
+        {canAmend(user, p) && (
+          <button type="button" aria-expanded={panel === 'amend'} onClick={() => toggle('amend')}>
+            Propose amendment
+          </button>
+        )}
+        {canAddParagraphs(user) && isOpen(p) && (
+          <button type="button" aria-expanded={panel === 'after'} onClick={() => toggle('after')}>
+            New paragraph after {p.label}
+          </button>
+        )}
+        {amendments.length > 0 && (
+          <button type="button" aria-expanded={panel === 'redline'} onClick={() => toggle('redline')}>
+            Compare base and amended text
+          </button>
+        )}
+        <button type="button" aria-expanded={panel === 'comments'} onClick={() => toggle('comments')}>
+          Comments
+        </button>
+        {mine && isOpen(p) && (
+          <>
+            <button type="button" aria-expanded={panel === 'invite'} onClick={() => toggle('invite')}>
+              Invite co-sponsors
+            </button>
+            <button type="button" className="danger" disabled={withdraw.busy} onClick={() => void withdraw.run()}>
+              Withdraw paragraph
+            </button>
+          </>
+        )}
+      </div>
+      {withdraw.error && (
+        <p className="error" role="alert">
+          {withdraw.error}
+        </p>
+      )}
+      {panel === 'amend' && <BracketTool paragraph={p} onClose={() => setPanel(null)} />}
+      {panel === 'after' && <NewParagraphForm section={section} after={p} onClose={() => setPanel(null)} />}
+      {panel === 'redline' && (
+        <Suspense fallback={loading}>
+          <ParagraphRedline paragraph={p} />
+        </Suspense>
+      )}
+      {panel === 'comments' && <CommentsThread paragraph={p} />}
+      {panel === 'invite' && (
+        <InviteForm
+          what={`paragraph ${p.label}`}
+          invite={(codes) => api.inviteToParagraph(p.id, codes)}
+          onClose={() => setPanel(null)}
+        />
+      )}
+    </article>
+  );
+}

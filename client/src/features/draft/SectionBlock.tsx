@@ -1,0 +1,57 @@
+import type { ParagraphView, SectionView } from '@omnibus/shared';
+import { useState } from 'react';
+import { CapMeter } from './CapMeter';
+import { sectionMeters } from './draft-caps';
+import { NewParagraphForm } from './NewParagraphForm';
+import { sectionAnchor } from './Outline';
+import { ParagraphCard } from './ParagraphCard';
+import { canAddParagraphs } from './permissions';
+import { useRoom } from './room-context';
+
+export function SectionBlock({ section, paragraphs, filtered }: { section: SectionView; paragraphs: readonly ParagraphView[]; filtered: boolean }) {
+  const { draft, user } = useRoom();
+  const [adding, setAdding] = useState(false);
+  const meters = sectionMeters(draft, section);
+  const name = section.kind === 'entity' ? section.key : section.title;
+  const headingId = `${sectionAnchor(section)}-title`;
+  const last = section.paragraphs[section.paragraphs.length - 1] ?? null;
+  return (
+    <section id={sectionAnchor(section)} className={`draft-section kind-${section.kind}`} data-section={section.key} aria-labelledby={headingId}>
+      <header className="section-head">
+        <div>
+          {section.area && <p className="section-area">{section.area}</p>}
+          <h2 id={headingId}>{section.kind === 'entity' ? `${section.key}: ${section.title}` : section.title}</h2>
+        </div>
+        <div className="section-meters">
+          {meters.map((m) => (
+            <CapMeter key={m.cap.scope} name={m.name} cap={m.cap} />
+          ))}
+        </div>
+      </header>
+      {paragraphs.map((p) => (
+        <ParagraphCard key={p.id} section={section} p={p} />
+      ))}
+      {section.paragraphs.length === 0 && !filtered && !adding && (
+        <p className="muted empty-section">
+          No paragraphs yet.
+          {canAddParagraphs(user) && (
+            <button type="button" className="quiet" aria-label={`Propose the first paragraph in ${name}`} onClick={() => setAdding(true)}>
+              Propose the first paragraph
+            </button>
+          )}
+        </p>
+      )}
+      {canAddParagraphs(user) && !filtered && (section.paragraphs.length > 0 || adding) && (
+        <div className="section-foot">
+          {adding ? (
+            <NewParagraphForm section={section} after={last} onClose={() => setAdding(false)} />
+          ) : (
+            <button type="button" className="quiet" onClick={() => setAdding(true)}>
+              Propose a paragraph at the end of {name}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

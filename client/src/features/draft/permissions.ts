@@ -1,0 +1,54 @@
+import type { AmendmentView, ParagraphStatus, ParagraphView, UserView } from '@omnibus/shared';
+
+/**
+ * What the screen offers to whom. The server decides every request again (server/src/access); these
+ * only keep people from being offered buttons that would be refused.
+ */
+const OPEN_STATUSES: readonly ParagraphStatus[] = ['pending', 'held', 'deferred'];
+
+export const isOpen = (p: Pick<ParagraphView, 'status'>): boolean => OPEN_STATUSES.includes(p.status);
+
+export function canAddParagraphs(user: UserView): boolean {
+  return user.role !== 'observer';
+}
+
+export function canAmend(user: UserView, p: ParagraphView): boolean {
+  return user.role === 'delegate' && user.delegation !== null && p.origin !== 'delegation' && isOpen(p);
+}
+
+/** The proposer is listed first among the sponsors. */
+export function proposedAmendment(user: UserView, a: AmendmentView): boolean {
+  return user.delegation !== null && a.sponsors[0] === user.delegation;
+}
+
+export function proposedParagraph(user: UserView, p: ParagraphView): boolean {
+  return user.delegation !== null && p.origin === 'delegation' && p.sponsors[0] === user.delegation;
+}
+
+export const openAmendments = (p: ParagraphView): AmendmentView[] => p.amendments.filter((a) => a.status === 'proposed');
+
+/** Whether the person's delegation sponsors the paragraph or one of its open amendments. */
+export function involvesDelegation(p: ParagraphView, code: string): boolean {
+  return p.sponsors.includes(code) || openAmendments(p).some((a) => a.sponsors.includes(code));
+}
+
+export interface Filters {
+  withAmendments: boolean;
+  mine: boolean;
+  showClosed: boolean;
+  query: string;
+}
+
+export const NO_FILTERS: Filters = { withAmendments: false, mine: false, showClosed: false, query: '' };
+
+export function matches(p: ParagraphView, f: Filters, delegation: string | null): boolean {
+  if (!f.showClosed && (p.status === 'withdrawn' || p.status === 'deleted')) return false;
+  if (f.withAmendments && openAmendments(p).length === 0) return false;
+  if (f.mine && (delegation === null || !involvesDelegation(p, delegation))) return false;
+  const q = f.query.trim().toLowerCase();
+  if (q !== '') {
+    const haystack = [p.label, p.compiled, ...(p.literals ?? []).map((l) => l.text)].join(' ').toLowerCase();
+    if (!haystack.includes(q)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,154 @@
+import type { DraftSummary } from '@omnibus/shared';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { CollabContext, type CollabHub } from '../collab/collab-context';
+import { api } from '../../api/endpoints';
+import { errorMessage } from '../../api/http';
+import { DocumentsView } from '../documents/DocumentsView';
+import { DraftDocument } from '../draft/DraftDocument';
+import { VersionsView } from '../versions/VersionsView';
+import { RoomContext, type Room as RoomValue } from '../draft/room-context';
+import { useDraft } from '../draft/useDraft';
+import { InvitationsPanel } from '../sponsorships/Invitations';
+import { useDelegations } from '../sponsorships/useDelegations';
+import { useInvitations } from '../sponsorships/useInvitations';
+import { Header } from './Header';
+import type { Session } from '../auth/session';
+import { LiveContext } from '../session/live-context';
+import { LIVE } from '../session/live-events';
+import { SessionPanel, isChair } from '../session/SessionPanel';
+import { useLive } from '../session/useLive';
+
+/** Co-editing for this room; the editor opens the connection when first used, the room closes it. */
+function useCollabHubFor(token: string, draftId: string | null): CollabHub | null {
+  const hub = useMemo(() => {
+    if (!draftId) return null;
+    const closers: (() => void)[] = [];
+    return { token, draftId, onClose: (close: () => void) => void closers.push(close), closeAll: () => closers.splice(0).forEach((c) => c()) };
+  }, [token, draftId]);
+  useEffect(() => () => hub?.closeAll(), [hub]);
+  return hub;
+}
+
+type View = 'draft' | 'versions' | 'documents';
+
+const VIEWS: { id: View; title: string }[] = [
+  { id: 'draft', title: 'Draft' },
+  { id: 'versions', title: 'Versions and redline' },
+  { id: 'documents', title: 'Export and import' },
+];
+
+function ViewTabs({ view, onChange }: { view: View; onChange: (v: View) => void }) {
+  return (
+    <nav className="view-tabs" aria-label="Views">
+      {VIEWS.map((v) => (
+        <button key={v.id} type="button" aria-current={view === v.id ? 'page' : undefined} className={view === v.id ? 'active' : ''} onClick={() => onChange(v.id)}>
+          {v.title}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+const DRAFT_PATH = /^\/drafts\/([0-9a-f-]{36})\/?$/i;
+
+/** Which draft to open: the one in the address (so links can be shared), else the first one. */
+function useDraftId(): { draftId: string | null; error: string | null; none: boolean } {
+  const fromPath = DRAFT_PATH.exec(window.location.pathname)?.[1] ?? null;
+  const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (fromPath) return;
+    api
+      .drafts()
+      .then(setDrafts)
+      .catch((err: unknown) => setError(errorMessage(err)));
+  }, [fromPath]);
+  const draftId = fromPath ?? drafts?.[0]?.id ?? null;
+  useEffect(() => {
+    if (draftId && !fromPath) window.history.replaceState(null, '', `/drafts/${draftId}`);
+  }, [draftId, fromPath]);
+  return { draftId, error, none: drafts !== null && drafts.length === 0 };
+}
+
+// Events after which the draft on screen is out of date.
+const DRAFT_CHANGING: readonly string[] = [LIVE.decisionRecorded, LIVE.sessionClosed, LIVE.versionPublished];
+
+export function Room({ session: signedIn }: { session: Session }) {
+  const { user } = signedIn;
+  const { draftId, error: listError, none } = useDraftId();
+  const { draft, error, reload } = useDraft(draftId);
+  const live = useLive(signedIn.token, draftId, (event) => {
+    if (DRAFT_CHANGING.includes(event)) void reload();
+  });
+  const collab = useCollabHubFor(signedIn.token, draftId);
+  const showSession = live.session !== null || live.closed !== null || isChair(user.role);
+  const delegations = useDelegations();
+  const [message, setMessage] = useState<string | null>(null);
+  const [invitationsOpen, setInvitationsOpen] = useState(false);
+  const [view, setView] = useState<View>('draft');
+  const invitations = useInvitations(user.role === 'delegate', draft?.sections);
+  const announce = useCallback((m: string) => setMessage(m), []);
+
+  const room = useMemo<RoomValue | null>(
+    () => (draft ? { user, draft, delegations, reload, announce } : null),
+    [user, draft, delegations, reload, announce],
+  );
+
+  return (
+    <div className="room">
+      <Header
+        user={user}
+        draft={draft}
+        delegations={delegations}
+        connection={live.connection}
+        invitationCount={invitations.invitations.length}
+        invitationsOpen={invitationsOpen}
+        onToggleInvitations={() => setInvitationsOpen((v) => !v)}
+      />
+      <div className="notices">
+        {message && (
+          <p className="notice" role="status">
+            {message}{' '}
+            <button type="button" className="quiet" onClick={() => setMessage(null)} aria-label="Dismiss">
+              ×
+            </button>
+          </p>
+        )}
+        {live.refusal && (
+          <p className="error" role="alert">
+            Live updates are off: {live.refusal}
+          </p>
+        )}
+        {(error ?? listError) && (
+          <p className="error" role="alert">
+            {error ?? listError}
+          </p>
+        )}
+      </div>
+      {none && <p className="muted page-message">No draft has been set up for your committee yet.</p>}
+      {!room && !none && !(error ?? listError) && <p className="muted page-message">Loading the draft…</p>}
+      {room && (
+        <RoomContext.Provider value={room}>
+          <LiveContext.Provider value={live}>
+            <CollabContext.Provider value={collab}>
+              {invitationsOpen && (
+                <InvitationsPanel invitations={invitations.invitations} onAnswered={invitations.reload} onClose={() => setInvitationsOpen(false)} />
+              )}
+              <ViewTabs view={view} onChange={setView} />
+              {view === 'draft' ? (
+                <DraftDocument aside={showSession ? <SessionPanel live={live} /> : null} />
+              ) : (
+                <div className={showSession ? 'room-body with-aside no-outline' : 'room-body no-outline'}>
+                  <main id="draft-main" className="draft" tabIndex={-1}>
+                    {view === 'versions' ? <VersionsView /> : <DocumentsView />}
+                  </main>
+                  {showSession && <SessionPanel live={live} />}
+                </div>
+              )}
+            </CollabContext.Provider>
+          </LiveContext.Provider>
+        </RoomContext.Provider>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { EMPTY_LIVE, LIVE, LIVE_CLIENT, LIVE_NS, liveReducer, type LiveAck, type LiveAction, type LiveRoomState } from './live-events';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'refused';
+
+export interface Live extends LiveRoomState {
+  connection: ConnectionState;
+  /** Why the server refused the connection, as its sentence. */
+  refusal: string | null;
+  /** How many comments were added anywhere in the draft since we connected; threads re-read on change. */
+  commentsSeen: number;
+  /** Likewise for published versions. */
+  versionsSeen: number;
+  /** Sends a client event and resolves with the server's acknowledgement (or a refusal sentence). */
+  send: <T>(event: (typeof LIVE_CLIENT)[keyof typeof LIVE_CLIENT], payload?: unknown) => Promise<LiveAck<T>>;
+}
+
+const FORWARDED: readonly LiveAction['type'][] = [
+  LIVE.state,
+  LIVE.phaseChanged,
+  LIVE.sessionOpened,
+  LIVE.sessionClosed,
+  LIVE.queueChanged,
+  LIVE.paragraphCalled,
+  LIVE.decisionRecorded,
+  LIVE.speakersChanged,
+];
+
+const ACK_TIMEOUT_MS = 10_000;
+
+/**
+ * The room's live channel (socket.io namespace /live). socket.io reconnects by itself; on every
+ * (re)connection the server sends the room's whole state, so nothing missed while away is lost.
+ * `onEvent` hears every event name, for screens that follow the draft (a decision changes it).
+ */
+export function useLive(token: string, draftId: string | null, onEvent?: (event: string, payload: unknown) => void): Live {
+  const [state, dispatch] = useReducer(liveReducer, EMPTY_LIVE);
+  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [commentsSeen, setCommentsSeen] = useState(0);
+  const [versionsSeen, setVersionsSeen] = useState(0);
+  const socketRef = useRef<Socket | null>(null);
+  const listener = useRef(onEvent);
+  listener.current = onEvent;
+
+  useEffect(() => {
+    if (!draftId) return;
+    const socket = io(LIVE_NS, { auth: { token, draftId } });
+    socketRef.current = socket;
+    socket.on('connect', () => {
+      setConnection('connected');
+      setRefusal(null);
+    });
+    socket.on('disconnect', () => setConnection('reconnecting'));
+    socket.on('connect_error', (err: Error & { data?: { message?: string } }) => {
+      // A refusal by the server (bad token, unknown draft) does not heal by retrying.
+      if (err.data?.message) {
+        setConnection('refused');
+        setRefusal(err.data.message);
+      } else {
+        setConnection('reconnecting');
+      }
+    });
+    for (const type of FORWARDED) {
+      socket.on(type, (payload: unknown) => {
+        dispatch({ type, payload } as LiveAction);
+        listener.current?.(type, payload);
+      });
+    }
+    socket.on(LIVE.commentAdded, (payload: unknown) => {
+      setCommentsSeen((n) => n + 1);
+      listener.current?.(LIVE.commentAdded, payload);
+    });
+    socket.on(LIVE.versionPublished, (payload: unknown) => {
+      setVersionsSeen((n) => n + 1);
+      listener.current?.(LIVE.versionPublished, payload);
+    });
+    return () => {
+      socket.disconnect();
+      socketRef.current = null;
+    };
+  }, [token, draftId]);
+
+  const send = useCallback(<T,>(event: string, payload?: unknown): Promise<LiveAck<T>> => {
+    const socket = socketRef.current;
+    if (!socket?.connected) {
+      return Promise.resolve({ ok: false, error: 'unavailable', message: 'The live connection is down; wait until it is back and try again.' });
+    }
+    return socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck(event, payload ?? {})
+      .then((ack: LiveAck<T>) => ack)
+      .catch(() => ({ ok: false as const, error: 'unavailable', message: 'The server did not answer in time; try again.' }));
+  }, []);
+
+  return { ...state, connection, refusal, commentsSeen, versionsSeen, send };
+}

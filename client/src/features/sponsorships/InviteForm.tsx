@@ -1,0 +1,44 @@
+import { useState, type FormEvent } from 'react';
+import { useRoom } from '../draft/room-context';
+import { useAction } from '../draft/useAction';
+import { parseCosponsors } from './cosponsors';
+
+/** Invites delegations to co-sponsor a proposal; they become sponsors only when they accept. */
+export function InviteForm({ what, invite, onClose }: { what: string; invite: (codes: string[]) => Promise<unknown>; onClose: () => void }) {
+  const { user, delegations, reload, announce } = useRoom();
+  const [input, setInput] = useState('');
+  const send = useAction(async () => {
+    const parsed = parseCosponsors(input, delegations, user.delegation);
+    if (!parsed.ok) throw new Error(parsed.message);
+    if (parsed.codes.length === 0) throw new Error('Name at least one delegation to invite, for example "CAN".');
+    await invite(parsed.codes);
+    announce(`Invitation to co-sponsor ${what} sent to ${parsed.codes.join(', ')}.`);
+    onClose();
+    await reload();
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void send.run();
+  };
+  return (
+    <form className="panel invite-form" onSubmit={onSubmit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <label>
+        Invite to co-sponsor {what} (codes such as CAN, BRA)
+        <input autoFocus value={input} onChange={(e) => setInput(e.target.value)} />
+      </label>
+      {send.error && (
+        <p className="error" role="alert">
+          {send.error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={send.busy}>
+          Send invitation
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
