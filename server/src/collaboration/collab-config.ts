@@ -5,6 +5,12 @@
  */
 export interface CollabConfig {
   redisUrl: string | null;
+  /**
+   * Prefix of every Redis channel this deployment uses. Instances share a draft only when they share
+   * the prefix; the default names the database, so two deployments (or a staging copy restored from
+   * production, whose drafts keep their ids) on one Redis never exchange each other's updates.
+   */
+  redisPrefix: string;
   /** Update rows a draft accumulates before they are folded into its snapshot. */
   compactAfterRows: number;
   /** How often edited paragraphs are projected into the paragraph and amendment tables. */
@@ -29,9 +35,23 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   return n;
 }
 
-export function loadCollabConfig(env: NodeJS.ProcessEnv = process.env): CollabConfig {
+/** The database name in a PostgreSQL URL, or `embedded` for the embedded server. */
+function databaseName(url: string | undefined): string {
+  if (!url) return 'embedded';
+  try {
+    return decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'postgres';
+  } catch {
+    return 'postgres';
+  }
+}
+
+/** `databaseUrl`: the database this instance really uses (the embedded one's too), which names its Redis channels. */
+export function loadCollabConfig(env: NodeJS.ProcessEnv = process.env, databaseUrl: string | undefined = env.DATABASE_URL): CollabConfig {
+  const prefix = env.REDIS_PREFIX && env.REDIS_PREFIX.length > 0 ? env.REDIS_PREFIX : `omnibus:${databaseName(databaseUrl)}`;
+  if (prefix.length > 200 || /\s/.test(prefix)) throw new Error(`REDIS_PREFIX must be at most 200 characters without spaces, got "${prefix}"`);
   return {
     redisUrl: env.REDIS_URL && env.REDIS_URL.length > 0 ? env.REDIS_URL : null,
+    redisPrefix: prefix,
     compactAfterRows: int(env, 'COLLAB_COMPACT_AFTER_ROWS', 1000, 2, 100_000),
     projectEveryMs: int(env, 'COLLAB_PROJECT_EVERY_MS', 1000, 20, 60_000),
     awarenessEveryMs: int(env, 'COLLAB_AWARENESS_EVERY_MS', 100, 10, 5_000),

@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { COLLAB_LIMITS } from '@omnibus/shared';
 import type { Server, ServerOptions } from 'socket.io';
+import { COLLAB_CONFIG, CollabConfig } from './collab-config';
 import { RedisConnections } from './redis-connections';
 
 /**
@@ -13,15 +14,17 @@ import { RedisConnections } from './redis-connections';
  */
 export class CollabIoAdapter extends IoAdapter {
   private readonly redis: RedisConnections;
+  private readonly prefix: string;
 
   constructor(app: INestApplicationContext) {
     super(app);
     this.redis = app.get(RedisConnections);
+    this.prefix = app.get<CollabConfig>(COLLAB_CONFIG).redisPrefix;
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, { ...options, maxHttpBufferSize: COLLAB_LIMITS.transportBytes } as ServerOptions) as Server;
-    if (this.redis.enabled) server.adapter(createAdapter(this.redis.connect('io-pub'), this.redis.connect('io-sub')));
+    if (this.redis.enabled) server.adapter(createAdapter(this.redis.connect('io-pub'), this.redis.connect('io-sub'), { key: `${this.prefix}:socket.io` }));
     return server;
   }
 }

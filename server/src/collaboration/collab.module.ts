@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DraftsRepository } from '../drafts/drafts.repository';
 import { COLLAB_CONFIG, loadCollabConfig } from './collab-config';
@@ -12,7 +13,12 @@ import { RedisConnections } from './redis-connections';
 /** Real-time co-editing of a draft's text (Yjs over socket.io), its durability, projection and scale-out. */
 @Module({
   providers: [
-    { provide: COLLAB_CONFIG, useFactory: () => loadCollabConfig() },
+    {
+      provide: COLLAB_CONFIG,
+      inject: [DataSource],
+      // Named after the database this instance really uses, embedded or not.
+      useFactory: (db: DataSource) => loadCollabConfig(process.env, (db.options as { url?: string }).url),
+    },
     RedisConnections,
     RedisBridge,
     CollabDocumentsRepository,

@@ -13,7 +13,6 @@ export type BridgeMessage =
 type WithoutInstance<T> = T extends unknown ? Omit<T, 'instance'> : never;
 
 const KINDS = ['update', 'awareness', 'hello'] as const;
-const channelOf = (draftId: string) => `omnibus:collab:${draftId}`;
 
 function encodeMessage(m: BridgeMessage): Buffer {
   const e = encoding.createEncoder();
@@ -56,6 +55,10 @@ export class RedisBridge implements OnModuleInit {
     @Inject(COLLAB_CONFIG) private readonly config: CollabConfig,
   ) {}
 
+  private channelOf(draftId: string): string {
+    return `${this.config.redisPrefix}:collab:${draftId}`;
+  }
+
   get enabled(): boolean {
     return this.connections.enabled;
   }
@@ -74,21 +77,21 @@ export class RedisBridge implements OnModuleInit {
 
   async join(draftId: string, handler: (m: BridgeMessage) => void): Promise<void> {
     if (!this.sub) return;
-    this.handlers.set(channelOf(draftId), handler);
-    await this.sub.subscribe(channelOf(draftId));
+    this.handlers.set(this.channelOf(draftId), handler);
+    await this.sub.subscribe(this.channelOf(draftId));
   }
 
   async leave(draftId: string): Promise<void> {
     if (!this.sub) return;
-    this.handlers.delete(channelOf(draftId));
-    await this.sub.unsubscribe(channelOf(draftId)).catch(() => undefined);
+    this.handlers.delete(this.channelOf(draftId));
+    await this.sub.unsubscribe(this.channelOf(draftId)).catch(() => undefined);
   }
 
   /** Resolves to how many subscribers got it, this instance included (0 when Redis is off or failed). */
   publish(draftId: string, m: WithoutInstance<BridgeMessage>): Promise<number> {
     if (!this.pub) return Promise.resolve(0);
     const message = encodeMessage({ ...m, instance: this.config.instanceId } as BridgeMessage);
-    return this.pub.publish(channelOf(draftId), message).catch((err: unknown) => {
+    return this.pub.publish(this.channelOf(draftId), message).catch((err: unknown) => {
       this.logger.warn(`publish to ${draftId} failed: ${String(err)}`);
       return 0;
     });
