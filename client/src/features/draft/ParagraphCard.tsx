@@ -9,7 +9,8 @@ import { InviteForm } from '../sponsorships/InviteForm';
 import { StateBadge, StatusBadge } from './Badges';
 import { CompiledText } from './CompiledText';
 import { NewParagraphForm } from './NewParagraphForm';
-import { canAddParagraphs, canAmend, isOpen, openAmendments, proposedParagraph } from './permissions';
+import { LiteralsEditor } from './LiteralsEditor';
+import { canAddParagraphs, canAmend, canEditText, isOpen, openAmendments, proposedParagraph } from './permissions';
 import { useRoom } from './room-context';
 import { useAction } from './useAction';
 import { api } from '../../api/endpoints';
@@ -21,7 +22,7 @@ const ParagraphRedline = lazy(() => import('../redline/ParagraphRedline').then((
 
 const loading = <p className="muted">Loading…</p>;
 
-type Panel = 'amend' | 'after' | 'redline' | 'invite' | 'comments' | 'edit' | null;
+type Panel = 'amend' | 'after' | 'redline' | 'invite' | 'comments' | 'edit' | 'literals' | null;
 
 export const paragraphAnchor = (p: Pick<ParagraphView, 'id'>): string => `paragraph-${p.id}`;
 
@@ -105,6 +106,11 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
             {panel === 'edit' ? 'Done editing' : 'Co-edit text'}
           </button>
         )}
+        {p.kind === 'mandates' && canEditText(user, p) && (
+          <button type="button" aria-expanded={panel === 'literals'} onClick={() => toggle('literals')}>
+            Edit literals
+          </button>
+        )}
         {canAmend(user, p) && (
           <button type="button" aria-expanded={panel === 'amend'} onClick={() => toggle('amend')}>
             Propose amendment
@@ -139,6 +145,7 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
           {withdraw.error}
         </p>
       )}
+      {panel === 'literals' && <LiteralsEditor paragraph={p} onClose={() => setPanel(null)} />}
       {panel === 'amend' && <BracketTool paragraph={p} onClose={() => setPanel(null)} />}
       {panel === 'after' && <NewParagraphForm section={section} after={p} onClose={() => setPanel(null)} />}
       {panel === 'redline' && (

@@ -16,6 +16,15 @@ export function canAmend(user: UserView, p: ParagraphView): boolean {
   return user.role === 'delegate' && user.delegation !== null && p.origin !== 'delegation' && isOpen(p);
 }
 
+const DRAFTERS: readonly UserView['role'][] = ['chair', 'vice_chair', 'secretariat'];
+
+/** Who may change a paragraph's own text (and a mandates paragraph's literals): the drafters for the Chair's text, the sponsors for a delegation's proposal. */
+export function canEditText(user: UserView, p: ParagraphView): boolean {
+  if (!isOpen(p)) return false;
+  if (p.origin === 'delegation') return user.role === 'delegate' && user.delegation !== null && p.sponsors.includes(user.delegation);
+  return DRAFTERS.includes(user.role);
+}
+
 /** The proposer is listed first among the sponsors. */
 export function proposedAmendment(user: UserView, a: AmendmentView): boolean {
   return user.delegation !== null && a.sponsors[0] === user.delegation;

@@ -1,0 +1,77 @@
+import type { ParagraphView } from '@omnibus/shared';
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/endpoints';
+import { useRoom } from './room-context';
+import { useAction } from './useAction';
+
+const MAX_LITERALS = 26;
+const labelAt = (i: number): string => String.fromCharCode(97 + i);
+
+/**
+ * The literals (a., b., c. …) of a mandates paragraph. The chapeau is co-edited live like any text;
+ * literals are saved together, against the version the person started from, so two people editing
+ * the list at once get a clear conflict instead of losing one another's work.
+ */
+export function LiteralsEditor({ paragraph, onClose }: { paragraph: ParagraphView; onClose: () => void }) {
+  const { reload, announce } = useRoom();
+  const [items, setItems] = useState<string[]>(() => (paragraph.literals ?? []).map((l) => l.text));
+  const save = useAction(async () => {
+    const literals = items.map((t) => t.trim()).filter((t) => t !== '');
+    if (literals.length === 0) throw new Error('A mandates paragraph keeps at least one literal; delete the paragraph instead.');
+    await api.updateParagraph(paragraph.id, { literals: literals.map((text) => ({ text })), version: paragraph.version });
+    announce(`The literals of paragraph ${paragraph.label} were saved.`);
+    onClose();
+    await reload();
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void save.run();
+  };
+  const move = (i: number, by: number) => {
+    const j = i + by;
+    if (j < 0 || j >= items.length) return;
+    const next = [...items];
+    [next[i], next[j]] = [next[j] as string, next[i] as string];
+    setItems(next);
+  };
+  return (
+    <form className="panel literals-editor" onSubmit={onSubmit} onKeyDown={(e) => e.key === 'Escape' && onClose()} aria-label={`Literals of paragraph ${paragraph.label}`}>
+      <fieldset className="literals-input">
+        <legend>Literals of paragraph {paragraph.label} (they do not count as paragraphs)</legend>
+        {items.map((text, i) => (
+          <div key={i} className="literal-row">
+            <label>
+              <span>{labelAt(i)}.</span>
+              <textarea rows={2} value={text} onChange={(e) => setItems(items.map((x, j) => (j === i ? e.target.value : x)))} aria-label={`Literal ${labelAt(i)}`} />
+            </label>
+            <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move literal ${labelAt(i)} up`}>
+              ↑
+            </button>
+            <button type="button" onClick={() => move(i, 1)} disabled={i === items.length - 1} aria-label={`Move literal ${labelAt(i)} down`}>
+              ↓
+            </button>
+            <button type="button" onClick={() => setItems(items.filter((_, j) => j !== i))} aria-label={`Remove literal ${labelAt(i)}`}>
+              Remove
+            </button>
+          </div>
+        ))}
+        <button type="button" onClick={() => setItems([...items, ''])} disabled={items.length >= MAX_LITERALS}>
+          Add literal {labelAt(items.length)}.
+        </button>
+      </fieldset>
+      {save.error && (
+        <p className="error" role="alert">
+          {save.error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={save.busy}>
+          Save literals
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
