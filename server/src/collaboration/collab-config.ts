@@ -17,6 +17,12 @@ export interface CollabConfig {
   projectEveryMs: number;
   /** How often a room sends the awareness changes it collected (presence is throttled, not dropped). */
   awarenessEveryMs: number;
+  /**
+   * Pacing of big rooms (see `batchGapMs` and `awarenessGapMs` in room.ts): above `batchFreeUpTo`
+   * people a room waits `batchMsPerPerson` × people (at most `batchMaxMs`) between two batches, and
+   * sends presence at most every `awarenessMsPerPerson` × people (at most `awarenessMaxMs`).
+   */
+  pacing: Pacing;
   /** How long a room with no connection stays loaded, so a reconnecting client finds it warm. */
   idleCloseMs: number;
   /** How often an instance asks PostgreSQL whether it missed a batch another instance wrote. */
@@ -25,7 +31,23 @@ export interface CollabConfig {
   instanceId: string;
 }
 
+export interface Pacing {
+  batchFreeUpTo: number;
+  batchMsPerPerson: number;
+  batchMaxMs: number;
+  awarenessMsPerPerson: number;
+  awarenessMaxMs: number;
+}
+
 export const COLLAB_CONFIG = Symbol('COLLAB_CONFIG');
+
+function num(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number between ${min} and ${max}, got "${raw}"`);
+  return n;
+}
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -55,6 +77,13 @@ export function loadCollabConfig(env: NodeJS.ProcessEnv = process.env, databaseU
     compactAfterRows: int(env, 'COLLAB_COMPACT_AFTER_ROWS', 1000, 2, 100_000),
     projectEveryMs: int(env, 'COLLAB_PROJECT_EVERY_MS', 1000, 20, 60_000),
     awarenessEveryMs: int(env, 'COLLAB_AWARENESS_EVERY_MS', 100, 10, 5_000),
+    pacing: {
+      batchFreeUpTo: int(env, 'COLLAB_BATCH_FREE_UP_TO', 40, 0, 100_000),
+      batchMsPerPerson: num(env, 'COLLAB_BATCH_MS_PER_PERSON', 0.8, 0, 10),
+      batchMaxMs: int(env, 'COLLAB_BATCH_MAX_MS', 80, 0, 1_000),
+      awarenessMsPerPerson: num(env, 'COLLAB_AWARENESS_MS_PER_PERSON', 10, 0, 100),
+      awarenessMaxMs: int(env, 'COLLAB_AWARENESS_MAX_MS', 1_000, 10, 10_000),
+    },
     idleCloseMs: int(env, 'COLLAB_IDLE_CLOSE_MS', 30_000, 0, 3_600_000),
     catchUpEveryMs: int(env, 'COLLAB_CATCH_UP_EVERY_MS', 2_000, 50, 60_000),
     instanceId: env.COLLAB_INSTANCE_ID ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,

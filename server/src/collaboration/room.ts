@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { COLLAB_DOC, CollabAck, CollabErrorEvent, CollabRefusal, ErrorCode, PARAGRAPH_FIELDS, ParagraphOrigin, ParagraphStatus, decodeSponsors } from '@omnibus/shared';
 import type { EditJudge, ParagraphFacts } from './bracket-rules';
+import type { Pacing } from './collab-config';
 import type { BracketClaim } from './collab-documents.repository';
 import { CollabConnection, Strikes } from './connection';
 import { awarenessFrame, Frame, syncStep1Frame, syncStep2Frame, updateFrame } from './frames';
@@ -30,16 +31,16 @@ const REFUSAL_CODES: Partial<Record<CollabRefusal, ErrorCode>> = {
 
 /**
  * Room-size-aware pacing. Every broadcast costs a write per socket and a decode per client, so a
- * big room trades a few milliseconds of latency for far fewer, larger messages: keystrokes are
- * batched for 0.4 ms × people (above 40, at most 40 ms), presence sent at most every 5 ms × people
- * (100 ms to 1 s). Every keystroke still reaches every client; it just travels in fewer messages.
+ * big room trades a few milliseconds of latency for far fewer, larger messages: by default keystrokes
+ * are batched for 0.8 ms × people above 40 people (at most 80 ms), presence sent at most every
+ * 10 ms × people (100 ms to 1 s). bench/results/realtime-*.md has the measurements behind these. Every keystroke still reaches every client; it just travels in fewer messages.
  */
-export function batchGapMs(connections: number): number {
-  return connections <= 40 ? 0 : Math.min(40, connections * 0.4);
+export function batchGapMs(connections: number, p: Pacing): number {
+  return connections <= p.batchFreeUpTo ? 0 : Math.min(p.batchMaxMs, connections * p.batchMsPerPerson);
 }
 
-export function awarenessGapMs(connections: number, base: number): number {
-  return Math.min(1000, Math.max(base, connections * 5));
+export function awarenessGapMs(connections: number, base: number, p: Pacing): number {
+  return Math.min(p.awarenessMaxMs, Math.max(base, connections * p.awarenessMsPerPerson));
 }
 
 export interface Refusal {
@@ -103,7 +104,7 @@ export class Room {
       (update, seq) => this.announce(update, seq),
       this.logger,
       `draft ${draftId}`,
-      () => batchGapMs(this.connections.size),
+      () => batchGapMs(this.connections.size, deps.config.pacing),
     );
     live.on('update', (update: Uint8Array, origin: unknown) => this.onLiveUpdate(update, origin));
     const every = (ms: number, fn: () => void) => this.timers.push(setInterval(fn, ms).unref());
@@ -278,7 +279,7 @@ export class Room {
 
   flushAwareness(): void {
     const now = performance.now();
-    if (now - this.lastAwarenessAt < awarenessGapMs(this.connections.size, this.deps.config.awarenessEveryMs)) return;
+    if (now - this.lastAwarenessAt < awarenessGapMs(this.connections.size, this.deps.config.awarenessEveryMs, this.deps.config.pacing)) return;
     this.lastAwarenessAt = now;
     const { forClients, forInstances } = this.awareness.takeChanges();
     if (forClients) this.deps.emit(this.name, awarenessFrame(forClients));
