@@ -3,7 +3,7 @@ import type * as AwarenessModule from 'y-protocols/awareness' with { 'resolution
 import type * as YWebsocketModule from 'y-websocket' with { 'resolution-mode': 'import' };
 
 export { Y, encoding, decoding } from '../../server/src/collaboration/yjs';
-export type { Doc, YText, YMap } from '../../server/src/collaboration/yjs';
+export type { Doc, Transaction, YText, YMap } from '../../server/src/collaboration/yjs';
 export type { Awareness } from 'y-protocols/awareness' with { 'resolution-mode': 'import' };
 
 /* eslint-disable @typescript-eslint/no-require-imports -- see above */

@@ -125,6 +125,12 @@ interface StepResult {
   p50: number;
   p95: number;
   p99: number;
+  /** Keystroke until the first editor of a client process has it: p50 / p99. */
+  firstP50: number;
+  firstP99: number;
+  /** From there until each other editor of that process has it: p50 / p99. */
+  fanOutP50: number;
+  fanOutP99: number;
   samples: number;
   missing: number;
   keystrokesPerSec: number;
@@ -187,6 +193,8 @@ async function runStep(kind: 'ours' | 'reference', url: string, serverPid: numbe
   await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
   const data = reports as {
     latency: [number, number][];
+    firstArrival: [number, number][];
+    fanOut: [number, number][];
     samples: number;
     missing: number;
     keystrokes: number;
@@ -197,10 +205,14 @@ async function runStep(kind: 'ours' | 'reference', url: string, serverPid: numbe
     framesIn: number;
   }[];
   const latency = newHistogram();
+  const firstArrival = newHistogram();
+  const fanOut = newHistogram();
   const acks = newHistogram();
   const refusals: Record<string, number> = {};
   for (const d of data) {
     merge(latency, dense(d.latency));
+    merge(firstArrival, dense(d.firstArrival));
+    merge(fanOut, dense(d.fanOut));
     merge(acks, dense(d.acks));
     for (const [k, v] of Object.entries(d.refusals)) refusals[k] = (refusals[k] ?? 0) + v;
   }
@@ -211,6 +223,10 @@ async function runStep(kind: 'ours' | 'reference', url: string, serverPid: numbe
     p50: percentile(latency, 0.5),
     p95: percentile(latency, 0.95),
     p99: percentile(latency, 0.99),
+    firstP50: percentile(firstArrival, 0.5),
+    firstP99: percentile(firstArrival, 0.99),
+    fanOutP50: percentile(fanOut, 0.5),
+    fanOutP99: percentile(fanOut, 0.99),
     samples: sum((d) => d.samples),
     missing: sum((d) => d.missing),
     keystrokesPerSec: sum((d) => d.keystrokes) / (STEP_MS / 1000),
@@ -278,7 +294,7 @@ async function main(): Promise<void> {
         process.stdout.write(`  ${kind.padEnd(9)} ${String(editors).padStart(3)} editors … `);
         const r = await runStep(kind, server.url, server.proc.pid!, db.draftId, editors, tokens, db.delegates, kind === 'ours' ? headSeq : async () => 0);
         results.push(r);
-        process.stdout.write(`p50 ${fmt(r.p50)} p95 ${fmt(r.p95)} p99 ${fmt(r.p99)} ms, server cpu ${fmt(r.cpuPercent, 0)}%, rss ${fmt(r.rssMb, 0)} MB, clients cpu ${fmt(r.clientCpuPercent, 0)}%\n`);
+        process.stdout.write(`p50 ${fmt(r.p50)} p95 ${fmt(r.p95)} p99 ${fmt(r.p99)} ms (first in a process ${fmt(r.firstP50)} / ${fmt(r.firstP99)}, spread in it ${fmt(r.fanOutP50)} / ${fmt(r.fanOutP99)}), server cpu ${fmt(r.cpuPercent, 0)}%, rss ${fmt(r.rssMb, 0)} MB, clients cpu ${fmt(r.clientCpuPercent, 0)}%\n`);
         if (r.p99 > LIMIT_MS) done[kind] = true;
       }
       if (done.ours && done.reference) break;

@@ -9,7 +9,7 @@ import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from '../../server/src/collaboration/frames';
 import { count, newHistogram, record, sparse } from './histogram';
-import { awarenessProtocol, decoding, Y, yWebsocket, type Awareness, type Doc, type YMap, type YText } from './libs';
+import { awarenessProtocol, decoding, Y, yWebsocket, type Awareness, type Doc, type Transaction, type YMap, type YText } from './libs';
 
 export interface WorkerInit {
   kind: 'ours' | 'reference';
@@ -34,6 +34,9 @@ interface Editor {
   close(): void;
 }
 
+// y-websocket's provider adds an exit listener per document; a process holds dozens.
+process.setMaxListeners(0);
+
 const LOCAL = Symbol('local');
 const REMOTE = Symbol('remote');
 const now = () => performance.timeOrigin + performance.now();
@@ -46,14 +49,16 @@ let acksRefused = 0;
 let framesIn = 0;
 const refusalReasons = new Map<string, number>();
 
-function trackReceive(e: Editor, update: Uint8Array): void {
+/**
+ * Notes when each remote keystroke reached editor `e`, from the state vectors Yjs computes for every
+ * transaction anyway (no second decode of the update), the same way for both servers' clients.
+ */
+function trackReceive(e: Editor, tr: Transaction): void {
   framesIn++;
-  const { to } = Y.parseUpdateMeta(update);
   const t = now();
-  for (const [client, clock] of to) {
+  for (const [client, clock] of tr.afterState) {
+    if ((tr.beforeState.get(client) ?? 0) >= clock) continue;
     const list = e.recv.get(client);
-    const last = list?.[list.length - 1];
-    if (last && last[0] >= clock) continue;
     if (list) list.push([clock, t]);
     else e.recv.set(client, [[clock, t]]);
   }
@@ -78,10 +83,10 @@ function oursEditor(init: WorkerInit, token: string, code: string): Editor {
       socket.emit(COLLAB_EVENTS.yjs, syncStep2Frame(Y.encodeStateAsUpdate(doc, payload)));
       return;
     }
-    trackReceive(e, payload);
     Y.applyUpdate(doc, payload, REMOTE);
     if (step === 1) e.synced = true;
   });
+  doc.on('afterTransaction', (tr: Transaction) => tr.origin === REMOTE && trackReceive(e, tr));
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin !== LOCAL) return;
     const t0 = now();
@@ -114,9 +119,7 @@ function referenceEditor(init: WorkerInit, code: string): Editor {
   provider.on('sync', (synced: boolean) => {
     if (synced) e.synced = true;
   });
-  doc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin === provider) trackReceive(e, update);
-  });
+  doc.on('afterTransaction', (tr: Transaction) => tr.origin === provider && trackReceive(e, tr));
   return e;
 }
 
@@ -155,7 +158,6 @@ function keystroke(e: Editor, paragraphIds: string[]): void {
   const rec = { c: e.doc.clientID, k: Y.getState(e.doc.store, e.doc.clientID), t: now() };
   sentLog.push(rec);
   outbox.push(rec);
-  e.awareness.setLocalStateField('cursor', { paragraphId: e.target.paragraphId, index: index + 1 });
 }
 
 let editors: Editor[] = [];
@@ -181,35 +183,52 @@ function start(stopAt: number): void {
   }
 }
 
+/** When editor `e` first held keystroke `s`, or null if it never did. */
+function arrival(e: Editor, s: SentRecord): number | null {
+  const list = e.recv.get(s.c);
+  let lo = 0;
+  let hi = list ? list.length : 0;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list![mid] as [number, number])[0] >= s.k) hi = mid;
+    else lo = mid + 1;
+  }
+  return list?.[lo]?.[1] ?? null;
+}
+
 function report(measureFrom: number, measureTo: number) {
   for (const t of timers) clearInterval(t);
   const latency = newHistogram();
+  // The latency in two parts: until the first editor of this process has the keystroke (server and
+  // network), and from there until each other editor of the process has it (the client process's own queue).
+  const firstArrival = newHistogram();
+  const fanOut = newHistogram();
   let samples = 0;
   let missing = 0;
   const measured = sentLog.filter((s) => s.t >= measureFrom && s.t < measureTo);
-  for (const e of editors) {
-    for (const s of measured) {
+  for (const s of measured) {
+    const times: number[] = [];
+    for (const e of editors) {
       if (s.c === e.doc.clientID) continue;
-      const list = e.recv.get(s.c);
-      let lo = 0;
-      let hi = list ? list.length : 0;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((list![mid] as [number, number])[0] >= s.k) hi = mid;
-        else lo = mid + 1;
-      }
-      const hit = list?.[lo];
-      if (!hit) {
+      const t = arrival(e, s);
+      if (t === null) {
         missing++;
         continue;
       }
-      record(latency, hit[1] - s.t);
+      record(latency, t - s.t);
+      times.push(t);
       samples++;
     }
+    if (times.length === 0) continue;
+    const first = Math.min(...times);
+    record(firstArrival, first - s.t);
+    for (const t of times) record(fanOut, t - first);
   }
   const own = sentLog.filter((s) => s.t >= measureFrom && s.t < measureTo && editors.some((e) => e.doc.clientID === s.c)).length;
   return {
     latency: sparse(latency),
+    firstArrival: sparse(firstArrival),
+    fanOut: sparse(fanOut),
     samples,
     missing,
     keystrokes: own,
