@@ -24,6 +24,7 @@ import { SponsorResolver } from './sponsorships/sponsor-resolver';
 import { SponsorshipsController } from './sponsorships/sponsorships.controller';
 import { SponsorshipsRepository } from './sponsorships/sponsorships.repository';
 import { SponsorshipsService } from './sponsorships/sponsorships.service';
+import { MetricsModule } from './metrics/metrics.module';
 import { NegotiationModule } from './workflow/negotiation.module';
 
 /** The resolution itself: drafts, sections, paragraphs, amendments and their sponsors. */
@@ -64,6 +65,7 @@ export class AppModule {
         DocumentsModule,
         NegotiationModule,
         CollabModule,
+        MetricsModule,
       ],
     };
   }

@@ -20,6 +20,8 @@ import { BridgeMessage, RedisBridge } from './redis-bridge';
 import { Room } from './room';
 import type { RoomDeps } from './room-deps';
 import { loadRoom } from './room-loader';
+import { durableWindow } from './collab-metrics';
+import { MetricsRegistry } from '../metrics/metrics.registry';
 
 interface SocketSession {
   actor: Actor;
@@ -52,6 +54,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     private readonly bridge: RedisBridge,
     private readonly auth: AuthService,
     @Inject(COLLAB_CONFIG) config: CollabConfig,
+    metrics: MetricsRegistry,
   ) {
     this.deps = {
       config,
@@ -62,11 +65,19 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
       audit,
       events,
       bridge,
+      metrics,
       emit: (room, frame) => this.nsp?.local.to(room).emit(COLLAB_EVENTS.yjs, frame),
     };
   }
 
+  private registerGauges(metrics: MetricsRegistry): void {
+    metrics.gauge('omnibus_collab_rooms', 'Drafts open for co-editing on this instance.', () => this.rooms.size);
+    durableWindow(metrics);
+    metrics.gauge('omnibus_collab_connections', 'Sockets co-editing on this instance.', () => this.nsp?.sockets.size ?? 0);
+  }
+
   onModuleInit(): void {
+    this.registerGauges(this.deps.metrics);
     this.unsubscribe = this.deps.events.subscribe((event) => this.onDraftEvent(event));
   }
 

@@ -6,6 +6,8 @@ interface Entry {
   update: Uint8Array;
   userId: string | null;
   claims: BracketClaim[];
+  /** When it was accepted (performance.now()), for the durability window. */
+  at: number;
 }
 
 interface Batch {
@@ -41,11 +43,13 @@ export class Persistence {
     private readonly label: string,
     /** Least time between two batches: zero for a small room, a few ms for a big one (fewer, larger broadcasts). */
     private readonly minGapMs: () => number = () => 0,
+    /** Told, for each update, how long it waited from acceptance to commit (ms). */
+    private readonly observeWindow: (ms: number) => void = () => undefined,
   ) {}
 
   add(update: Uint8Array, userId: string | null, claims: BracketClaim[] = []): void {
     if (!this.open) this.open = { entries: [], waiters: [] };
-    this.open.entries.push({ update, userId, claims });
+    this.open.entries.push({ update, userId, claims, at: performance.now() });
     this.queueFlush();
   }
 
@@ -109,6 +113,8 @@ export class Persistence {
       const seq = await this.write(update, userIds, claims);
       this.failures = 0;
       this.running = null;
+      const done = performance.now();
+      for (const e of batch.entries) this.observeWindow(done - e.at);
       this.committed(update, seq);
       for (const w of batch.waiters) w();
     } catch (err) {

@@ -6,6 +6,7 @@ import type { CollabConfig } from './collab-config';
 import type { CollabDocumentsRepository } from './collab-documents.repository';
 import type { ProjectionRepository } from './projection.repository';
 import type { RedisBridge } from './redis-bridge';
+import type { MetricsRegistry } from '../metrics/metrics.registry';
 
 /** What every room of an instance shares. */
 export interface RoomDeps {
@@ -17,6 +18,7 @@ export interface RoomDeps {
   audit: AuditService;
   events: DraftEvents;
   bridge: RedisBridge;
+  metrics: MetricsRegistry;
   /** Sends a frame to this instance's sockets in a room, encoded once for all of them. */
   emit(room: string, frame: Uint8Array): void;
 }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { COLLAB_DOC, CollabAck, CollabErrorEvent, CollabRefusal, ErrorCode, PARAGRAPH_FIELDS, ParagraphOrigin, ParagraphStatus, decodeSponsors } from '@omnibus/shared';
 import type { EditJudge, ParagraphFacts } from './bracket-rules';
 import type { Pacing } from './collab-config';
+import { countBatch, countRefusal, durableWindow } from './collab-metrics';
 import type { BracketClaim } from './collab-documents.repository';
 import { CollabConnection, Strikes } from './connection';
 import { awarenessFrame, Frame, syncStep1Frame, syncStep2Frame, updateFrame } from './frames';
@@ -99,12 +100,14 @@ export class Room {
     this.validator = new UpdateValidator(live);
     this.clientOwners.set(live.clientID, 'server');
     this.store = new RoomStore(this, deps);
+    const durability = durableWindow(deps.metrics);
     this.persistence = new Persistence(
       (update, userIds, claims) => this.store.writeBatch(update, userIds, claims),
       (update, seq) => this.announce(update, seq),
       this.logger,
       `draft ${draftId}`,
       () => batchGapMs(this.connections.size, deps.config.pacing),
+      (ms) => durability.observe(ms),
     );
     live.on('update', (update: Uint8Array, origin: unknown) => this.onLiveUpdate(update, origin));
     const every = (ms: number, fn: () => void) => this.timers.push(setInterval(fn, ms).unref());
@@ -140,6 +143,7 @@ export class Room {
 
   /** A batch is committed: now, and only now, everyone may see it. */
   announce(update: Uint8Array, seq: number): void {
+    countBatch(this.deps.metrics);
     this.seqs.mark(seq);
     this.deps.emit(this.name, updateFrame(update));
     if (this.peers) void this.deps.bridge.publish(this.draftId, { kind: 'update', seq, update }).then((n) => this.notePeers(n));
@@ -263,6 +267,7 @@ export class Room {
     if (r.paragraphId !== undefined) event.details = { ...event.details, paragraphId: r.paragraphId };
     if (r.amendmentId !== undefined) event.details = { ...event.details, amendmentId: r.amendmentId };
     if (r.size !== undefined) event.details = { ...event.details, size: r.size };
+    countRefusal(this.deps.metrics, r.reason);
     this.logger.warn(`draft ${this.draftId}: refused a frame from ${conn.actor.username} (${conn.actor.delegationCode ?? conn.actor.role}): ${r.reason}: ${r.message}`);
     conn.error(event);
     if (this.strikes.record(conn.id)) {

@@ -16,6 +16,8 @@ export interface AppConfig {
   seedDemo: boolean;
   clientDir: string;
   logLevel: 'silent' | 'info';
+  /** Bearer token for /api/metrics; null serves them to this machine only. */
+  metricsToken: string | null;
 }
 
 export const REPO_ROOT = path.resolve(__dirname, findRepoRootOffset());
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: !production && env.OMNIBUS_SEED !== 'off',
     clientDir: path.join(REPO_ROOT, 'client', 'dist'),
     logLevel: env.OMNIBUS_LOG === 'silent' ? 'silent' : 'info',
+    metricsToken: env.METRICS_TOKEN && env.METRICS_TOKEN.length > 0 ? env.METRICS_TOKEN : null,
   };
 }
 
