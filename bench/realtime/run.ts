@@ -119,6 +119,24 @@ async function seedReference(url: string, state: Uint8Array, room: string): Prom
   provider.destroy();
 }
 
+/** The cumulative buckets of our server's durability-window histogram (see /api/metrics). */
+async function durableBuckets(url: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${url}/api/metrics`)).text();
+  const out = new Map<string, number>();
+  for (const m of text.matchAll(/^omnibus_collab_durable_ms_bucket\{le="([^"]+)"\} (\d+)$/gm)) out.set(m[1] as string, Number(m[2]));
+  return out;
+}
+
+/** The bucket bound under which a fraction `p` of the updates stored between two scrapes were committed. */
+function bucketPercentile(before: Map<string, number>, after: Map<string, number>, p: number): number | null {
+  const total = (after.get('+Inf') ?? 0) - (before.get('+Inf') ?? 0);
+  if (total <= 0) return null;
+  for (const [le, n] of after) {
+    if ((n - (before.get(le) ?? 0)) / total >= p) return le === '+Inf' ? Infinity : Number(le);
+  }
+  return null;
+}
+
 interface StepResult {
   kind: 'ours' | 'reference';
   editors: number;
@@ -142,6 +160,9 @@ interface StepResult {
   batchesPerSec: number | null;
   ackP50: number | null;
   ackP99: number | null;
+  /** Server side: accepted → committed, as the bucket bound holding p50 / p99 of the updates. */
+  durableP50: number | null;
+  durableP99: number | null;
   refused: number;
   refusals: Record<string, number>;
 }
@@ -180,11 +201,13 @@ async function runStep(kind: 'ours' | 'reference', url: string, serverPid: numbe
   const s0 = procStat(serverPid);
   const c0 = workers.map((w) => procStat(w.pid!).cpu);
   const seq0 = await headSeq();
+  const d0 = kind === 'ours' ? await durableBuckets(url) : new Map<string, number>();
   const w0 = now();
   await sleep(STEP_MS);
   const s1 = procStat(serverPid);
   const c1 = workers.map((w) => procStat(w.pid!).cpu);
   const seq1 = await headSeq();
+  const d1 = kind === 'ours' ? await durableBuckets(url) : new Map<string, number>();
   const wall = (now() - w0) / 1000;
   await sleep(DRAIN_MS);
   for (const w of workers) w.send({ type: 'report', measureFrom, measureTo });
@@ -238,6 +261,8 @@ async function runStep(kind: 'ours' | 'reference', url: string, serverPid: numbe
     batchesPerSec: kind === 'ours' ? (seq1 - seq0) / wall : null,
     ackP50: kind === 'ours' ? percentile(acks, 0.5) : null,
     ackP99: kind === 'ours' ? percentile(acks, 0.99) : null,
+    durableP50: bucketPercentile(d0, d1, 0.5),
+    durableP99: bucketPercentile(d0, d1, 0.99),
     refused: sum((d) => d.acksRefused),
     refusals,
   };
@@ -262,6 +287,27 @@ async function memoryPerDraft(url: string, pid: number, token: string, drafts: s
   const after = procStat(pid).rss;
   for (const s of sockets) s.disconnect();
   return (after - before) / drafts.length;
+}
+
+/** The issue's targets, each with the figure that meets or misses it. */
+function targets(results: StepResult[], oursPass: number | null, refPass: number | null, memory: number): string[] {
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const pairs = results
+    .filter((r) => r.kind === 'ours')
+    .map((o) => ({ o, f: results.find((r) => r.kind === 'reference' && r.editors === o.editors) }))
+    .filter((x): x is { o: StepResult; f: StepResult } => x.f !== undefined);
+  const worst = pairs.reduce<{ ratio: number; editors: number } | null>((w, { o, f }) => (w === null || o.p99 / f.p99 > w.ratio ? { ratio: o.p99 / f.p99, editors: o.editors } : w), null);
+  const ours = oursPass ?? (STEPS.at(-1) as number) * 2;
+  const capacity = refPass === null ? null : ours / refPass;
+  const windows = results.filter((r) => r.kind === 'ours' && r.durableP99 !== null).map((r) => r.durableP99 as number);
+  const windowWorst = windows.length > 0 ? Math.max(...windows) : NaN;
+  return [
+    'Targets:',
+    `- p99 ≤ 0.8 × the reference's at every step both ran: ${worst ? `worst ${fmt(worst.ratio, 2)} at ${worst.editors} editors, ${verdict(worst.ratio <= 0.8)}` : 'no common step'}`,
+    `- editors at which p99 passes ${LIMIT_MS} ms ≥ 3 × the reference's: ${capacity === null ? 'the reference never passed it' : `${oursPass ?? `> ${STEPS.at(-1)}`} / ${refPass} = ${fmt(capacity, 1)}×, ${verdict(capacity >= 3)}`}`,
+    `- server memory ≤ 2 MB per open draft: ${fmt(memory, 2)} MB, ${verdict(memory <= 2)}`,
+    `- durability window ≤ 250 ms (server, p99 at every step): ≤ ${fmt(windowWorst, 0)} ms, ${verdict(windowWorst <= 250)}`,
+  ];
 }
 
 const fmt = (n: number | null, digits = 1) => (n === null || Number.isNaN(n) ? '–' : n.toFixed(digits));
@@ -314,8 +360,8 @@ async function main(): Promise<void> {
     `and moves its cursor at 10 Hz; editors run in ${WORKERS} client processes. Step: ${WARMUP_MS / 1000} s warm-up + ${STEP_MS / 1000} s measured.`,
     'Latency: keystroke on one editor until every other editor has applied it. Server CPU/RSS: the server process only (ours also uses PostgreSQL and Redis).',
     '',
-    '| editors | ours p50 / p95 / p99 (ms) | reference p50 / p95 / p99 (ms) | p99 ours/ref | keys/s | ours cpu % / rss MB | ref cpu % / rss MB | persisted updates/s (batches/s) | ack p50 / p99 (ms) |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| editors | ours p50 / p95 / p99 (ms) | reference p50 / p95 / p99 (ms) | p99 ours/ref | keys/s | ours cpu % / rss MB | ref cpu % / rss MB | clients cpu % ours / ref | persisted updates/s (batches/s) | durability window p50 / p99 (ms, server) | ack p50 / p99 (ms, client) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const editors of STEPS) {
     const o = results.find((r) => r.kind === 'ours' && r.editors === editors);
@@ -323,7 +369,7 @@ async function main(): Promise<void> {
     if (!o && !f) continue;
     const ratio = o && f ? fmt(o.p99 / f.p99, 2) : '–';
     lines.push(
-      `| ${editors} | ${o ? `${fmt(o.p50)} / ${fmt(o.p95)} / ${fmt(o.p99)}` : 'not run'} | ${f ? `${fmt(f.p50)} / ${fmt(f.p95)} / ${fmt(f.p99)}` : 'stopped (passed 100 ms)'} | ${ratio} | ${fmt((o ?? f)!.keystrokesPerSec, 0)} | ${o ? `${fmt(o.cpuPercent, 0)} / ${fmt(o.rssMb, 0)}` : '–'} | ${f ? `${fmt(f.cpuPercent, 0)} / ${fmt(f.rssMb, 0)}` : '–'} | ${o ? `${fmt(o.persistedPerSec, 0)} (${fmt(o.batchesPerSec, 0)})` : '–'} | ${o ? `${fmt(o.ackP50)} / ${fmt(o.ackP99)}` : '–'} |`,
+      `| ${editors} | ${o ? `${fmt(o.p50)} / ${fmt(o.p95)} / ${fmt(o.p99)}` : 'not run'} | ${f ? `${fmt(f.p50)} / ${fmt(f.p95)} / ${fmt(f.p99)}` : 'stopped (passed 100 ms)'} | ${ratio} | ${fmt((o ?? f)!.keystrokesPerSec, 0)} | ${o ? `${fmt(o.cpuPercent, 0)} / ${fmt(o.rssMb, 0)}` : '–'} | ${f ? `${fmt(f.cpuPercent, 0)} / ${fmt(f.rssMb, 0)}` : '–'} | ${o ? fmt(o.clientCpuPercent, 0) : '–'} / ${f ? fmt(f.clientCpuPercent, 0) : '–'} | ${o ? `${fmt(o.persistedPerSec, 0)} (${fmt(o.batchesPerSec, 0)})` : '–'} | ${o ? `≤ ${fmt(o.durableP50, 0)} / ≤ ${fmt(o.durableP99, 0)}` : '–'} | ${o ? `${fmt(o.ackP50)} / ${fmt(o.ackP99)}` : '–'} |`,
     );
   }
   const passAt = (kind: string) => results.find((r) => r.kind === kind && r.p99 > LIMIT_MS)?.editors ?? null;
@@ -331,7 +377,9 @@ async function main(): Promise<void> {
     '',
     `p99 passes ${LIMIT_MS} ms at: ours ${passAt('ours') ?? `never (up to ${STEPS.at(-1)})`}, reference ${passAt('reference') ?? `never (up to ${STEPS.at(-1)})`} editors.`,
     `Server memory per open draft (ours, RSS growth over ${MEMORY_DRAFTS} drafts opened): ${fmt(memory, 2)} MB.`,
-    `Keystrokes refused by our server during the run: ${results.filter((r) => r.kind === 'ours').reduce((n, r) => n + r.refused, 0)} ${JSON.stringify(Object.assign({}, ...results.map((r) => r.refusals)))}; samples never received: ${results.reduce((n, r) => n + r.missing, 0)}.`,
+    `Keystrokes refused by our server during the run: ${results.filter((r) => r.kind === 'ours').reduce((n, r) => n + r.refused, 0)} ${JSON.stringify(Object.assign({}, ...results.map((r) => r.refusals)))}; samples never received: ours ${results.filter((r) => r.kind === 'ours').reduce((n, r) => n + r.missing, 0)}, reference ${results.filter((r) => r.kind === 'reference').reduce((n, r) => n + r.missing, 0)}.`,
+    '',
+    ...targets(results, passAt('ours'), passAt('reference'), memory),
   );
   const text = lines.join('\n');
   process.stdout.write(`\n${text}\n`);
