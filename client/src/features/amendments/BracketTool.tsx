@@ -1,6 +1,7 @@
 import type { AmendmentKind, ParagraphView } from '@omnibus/shared';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api } from '../../api/endpoints';
+import { FormFooter } from '../draft/FormFooter';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { parseCosponsors } from '../sponsorships/cosponsors';
@@ -129,19 +130,7 @@ export function BracketTool({ paragraph, onClose }: { paragraph: ParagraphView; 
       <p className="preview" aria-live="polite">
         Will read: <code>{preview}</code>
       </p>
-      {(problem ?? submit.error) && (
-        <p className="error" role="alert">
-          {problem ?? submit.error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={submit.busy}>
-          Propose in the name of {own}
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={problem ?? submit.error} busy={submit.busy} submit={`Propose in the name of ${own}`} onCancel={onClose} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import type { ParagraphView } from '@omnibus/shared';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/endpoints';
+import { FormFooter } from './FormFooter';
 import { useRoom } from './room-context';
 import { useAction } from './useAction';
 
@@ -59,19 +60,7 @@ export function LiteralsEditor({ paragraph, onClose }: { paragraph: ParagraphVie
           Add literal {labelAt(items.length)}.
         </button>
       </fieldset>
-      {save.error && (
-        <p className="error" role="alert">
-          {save.error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.busy}>
-          Save literals
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={save.error} busy={save.busy} submit="Save literals" onCancel={onClose} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormFooter } from '../draft/FormFooter';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { parseCosponsors } from './cosponsors';
@@ -26,19 +27,7 @@ export function InviteForm({ what, invite, onClose }: { what: string; invite: (c
         Invite to co-sponsor {what} (codes such as CAN, BRA)
         <input autoFocus value={input} onChange={(e) => setInput(e.target.value)} />
       </label>
-      {send.error && (
-        <p className="error" role="alert">
-          {send.error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={send.busy}>
-          Send invitation
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={send.error} busy={send.busy} submit="Send invitation" onCancel={onClose} />
     </form>
   );
 }

@@ -3,20 +3,8 @@ import { displayDate } from '@omnibus/shared';
 import * as fs from 'node:fs';
 import { Browser, chromium } from 'playwright-core';
 import { AppError } from '../../common/app-error';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-options';
 import { escapeHtml } from './render-html';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// No network, no GPU, no background services: the browser only lays out the HTML we hand it.
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const small = 'font-family: "Times New Roman", serif; font-size: 8pt; width: 100%; margin: 0 22mm;';
 
@@ -36,7 +24,7 @@ export class PdfRenderer implements OnModuleDestroy {
         `PDF export needs Chromium, which this server does not have at ${CHROMIUM_PATH}. Export DOCX or HTML instead, or ask the administrator to install Debian's chromium package.`,
       );
     }
-    this.browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true }).then((b) => {
+    this.browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }).then((b) => {
       b.on('disconnected', () => {
         this.browser = null;
       });
