@@ -78,6 +78,12 @@ export const LIVE_PAYLOADS = {
 export type LiveEventName = (typeof LIVE_EVENTS)[keyof typeof LIVE_EVENTS];
 export type LivePayload<E extends LiveEventName> = z.infer<(typeof LIVE_PAYLOADS)[E]>;
 
+/** What the server emits on /live, as a socket.io event map: each event with its payload. */
+export type LiveServerEvents = { [E in LiveEventName]: (payload: LivePayload<E>) => void };
+
+/** What a client sends on /live; the payload is checked at the gateway, the answer comes in the acknowledgement. */
+export type LiveClientEvents = { [E in (typeof LIVE_CLIENT_EVENTS)[keyof typeof LIVE_CLIENT_EVENTS]]: (payload: unknown, ack: (answer: LiveAck) => void) => void };
+
 export const liveFloorRequest = z.strictObject({ paragraphId: z.uuid().optional() }).default({});
 
 /** The acknowledgement of a client event: the result, or the same error body as the REST API. */

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { LIVE_CLIENT_EVENTS, LIVE_EVENTS, LIVE_NAMESPACE, LiveAck, LivePayload, liveFloorRequest, liveHandshake } from '@omnibus/shared';
+import { LIVE_CLIENT_EVENTS, LIVE_EVENTS, LIVE_NAMESPACE, LiveAck, LiveClientEvents, LivePayload, LiveServerEvents, liveFloorRequest, liveHandshake } from '@omnibus/shared';
 import type { Namespace, Socket } from 'socket.io';
 import type { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
@@ -16,9 +16,8 @@ interface LiveSocketData {
   draftId: string;
 }
 
-// Event maps are left open: payloads are typed by LIVE_PAYLOADS at the broadcaster, not per socket.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type LiveSocket = Socket<any, any, any, LiveSocketData>;
+// No events pass between instances on this namespace beyond the adapter's own.
+type LiveSocket = Socket<LiveClientEvents, LiveServerEvents, Record<string, never>, LiveSocketData>;
 
 function refusal(err: unknown): LiveAck<never> {
   if (err instanceof AppError) {

@@ -43,6 +43,19 @@ describe('Markdown', () => {
   });
 });
 
+/** The parts of a parsed AKN document the test reads (fast-xml-parser, arrays as configured below). */
+interface AknParagraph {
+  num: string;
+  list?: { intro: { p: string }; point: { num: string }[] };
+}
+interface AknSection {
+  paragraph?: AknParagraph[];
+}
+interface AknMainBody {
+  hcontainer: { section: AknSection[] }[];
+  section: AknSection[];
+}
+
 describe('Akoma Ntoso', () => {
   const parser = new XMLParser({ parseTagValue: false, ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['section', 'paragraph', 'point', 'container', 'hcontainer'].includes(name) });
 
@@ -58,15 +71,17 @@ describe('Akoma Ntoso', () => {
     expect(statement.preface.p[1].docTitle).toBe('Advancing Hemispheric Security: A Multidimensional Approach');
     expect(statement.preamble.formula.p).toBe('THE GENERAL ASSEMBLY,');
     expect(statement.preamble.container.length).toBeGreaterThan(0);
-    const sections = [...statement.mainBody.hcontainer.flatMap((h: any) => h.section), ...statement.mainBody.section];
-    const paragraphs = sections.flatMap((s: any) => s.paragraph ?? []);
+    const body = statement.mainBody as AknMainBody;
+    const sections = [...body.hcontainer.flatMap((h) => h.section), ...body.section];
+    const paragraphs = sections.flatMap((s) => s.paragraph ?? []);
     // Numbered 1, 2, 3 … through the resolution, in document order.
-    const nums = paragraphs.map((p: any) => p.num);
+    const nums = paragraphs.map((p) => p.num);
     expect(nums.slice(0, 3)).toEqual(['1.', '2.', '3.']);
     expect(new Set(nums).size).toBe(nums.length);
-    const mandates = paragraphs.find((p: any) => p.list);
-    expect(mandates.list.intro.p).toMatch(/^To instruct the General Secretariat/);
-    expect(mandates.list.point[0].num).toBe('a.');
+    const mandates = paragraphs.find((p) => p.list)?.list;
+    if (!mandates) throw new Error('no mandates paragraph (a list) in the main body');
+    expect(mandates.intro.p).toMatch(/^To instruct the General Secretariat/);
+    expect(mandates.point[0]?.num).toBe('a.');
     expect(xml).toMatch(/<authorialNote marker="1" placement="bottom" eId="[^"]+"><p>The United States joins consensus/);
     expect(xml).toContain('&lt;script&gt;');
   });
