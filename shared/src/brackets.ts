@@ -58,6 +58,11 @@ export function isSponsorCode(code: string): boolean {
   return SPONSOR_CODE.test(code);
 }
 
+/** Every code a delegation code, none twice: a sponsor list that can be trusted. */
+export function areDistinctSponsorCodes(codes: readonly string[]): boolean {
+  return codes.every(isSponsorCode) && new Set(codes).size === codes.length;
+}
+
 /** "CAN", "CH and MEX", "CH, MEX and US": the OAS documents' style, without the Oxford comma. */
 export function formatSponsors(codes: readonly string[]): string {
   if (codes.length <= 1) return codes.join('');
@@ -72,7 +77,7 @@ export function parseSponsors(s: string): string[] | null {
   const trimmed = s.trim();
   if (trimmed === '') return null;
   const codes = trimmed.split(/\s*,\s*and\s+|\s*[,/&]\s*|\s+and\s+/i).map((c) => c.toUpperCase());
-  if (!codes.every(isSponsorCode) || new Set(codes).size !== codes.length) return null;
+  if (!areDistinctSponsorCodes(codes)) return null;
   return codes;
 }
 

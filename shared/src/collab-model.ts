@@ -1,4 +1,4 @@
-import { isSponsorCode } from './brackets';
+import { areDistinctSponsorCodes } from './brackets';
 import type { CompilableAmendment } from './compile';
 import { AMENDMENT_KINDS, type AmendmentKind } from './domain';
 
@@ -111,7 +111,7 @@ export function bracketAttributeProblem(value: unknown): string | null {
   if (typeof v.kind !== 'string' || !(AMENDMENT_KINDS as readonly string[]).includes(v.kind)) return 'a bracket kind is insert, delete, replace or alternative';
   if (typeof v.sponsors !== 'string') return 'bracket sponsors are delegation codes joined by commas';
   const codes = decodeSponsors(v.sponsors);
-  if (codes.length === 0 || !codes.every(isSponsorCode) || new Set(codes).size !== codes.length) {
+  if (codes.length === 0 || !areDistinctSponsorCodes(codes)) {
     return 'bracket sponsors are distinct delegation codes joined by commas, such as "CH,MEX"';
   }
   const isAlternative = v.kind === 'alternative';
@@ -136,8 +136,6 @@ interface Collected {
   insBase: number;
   markFrom: number;
   markTo: number;
-  /** Base characters marked; equals markTo - markFrom when the mark is contiguous. */
-  marked: number;
 }
 
 type Fail = { ok: false; problem: string; amendmentId?: string };
@@ -155,7 +153,7 @@ export function projectDelta(delta: readonly TextDeltaOp[]): DeltaProjection {
   const collect = (attr: BracketAttribute): Collected | Fail => {
     const seen = byId.get(attr.id);
     if (!seen) {
-      const c: Collected = { attr, text: '', insFrom: -1, insTo: -1, insBase: -1, markFrom: -1, markTo: -1, marked: 0 };
+      const c: Collected = { attr, text: '', insFrom: -1, insTo: -1, insBase: -1, markFrom: -1, markTo: -1 };
       byId.set(attr.id, c);
       return c;
     }
@@ -196,7 +194,6 @@ export function projectDelta(delta: readonly TextDeltaOp[]): DeltaProjection {
         if (c.markFrom >= 0 && c.markTo !== base.length) return fail(`the words marked by bracket ${m.id} are split in two`, m.id);
         if (c.markFrom < 0) c.markFrom = base.length;
         c.markTo = base.length + text.length;
-        c.marked += text.length;
       }
       base += text;
     }
@@ -243,15 +240,8 @@ export function projectDelta(delta: readonly TextDeltaOp[]): DeltaProjection {
   return { ok: true, base, brackets };
 }
 
-export interface BracketInput {
+export interface BracketInput extends CompilableAmendment {
   id: string;
-  kind: AmendmentKind;
-  start: number;
-  end: number;
-  text: string;
-  sponsors: readonly string[];
-  alternativeGroup: string | null;
-  alternativeNumber: number | null;
 }
 
 export function bracketAttributeOf(a: BracketInput): BracketAttribute {

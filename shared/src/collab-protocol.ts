@@ -21,7 +21,6 @@ export const COLLAB_EVENTS = {
 
 /** The first varUint of every `yjs` frame (y-websocket's messageSync / messageAwareness). */
 export const COLLAB_MESSAGE = { sync: 0, awareness: 1 } as const;
-export type CollabMessageType = (typeof COLLAB_MESSAGE)[keyof typeof COLLAB_MESSAGE];
 
 /** The second varUint of a sync frame (y-protocols/sync). */
 export const COLLAB_SYNC_STEP = { step1: 0, step2: 1, update: 2 } as const;
@@ -45,7 +44,6 @@ export const collabHandshake = z.strictObject({
   token: z.string().min(1).max(4_096),
   draftId: z.uuid(),
 });
-export type CollabHandshake = z.infer<typeof collabHandshake>;
 
 /** What the acknowledgement callback of a client's `yjs` event receives. `ok` means: durably stored. */
 export type CollabAck = { ok: true } | { ok: false; error: ErrorCode; message: string; details?: CollabErrorDetails };
@@ -121,17 +119,4 @@ export interface CollabAwarenessState {
   /** Cursor and selection in that paragraph's Y.Text, as Y.RelativePosition JSON. */
   cursor?: { anchor: unknown; head: unknown } | null;
   [key: string]: unknown;
-}
-
-/** Reads the leading varUint of a frame (lib0 encoding) without pulling lib0 into shared code. */
-export function readFrameType(frame: Uint8Array): number | null {
-  let value = 0;
-  let shift = 0;
-  for (let i = 0; i < frame.length && i < 5; i++) {
-    const byte = frame[i] as number;
-    value += (byte & 0x7f) * 2 ** shift;
-    if (byte < 0x80) return value;
-    shift += 7;
-  }
-  return null;
 }

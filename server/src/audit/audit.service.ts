@@ -28,23 +28,37 @@ export class AuditService {
   constructor(private readonly db: DataSource) {}
 
   async record(manager: EntityManager, actor: Actor | null, entry: AuditEntry, committeeId?: string): Promise<void> {
+    await this.recordMany(manager, [{ actor, entry }], committeeId);
+  }
+
+  /** Several entries in one statement (the co-editing projection writes one per paragraph it stores). */
+  async recordMany(manager: EntityManager, entries: readonly { actor: Actor | null; entry: AuditEntry }[], committeeId?: string): Promise<void> {
+    // PostgreSQL takes at most 65,535 parameters in one statement: 1,000 rows of 11 stay well under.
+    for (let from = 0; from < entries.length; from += 1_000) {
+      await this.insertRows(manager, entries.slice(from, from + 1_000), committeeId);
+    }
+  }
+
+  private async insertRows(manager: EntityManager, entries: readonly { actor: Actor | null; entry: AuditEntry }[], committeeId: string | undefined): Promise<void> {
+    const values = entries.flatMap(({ actor, entry }) => [
+      actor?.committeeId ?? committeeId ?? null,
+      entry.draftId,
+      actor?.userId ?? null,
+      actor?.username ?? null,
+      actor?.role ?? null,
+      actor?.delegationCode ?? null,
+      entry.action,
+      entry.targetType,
+      entry.targetId,
+      entry.before === undefined ? null : JSON.stringify(entry.before),
+      entry.after === undefined ? null : JSON.stringify(entry.after),
+    ]);
+    const rows = entries.map((_, i) => `(${Array.from({ length: 11 }, (__, k) => `$${i * 11 + k + 1}`).join(', ')})`);
     await manager.query(
       `INSERT INTO audit_event (committee_id, draft_id, actor_user_id, actor_username, actor_role, actor_delegation,
                                 action, target_type, target_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        actor?.committeeId ?? committeeId ?? null,
-        entry.draftId,
-        actor?.userId ?? null,
-        actor?.username ?? null,
-        actor?.role ?? null,
-        actor?.delegationCode ?? null,
-        entry.action,
-        entry.targetType,
-        entry.targetId,
-        entry.before === undefined ? null : JSON.stringify(entry.before),
-        entry.after === undefined ? null : JSON.stringify(entry.after),
-      ],
+       VALUES ${rows.join(', ')}`,
+      values,
     );
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { LoginRequest, UserView } from '@omnibus/shared';
 import { AppError } from '../common/app-error';
 import { UsersRepository, UserRow } from '../users/users.repository';
-import type { Actor } from './actor';
+import { toActor, type Actor } from './actor';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { DUMMY_HASH, verifyPassword } from './password';
 import { TokenService } from './token.service';
@@ -38,14 +38,6 @@ export class AuthService {
     const claims = await this.tokens.verify(token);
     const user = await this.users.findById(claims.sub);
     if (!user || user.disabled) throw new AppError('unauthorized', 'This account no longer exists or is disabled.');
-    return {
-      userId: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      committeeId: user.committeeId,
-      delegationId: user.delegationId,
-      delegationCode: user.delegationCode,
-    };
+    return toActor(user);
   }
 }

@@ -37,11 +37,6 @@ export class CollabDocumentsRepository {
     return rows.length > 0;
   }
 
-  async exists(draftId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM collab_document WHERE draft_id = $1`, [draftId]);
-    return rows.length > 0;
-  }
-
   /** Snapshot and every later update, read in one repeatable-read transaction so they fit together. */
   async load(draftId: string): Promise<StoredDocument | null> {
     return this.db.transaction('REPEATABLE READ', async (m) => {

@@ -1,7 +1,7 @@
-import type { CollabUser } from '@omnibus/shared';
+import type { CollabUser, Role } from '@omnibus/shared';
 import type { Actor } from '../auth/actor';
 
-const OFFICES: Record<string, string> = {
+const OFFICES: Record<Role, string> = {
   chair: 'Chair',
   vice_chair: 'Vice-Chair',
   secretariat: 'Secretariat',
@@ -18,7 +18,7 @@ function colorOf(key: string): string {
 
 /** The identity the server stamps on a connection's presence; never taken from the client. */
 export function collabUser(actor: Actor, delegations: ReadonlyMap<string, { name: string }>): CollabUser {
-  const delegationName = actor.delegationCode ? (delegations.get(actor.delegationCode)?.name ?? actor.delegationCode) : (OFFICES[actor.role] ?? actor.role);
+  const delegationName = actor.delegationCode ? (delegations.get(actor.delegationCode)?.name ?? actor.delegationCode) : OFFICES[actor.role];
   return {
     userId: actor.userId,
     username: actor.username,

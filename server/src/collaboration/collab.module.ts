@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { DelegationsRepository } from '../committees/delegations.repository';
 import { DraftsRepository } from '../drafts/drafts.repository';
+import { UsersRepository } from '../users/users.repository';
 import { COLLAB_CONFIG, loadCollabConfig } from './collab-config';
 import { CollabDocumentsRepository } from './collab-documents.repository';
 import { CollabGateway } from './collab.gateway';
@@ -24,6 +26,8 @@ import { RedisConnections } from './redis-connections';
     CollabDocumentsRepository,
     ProjectionRepository,
     DraftsRepository,
+    DelegationsRepository,
+    UsersRepository,
     AuditService,
     CollabService,
     CollabGateway,

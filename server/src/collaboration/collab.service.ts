@@ -8,7 +8,9 @@ import { AuthService } from '../auth/auth.service';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { validate } from '../common/validate';
+import { DelegationsRepository } from '../committees/delegations.repository';
 import { DraftsRepository } from '../drafts/drafts.repository';
+import { UsersRepository } from '../users/users.repository';
 import { DraftEvent, DraftEvents } from '../events/draft-events';
 import { COLLAB_CONFIG, CollabConfig } from './collab-config';
 import { CollabDocumentsRepository } from './collab-documents.repository';
@@ -55,6 +57,8 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     private readonly auth: AuthService,
     @Inject(COLLAB_CONFIG) config: CollabConfig,
     metrics: MetricsRegistry,
+    users: UsersRepository,
+    delegations: DelegationsRepository,
   ) {
     this.deps = {
       config,
@@ -66,6 +70,8 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
       events,
       bridge,
       metrics,
+      users,
+      delegations,
       emit: (room, frame) => this.nsp?.local.to(room).emit(COLLAB_EVENTS.yjs, frame),
     };
   }
@@ -120,7 +126,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
       const reply = typeof ack === 'function' ? (ack as (a: CollabAck) => void) : () => undefined;
       const decoded = decodeFrame(data);
       if (!decoded.ok) {
-        reply(room.refuseFrame(conn, decoded));
+        reply(room.refuse(conn, decoded));
         return;
       }
       room.receive(conn, decoded.frame).then(reply, (err: unknown) => {

@@ -1,4 +1,5 @@
 import type { AmendmentStatus, BracketInput, Literal, ParagraphKind, ParagraphOrigin, ParagraphStatus } from '@omnibus/shared';
+import { sponsorsOf } from '../drafts/draft-view.builder';
 import type { DraftContents } from '../drafts/drafts.repository';
 
 /** A paragraph as the database holds it, in the terms of the live document. */
@@ -27,16 +28,12 @@ export interface Ancestor {
   amendments: Record<string, string>;
 }
 
-export function ancestorOf(src: ParagraphSource): Ancestor {
-  return { base: src.text, amendments: Object.fromEntries(src.open.map((a) => [a.id, a.text])) };
+export function ancestorOf(base: string, brackets: readonly { id: string; text: string }[]): Ancestor {
+  return { base, amendments: Object.fromEntries(brackets.map((a) => [a.id, a.text])) };
 }
 
 export function paragraphSources(c: DraftContents): Map<string, ParagraphSource> {
-  const accepted = (pred: (s: DraftContents['sponsorships'][number]) => boolean): string[] =>
-    c.sponsorships
-      .filter((s) => s.status === 'accepted' && pred(s))
-      .sort((a, b) => a.position - b.position)
-      .map((s) => s.code);
+  const accepted = (pred: (s: DraftContents['sponsorships'][number]) => boolean): string[] => sponsorsOf(c.sponsorships.filter(pred)).sponsors;
   const out = new Map<string, ParagraphSource>();
   for (const p of c.paragraphs) {
     const own = c.amendments.filter((a) => a.paragraphId === p.id);

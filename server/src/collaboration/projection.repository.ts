@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { AmendmentKind, AmendmentStatus, ParagraphStatus } from '@omnibus/shared';
+import type { ParagraphStatus } from '@omnibus/shared';
 import { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { AmendmentRecord } from '../amendments/amendments.repository';
+import type { AmendmentRow } from '../drafts/drafts.repository';
 import type { Ancestor } from './paragraph-source';
 
 export interface ProjectionRow {
@@ -9,16 +10,6 @@ export interface ProjectionRow {
   fingerprint: string;
   ancestor: Ancestor;
   rev: number;
-}
-
-export interface ProjectedAmendmentRow {
-  id: string;
-  paragraphId: string;
-  kind: AmendmentKind;
-  start: number;
-  end: number;
-  text: string;
-  status: AmendmentStatus;
 }
 
 /**
@@ -61,14 +52,6 @@ export class ProjectionRepository {
     );
   }
 
-  async save(m: EntityManager, draftId: string, row: ProjectionRow): Promise<void> {
-    await m.query(
-      `INSERT INTO collab_projection (paragraph_id, draft_id, fingerprint, ancestor, rev) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (paragraph_id) DO UPDATE SET fingerprint = $3, ancestor = $4, rev = $5, updated_at = now()`,
-      [row.paragraphId, draftId, row.fingerprint, JSON.stringify(row.ancestor), row.rev],
-    );
-  }
-
   async lockParagraphs(m: EntityManager, ids: string[]): Promise<{ id: string; status: ParagraphStatus; text: string; label: string }[]> {
     return m.query(`SELECT id, status, text, label FROM paragraph WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [ids]);
   }
@@ -82,7 +65,7 @@ export class ProjectionRepository {
     );
   }
 
-  async amendments(m: EntityManager, paragraphIds: string[]): Promise<ProjectedAmendmentRow[]> {
+  async amendments(m: EntityManager, paragraphIds: string[]): Promise<Pick<AmendmentRow, 'id' | 'paragraphId' | 'kind' | 'start' | 'end' | 'text' | 'status'>[]> {
     return m.query(
       `SELECT id, paragraph_id AS "paragraphId", kind, start_offset AS "start", end_offset AS "end", text, status
          FROM amendment WHERE paragraph_id = ANY($1)`,
@@ -118,18 +101,7 @@ export class ProjectionRepository {
   async insertAmendments(
     m: EntityManager,
     draftId: string,
-    rows: {
-      id: string;
-      paragraphId: string;
-      kind: AmendmentKind;
-      start: number;
-      end: number;
-      text: string;
-      alternativeGroup: string | null;
-      alternativeNumber: number | null;
-      proposerDelegationId: string;
-      createdBy: string;
-    }[],
+    rows: (Omit<AmendmentRecord, 'draftId' | 'status' | 'version'> & { createdBy: string })[],
   ): Promise<void> {
     if (rows.length === 0) return;
     const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
@@ -155,20 +127,5 @@ export class ProjectionRepository {
          FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[]) AS x(id, s, e, t) WHERE a.id = x.id`,
       [rows.map((r) => r.id), rows.map((r) => r.start), rows.map((r) => r.end), rows.map((r) => r.text)],
     );
-  }
-
-  /** The account behind a live bracket, for the audit trail, even when it is no longer connected. */
-  async actor(m: EntityManager, userId: string): Promise<Actor | null> {
-    const rows: Actor[] = await m.query(
-      `SELECT u.id AS "userId", u.username, u.display_name AS "displayName", u.role, u.committee_id AS "committeeId",
-              u.delegation_id AS "delegationId", d.code AS "delegationCode"
-         FROM app_user u LEFT JOIN delegation d ON d.id = u.delegation_id WHERE u.id = $1`,
-      [userId],
-    );
-    return rows[0] ?? null;
-  }
-
-  async delegations(committeeId: string, m: EntityManager): Promise<{ id: string; code: string; name: string }[]> {
-    return m.query(`SELECT id, code, name FROM delegation WHERE committee_id = $1`, [committeeId]);
   }
 }

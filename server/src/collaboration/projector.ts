@@ -3,7 +3,8 @@ import { COLLAB_DOC, PARAGRAPH_FIELDS, ProjectedBracket, projectDelta } from '@o
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { MUTABLE_STATUSES } from '../access/access.policy';
-import type { Actor } from '../auth/actor';
+import { toActor, type Actor } from '../auth/actor';
+import { ancestorOf } from './paragraph-source';
 import type { ProjectionRepository } from './projection.repository';
 import type { Room } from './room';
 import type { RoomDeps } from './room-deps';
@@ -142,7 +143,7 @@ export class Projector {
           continue;
         }
         inserts.push({ ...b, paragraphId: row.id, proposerDelegationId: claim.delegationId, createdBy: claim.userId });
-        audits.push({ actor: await this.actorOf(m, claim.userId), entry: { action: 'amendment.create', targetType: 'amendment', targetId: b.id, draftId, after: { ...b, live: true } } });
+        audits.push({ actor: await this.actorOf(claim.userId), entry: { action: 'amendment.create', targetType: 'amendment', targetId: b.id, draftId, after: { ...b, live: true } } });
         changed = true;
       }
       if (!changed) continue;
@@ -155,24 +156,27 @@ export class Projector {
     await repo.setParagraphTexts(m, texts);
     await repo.updateAmendments(m, updates);
     await repo.insertAmendments(m, draftId, inserts);
-    for (const a of audits) await this.deps.audit.record(m, a.actor, a.entry, committeeId);
+    await this.deps.audit.recordMany(m, audits, committeeId);
     const after = await repo.fingerprints(m, draftId, outcome.written);
     await repo.saveAll(
       m,
       draftId,
       outcome.written.map((id) => {
         const snap = snapshots.get(id)!;
-        return { paragraphId: id, fingerprint: after.get(id) ?? '', ancestor: { base: snap.base, amendments: Object.fromEntries(snap.brackets.map((b) => [b.id, b.text])) }, rev: snap.rev };
+        return { paragraphId: id, fingerprint: after.get(id) ?? '', ancestor: ancestorOf(snap.base, snap.brackets), rev: snap.rev };
       }),
     );
     return outcome;
   }
 
-  private async actorOf(m: EntityManager, userId: string): Promise<Actor | null> {
+  /** The account behind a live bracket, for the audit trail, even when it is no longer connected. */
+  private async actorOf(userId: string): Promise<Actor | null> {
     const cached = this.actors.get(userId);
     if (cached) return cached;
-    const actor = await this.deps.projection.actor(m, userId);
-    if (actor) this.actors.set(userId, actor);
+    const user = await this.deps.users.findById(userId);
+    if (!user) return null;
+    const actor = toActor(user);
+    this.actors.set(userId, actor);
     return actor;
   }
 }

@@ -47,7 +47,7 @@ describe('reconcileParagraph (the API’s changes merged into the live text)', (
     const { doc, paragraphs, text, view } = setup(first);
     text().insert(0, 'Also, '); // live, not yet projected
     const next = source(base, [ins(A, 15, 'twenty-second ')]);
-    doc.transact(() => reconcileParagraph(paragraphs, next, ancestorOf(first)));
+    doc.transact(() => reconcileParagraph(paragraphs, next, ancestorOf(first.text, first.open)));
     expect(view().base).toBe(`Also, ${base}`);
     expect(view().brackets).toEqual([expect.objectContaining({ id: A, start: 21, text: 'twenty-second ', sponsors: ['MEX'] })]);
   });
@@ -57,7 +57,7 @@ describe('reconcileParagraph (the API’s changes merged into the live text)', (
     const { doc, paragraphs, text, view } = setup(first);
     text().insert(10, 'live ', { bracket: { id: B, kind: 'insert', sponsors: 'US' } });
     const next = source(base, [], { statuses: new Map([[A, 'withdrawn']]) });
-    doc.transact(() => reconcileParagraph(paragraphs, next, ancestorOf(first)));
+    doc.transact(() => reconcileParagraph(paragraphs, next, ancestorOf(first.text, first.open)));
     expect(view().base).toBe(base);
     expect(view().brackets.map((b) => b.id)).toEqual([B]);
   });
@@ -67,7 +67,7 @@ describe('reconcileParagraph (the API’s changes merged into the live text)', (
     const { doc, paragraphs, text, view } = setup(first);
     text().insert(3 + 7, 'and'); // live: "kindly and"
     const next = source(base, [{ ...ins(A, 3, 'very kindly '), sponsors: ['MEX', 'US'] }]);
-    doc.transact(() => reconcileParagraph(paragraphs, next, ancestorOf(first)));
+    doc.transact(() => reconcileParagraph(paragraphs, next, ancestorOf(first.text, first.open)));
     expect(view().brackets).toEqual([expect.objectContaining({ id: A, text: 'very kindly and', sponsors: ['MEX', 'US'] })]);
   });
 
@@ -75,7 +75,7 @@ describe('reconcileParagraph (the API’s changes merged into the live text)', (
     const first = source(base, [ins(A, 3, 'kindly ')]);
     const { doc, paragraphs, view } = setup(first);
     const changed = base.replace('2022', '2023');
-    doc.transact(() => reconcileParagraph(paragraphs, source(changed, [ins(A, 3, 'kindly ')]), ancestorOf(first)));
+    doc.transact(() => reconcileParagraph(paragraphs, source(changed, [ins(A, 3, 'kindly ')]), ancestorOf(first.text, first.open)));
     expect(view().base).toBe(changed);
     expect(view().brackets[0]).toMatchObject({ id: A, start: 3 });
     expect((paragraphs.get('p1') as YMap<unknown>).get(PARAGRAPH_FIELDS.rev)).toBe(1);
@@ -86,7 +86,7 @@ describe('reconcileParagraph (the API’s changes merged into the live text)', (
     const { doc, paragraphs } = setup(first);
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
-    doc.transact(() => expect(reconcileParagraph(paragraphs, first, ancestorOf(first))).toBe(false));
+    doc.transact(() => expect(reconcileParagraph(paragraphs, first, ancestorOf(first.text, first.open))).toBe(false));
     expect(updates).toHaveLength(0);
   });
 });

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import type { DelegationsRepository } from '../committees/delegations.repository';
+import type { UsersRepository } from '../users/users.repository';
 import type { AuditService } from '../audit/audit.service';
 import type { DraftsRepository } from '../drafts/drafts.repository';
 import type { DraftEvents } from '../events/draft-events';
@@ -18,6 +20,8 @@ export interface RoomDeps {
   audit: AuditService;
   events: DraftEvents;
   bridge: RedisBridge;
+  users: UsersRepository;
+  delegations: DelegationsRepository;
   metrics: MetricsRegistry;
   /** Sends a frame to this instance's sockets in a room, encoded once for all of them. */
   emit(room: string, frame: Uint8Array): void;

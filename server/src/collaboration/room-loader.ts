@@ -27,7 +27,7 @@ async function createDocument(draftId: string, deps: RoomDeps): Promise<void> {
         await deps.projection.saveAll(
           m,
           draftId,
-          [...sources.values()].map((src) => ({ paragraphId: src.id, fingerprint: fingerprints.get(src.id) ?? '', ancestor: ancestorOf(src), rev: 0 })),
+          [...sources.values()].map((src) => ({ paragraphId: src.id, fingerprint: fingerprints.get(src.id) ?? '', ancestor: ancestorOf(src.text, src.open), rev: 0 })),
         );
       });
       return;
@@ -40,14 +40,17 @@ async function createDocument(draftId: string, deps: RoomDeps): Promise<void> {
 
 /** Loads (creating if need be) a draft's live document: snapshot plus every later batch, applied to one Y.Doc. */
 export async function loadRoom(draftId: string, committeeId: string, deps: RoomDeps, onIdle: (room: Room) => void): Promise<Room> {
-  if (!(await deps.docs.exists(draftId))) await createDocument(draftId, deps);
-  const stored = await deps.docs.load(draftId);
+  let stored = await deps.docs.load(draftId);
+  if (!stored) {
+    await createDocument(draftId, deps);
+    stored = await deps.docs.load(draftId);
+  }
   if (!stored) throw new Error(`draft ${draftId} has no live document after creating it`);
   const live = new Y.Doc({ gc: true });
   if (stored.snapshot) Y.applyUpdate(live, stored.snapshot);
   for (const row of stored.updates) Y.applyUpdate(live, row.update);
   const m = deps.db.manager;
-  const delegations = new Map((await deps.projection.delegations(committeeId, m)).map((d) => [d.code, { id: d.id, name: d.name }]));
+  const delegations = new Map((await deps.delegations.forCommittee(committeeId, m)).map((d) => [d.code, { id: d.id, name: d.name }]));
   const known = new Set(await deps.projection.allAmendmentIds(m, draftId));
   const room = new Room(draftId, committeeId, live, stored.headSeq, delegations, known, deps, onIdle);
   // Changes made through the API while no one had the draft open.

@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
 import { COLLAB_DOC, PARAGRAPH_FIELDS, SectionInfo } from '@omnibus/shared';
-import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import type { BracketClaim } from './collab-documents.repository';
 import { sectionInfos } from './doc-builder';
@@ -161,7 +160,15 @@ export class RoomStore {
           seq = await this.deps.docs.nextSeq(m, draftId);
           await this.deps.docs.append(m, draftId, seq, update, [], this.deps.config.instanceId);
         }
-        for (const id of todo) await this.saveAgreement(m, id, fingerprints.get(id)!, ancestorOf(sources.get(id)!), paragraphs);
+        await this.deps.projection.saveAll(
+          m,
+          draftId,
+          todo.map((id) => {
+            const src = sources.get(id)!;
+            const rev = ((paragraphs.get(id) as YMap<unknown> | undefined)?.get(PARAGRAPH_FIELDS.rev) as number | undefined) ?? 0;
+            return { paragraphId: id, fingerprint: fingerprints.get(id)!, ancestor: ancestorOf(src.text, src.open), rev };
+          }),
+        );
         for (const a of contents.amendments) this.room.knownAmendments.add(a.id);
       });
     } catch (err) {
@@ -174,12 +181,6 @@ export class RoomStore {
       throw err;
     }
     if (update !== null) this.room.announce(update, seq);
-  }
-
-  private async saveAgreement(m: EntityManager, paragraphId: string, fingerprint: string, ancestor: ReturnType<typeof ancestorOf>, paragraphs: YMap<unknown>): Promise<void> {
-    const p = paragraphs.get(paragraphId) as YMap<unknown> | undefined;
-    const rev = (p?.get(PARAGRAPH_FIELDS.rev) as number | undefined) ?? 0;
-    await this.deps.projection.save(m, this.room.draftId, { paragraphId, fingerprint, ancestor, rev });
   }
 }
 

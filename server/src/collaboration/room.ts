@@ -262,7 +262,8 @@ export class Room {
     };
   }
 
-  private refuse(conn: CollabConnection, r: Refusal): CollabAck {
+  /** Answers a refused frame (also one refused before it reached the room: framing, size), counting a strike. */
+  refuse(conn: CollabConnection, r: Refusal): CollabAck {
     const event: CollabErrorEvent = { error: REFUSAL_CODES[r.reason] ?? 'validation_failed', message: r.message, details: { reason: r.reason } };
     if (r.paragraphId !== undefined) event.details = { ...event.details, paragraphId: r.paragraphId };
     if (r.amendmentId !== undefined) event.details = { ...event.details, amendmentId: r.amendmentId };
@@ -275,11 +276,6 @@ export class Room {
       conn.close();
     }
     return { ok: false, error: event.error, message: event.message, ...(event.details ? { details: event.details } : {}) };
-  }
-
-  /** Refusals decided before a frame reaches the room (framing, size) count as strikes too. */
-  refuseFrame(conn: CollabConnection, r: Refusal): CollabAck {
-    return this.refuse(conn, r);
   }
 
   flushAwareness(): void {

@@ -10,7 +10,8 @@ import {
 } from '@omnibus/shared';
 import type { AmendmentRow, DraftContents, ParagraphRow, SponsorshipRow } from './drafts.repository';
 
-function sponsorsOf(rows: readonly SponsorshipRow[]): { sponsors: string[]; invited: string[] } {
+/** Accepted sponsors and pending invitations, in the order they joined (the proposer first). */
+export function sponsorsOf(rows: readonly SponsorshipRow[]): { sponsors: string[]; invited: string[] } {
   const ordered = [...rows].sort((a, b) => a.position - b.position);
   return {
     sponsors: ordered.filter((s) => s.status === 'accepted').map((s) => s.code),

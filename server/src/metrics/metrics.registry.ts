@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
 /** Upper bounds (ms) of the latency buckets: fine where the real-time path lives, coarse beyond. */
-export const LATENCY_BUCKETS_MS = [1, 2, 5, 10, 20, 30, 40, 50, 60, 80, 100, 150, 200, 250, 300, 500, 1000, 2500, 5000] as const;
+const LATENCY_BUCKETS_MS = [1, 2, 5, 10, 20, 30, 40, 50, 60, 80, 100, 150, 200, 250, 300, 500, 1000, 2500, 5000] as const;
 
 export class Histogram {
   readonly counts = new Array<number>(LATENCY_BUCKETS_MS.length + 1).fill(0);
