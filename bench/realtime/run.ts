@@ -4,16 +4,14 @@
  * start) type 5 keys/s in random paragraphs with presence at 10 Hz, from 3 client processes.
  * Steps the editor count until p99 keystroke-to-every-other-editor latency passes 100 ms.
  */
-import { COLLAB_EVENTS, COLLAB_NAMESPACE } from '@omnibus/shared';
 import { ChildProcess, fork, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { io } from 'socket.io-client';
 import WebSocket from 'ws';
-import { syncStep1Frame } from '../../server/src/collaboration/frames';
+import { CollabClient } from '../../test/support/collab-client';
 import { createBenchDatabase } from './bench-db';
 import { dense, merge, newHistogram, percentile } from './histogram';
-import { decoding, Y, yWebsocket } from './libs';
+import { Y, yWebsocket } from './libs';
 import type { SentRecord, WorkerInit } from './worker';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -93,21 +91,10 @@ async function login(url: string, username: string): Promise<string> {
 
 /** Our document's state, read as an observer would, to give the reference the very same document. */
 async function fetchState(url: string, token: string, draftId: string): Promise<Uint8Array> {
-  const doc = new Y.Doc();
-  const socket = io(`${url}${COLLAB_NAMESPACE}`, { auth: { token, draftId }, transports: ['websocket'], forceNew: true });
-  await new Promise<void>((resolve) => {
-    socket.on(COLLAB_EVENTS.yjs, (data: Uint8Array) => {
-      const d = decoding.createDecoder(new Uint8Array(data));
-      if (decoding.readVarUint(d) !== 0) return;
-      const step = decoding.readVarUint(d);
-      if (step === 0) return;
-      Y.applyUpdate(doc, decoding.readVarUint8Array(d));
-      if (step === 1) resolve();
-    });
-    socket.on('connect', () => socket.emit(COLLAB_EVENTS.yjs, syncStep1Frame(Y.encodeStateVector(doc))));
-  });
-  socket.disconnect();
-  return Y.encodeStateAsUpdate(doc);
+  const observer = await CollabClient.connect(url, token, draftId);
+  const state = Y.encodeStateAsUpdate(observer.doc);
+  observer.close();
+  return state;
 }
 
 async function seedReference(url: string, state: Uint8Array, room: string): Promise<void> {
@@ -271,21 +258,11 @@ async function runStep(kind: 'ours' | 'reference', url: string, serverPid: numbe
 async function memoryPerDraft(url: string, pid: number, token: string, drafts: string[]): Promise<number> {
   await sleep(1000);
   const before = procStat(pid).rss;
-  const sockets = [];
-  for (const draftId of drafts) {
-    const socket = io(`${url}${COLLAB_NAMESPACE}`, { auth: { token, draftId }, transports: ['websocket'], forceNew: true });
-    await new Promise<void>((resolve) => {
-      socket.on(COLLAB_EVENTS.yjs, (data: Uint8Array) => {
-        const d = decoding.createDecoder(new Uint8Array(data));
-        if (decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === 1) resolve();
-      });
-      socket.on('connect', () => socket.emit(COLLAB_EVENTS.yjs, syncStep1Frame(Y.encodeStateVector(new Y.Doc()))));
-    });
-    sockets.push(socket);
-  }
+  const observers: CollabClient[] = [];
+  for (const draftId of drafts) observers.push(await CollabClient.connect(url, token, draftId));
   await sleep(3000);
   const after = procStat(pid).rss;
-  for (const s of sockets) s.disconnect();
+  for (const o of observers) o.close();
   return (after - before) / drafts.length;
 }
 

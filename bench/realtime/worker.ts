@@ -3,13 +3,14 @@
  * typing 5 keys/s inside its own delegation's bracket in random paragraphs and moving its cursor at
  * 10 Hz. Speaks either our protocol (socket.io /collab) or y-websocket's (its own client).
  */
-import { BRACKET_ATTRIBUTE, COLLAB_DOC, COLLAB_EVENTS, COLLAB_NAMESPACE, CollabAck, PARAGRAPH_FIELDS } from '@omnibus/shared';
+import { BRACKET_ATTRIBUTE, COLLAB_DOC, COLLAB_EVENTS, COLLAB_NAMESPACE, CollabAck } from '@omnibus/shared';
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from '../../server/src/collaboration/frames';
-import { count, newHistogram, record, sparse } from './histogram';
-import { awarenessProtocol, decoding, Y, yWebsocket, type Awareness, type Doc, type Transaction, type YMap, type YText } from './libs';
+import { newHistogram, record, sparse } from './histogram';
+import { paragraphText } from '../../test/support/collab-client';
+import { awarenessProtocol, decoding, Y, yWebsocket, type Awareness, type Doc, type Transaction, type YText } from './libs';
 
 export interface WorkerInit {
   kind: 'ours' | 'reference';
@@ -140,7 +141,7 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz ';
 
 function keystroke(e: Editor, paragraphIds: string[]): void {
   const letter = LETTERS[Math.floor(Math.random() * LETTERS.length)] as string;
-  const textOf = (id: string) => ((e.doc.getMap(COLLAB_DOC.paragraphs).get(id) as YMap<unknown>).get(PARAGRAPH_FIELDS.text) as YText);
+  const textOf = (id: string) => paragraphText(e.doc, id);
   let index: number;
   if (!e.target || e.target.typed >= 25) {
     const paragraphId = paragraphIds[Math.floor(Math.random() * paragraphIds.length)] as string;
@@ -235,7 +236,6 @@ function report(measureFrom: number, measureTo: number) {
     acks: sparse(ackHistogram),
     acksOk,
     acksRefused,
-    acked: count(ackHistogram),
     refusals: Object.fromEntries(refusalReasons),
     framesIn,
   };

@@ -1,6 +1,7 @@
 import type { DraftView } from '@omnibus/shared';
 import type { Browser } from 'playwright-core';
 import { demoDraft } from '../support/draft-helpers';
+import { ok } from '../workflow/workflow-helpers';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { launchChromium } from './support/chromium';
 import { ensureClientBuilt } from './support/client-build';
@@ -17,23 +18,19 @@ let observer: Person;
 async function toNegotiation(): Promise<void> {
   const token = await t.login('chair');
   const secretariat = await t.login('secretariat');
-  const step = async (method: string, path: string, body?: unknown, as = token) => {
-    const res = await t.api(method, path, { token: as, body });
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-  };
-  await step('POST', `/api/drafts/${draft.id}/versions`, { name: 'First draft' });
-  await step('POST', `/api/drafts/${draft.id}/workflow/phase`, { phase: 'comments', commentDeadline: new Date(Date.now() + 86_400_000).toISOString() });
-  await step('POST', `/api/drafts/${draft.id}/workflow/phase`, { phase: 'revision' });
-  await step('POST', `/api/drafts/${draft.id}/versions`, { name: 'rev. 1' });
-  await step('POST', `/api/drafts/${draft.id}/workflow/phase`, { phase: 'negotiation' });
+  await ok(t, `/api/drafts/${draft.id}/versions`, token, { name: 'First draft' });
+  await ok(t, `/api/drafts/${draft.id}/workflow/phase`, token, { phase: 'comments', commentDeadline: new Date(Date.now() + 86_400_000).toISOString() });
+  await ok(t, `/api/drafts/${draft.id}/workflow/phase`, token, { phase: 'revision' });
+  await ok(t, `/api/drafts/${draft.id}/versions`, token, { name: 'rev. 1' });
+  await ok(t, `/api/drafts/${draft.id}/workflow/phase`, token, { phase: 'negotiation' });
   // The meeting the session is held at, as the calendar holds the work plan's meetings.
   const start = new Date(Date.now() + 3_600_000);
-  await step('POST', '/api/calendar/meetings', {
+  await ok(t, '/api/calendar/meetings', secretariat, {
     title: 'Regular meeting of the CSH: approval of the omnibus draft',
     kind: 'regular',
     start: start.toISOString(),
     end: new Date(start.getTime() + 3 * 3_600_000).toISOString(),
-  }, secretariat);
+  });
 }
 
 beforeAll(async () => {

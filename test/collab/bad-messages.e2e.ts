@@ -1,8 +1,8 @@
-import { BRACKET_ATTRIBUTE, COLLAB_LIMITS, PARAGRAPH_FIELDS, markKey } from '@omnibus/shared';
+import { BRACKET_ATTRIBUTE, COLLAB_DOC, COLLAB_LIMITS, PARAGRAPH_FIELDS, markKey } from '@omnibus/shared';
 import { randomUUID } from 'node:crypto';
 import { syncStep2Frame, updateFrame } from '../../server/src/collaboration/frames';
-import { encoding, Y, type Doc, type YMap, type YText } from '../../server/src/collaboration/yjs';
-import { CollabClient, contentOf, waitFor } from '../support/collab-client';
+import { encoding, Y, type Doc, type YMap } from '../../server/src/collaboration/yjs';
+import { CollabClient, contentOf, paragraphText, waitFor } from '../support/collab-client';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
 import { startTestServer, TestServer } from '../support/test-server';
 
@@ -52,7 +52,7 @@ function forged(client: CollabClient, change: (doc: Doc) => void): Uint8Array {
   return update;
 }
 
-const textOf = (doc: Doc, id: string) => ((doc.getMap('paragraphs').get(id) as YMap<unknown>).get(PARAGRAPH_FIELDS.text) as YText);
+const textOf = paragraphText;
 
 describe('bad messages on /collab', () => {
   let witness: CollabClient;
@@ -94,7 +94,7 @@ describe('bad messages on /collab', () => {
     {
       name: "a change to a paragraph's status",
       user: 'mex',
-      frame: (c) => updateFrame(forged(c, (d) => (d.getMap('paragraphs').get(p7.id) as YMap<unknown>).set(PARAGRAPH_FIELDS.status, 'approved'))),
+      frame: (c) => updateFrame(forged(c, (d) => (d.getMap(COLLAB_DOC.paragraphs).get(p7.id) as YMap<unknown>).set(PARAGRAPH_FIELDS.status, 'approved'))),
       reason: 'structure',
       error: 'validation_failed',
     },

@@ -3,7 +3,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { createDataSource } from '../../server/src/database/data-source';
 import { Y } from '../../server/src/collaboration/yjs';
-import { CollabClient, contentOf, waitFor } from '../support/collab-client';
+import { CollabClient, contentOf, storedDoc, waitFor } from '../support/collab-client';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
 import { createTestDatabase } from '../support/test-database';
 import type { TestServer } from '../support/test-server';
@@ -104,12 +104,8 @@ it('keeps every acknowledged update through a SIGKILL, and clients resync with t
     // What PostgreSQL holds, read straight from the tables, before anything else runs.
     const ds = createDataSource(db.url, { poolSize: 1 });
     await ds.initialize();
-    const [docRow] = await ds.query(`SELECT snapshot FROM collab_document WHERE draft_id = $1`, [draft.id]);
-    const rows: { update: Buffer }[] = await ds.query(`SELECT update FROM collab_update WHERE draft_id = $1 ORDER BY seq`, [draft.id]);
+    const stored = await storedDoc(ds, draft.id);
     await ds.destroy();
-    const stored = new Y.Doc();
-    if (docRow.snapshot) Y.applyUpdate(stored, new Uint8Array(docRow.snapshot));
-    for (const r of rows) Y.applyUpdate(stored, new Uint8Array(r.update));
     const storedSv = Y.decodeStateVector(Y.encodeStateVector(stored));
     let found = 0;
     for (const list of acked) {
@@ -126,10 +122,10 @@ it('keeps every acknowledged update through a SIGKILL, and clients resync with t
     child = startChild(db.url, port);
     await healthy(url);
     const resumed: CollabClient[] = [];
-    for (const [i, c] of clients.entries()) resumed.push(await CollabClient.connect(url, await t.login(typists[i]!.user), draft.id, {}, c.doc));
+    for (const [i, c] of clients.entries()) resumed.push(await CollabClient.connect(url, tokens[typists[i]!.user]!, draft.id, {}, c.doc));
     for (const r of resumed) await r.settled();
     expect(resumed.flatMap((r) => r.sent.map((s) => s.ack?.ok))).not.toContain(false);
-    const observer = await CollabClient.connect(url, await t.login('observer'), draft.id);
+    const observer = await CollabClient.connect(url, tokens.observer!, draft.id);
     await waitFor(() => resumed.every((r) => contentOf(r.doc) === contentOf(observer.doc)), 'every client and the server to converge');
     resumed.forEach((r, i) => expect(observer.text(targets[i]!).toString()).toContain(`${typists[i]!.code} OFFLINE `));
     observer.close();

@@ -1,10 +1,10 @@
-import { COLLAB_DOC, PARAGRAPH_FIELDS, projectDelta, type TextDeltaOp } from '@omnibus/shared';
+import { PARAGRAPH_FIELDS, projectDelta, type TextDeltaOp } from '@omnibus/shared';
 import { RunningServer, startServer } from '../../server/src/bootstrap';
 import { CollabService } from '../../server/src/collaboration/collab.service';
 import { deltaNow } from '../../server/src/collaboration/text-runs';
-import { Y, type Doc, type YMap, type YText } from '../../server/src/collaboration/yjs';
+import { Y, type Doc } from '../../server/src/collaboration/yjs';
 import { loadConfig } from '../../server/src/config/config';
-import { CollabClient, contentOf, waitFor } from '../support/collab-client';
+import { CollabClient, contentOf, paragraphText, storedDoc, waitFor } from '../support/collab-client';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
 import { redisForTests } from '../support/redis';
 import { startTestServer, TestServer } from '../support/test-server';
@@ -39,15 +39,6 @@ async function liveDoc(server: RunningServer, draftId: string): Promise<Doc> {
   const room = await server.app.get(CollabService).openRoom(draftId);
   if (!room) throw new Error('the draft is not open on this instance');
   return room.live;
-}
-
-async function storedDoc(server: RunningServer, draftId: string): Promise<Doc> {
-  const [row] = await server.dataSource.query(`SELECT snapshot FROM collab_document WHERE draft_id = $1`, [draftId]);
-  const rows: { update: Buffer }[] = await server.dataSource.query(`SELECT update FROM collab_update WHERE draft_id = $1 ORDER BY seq`, [draftId]);
-  const doc = new Y.Doc();
-  if (row.snapshot) Y.applyUpdate(doc, new Uint8Array(row.snapshot));
-  for (const r of rows) Y.applyUpdate(doc, new Uint8Array(r.update));
-  return doc;
 }
 
 (redisUrl === null ? describe.skip : describe)('two instances on one Redis', () => {
@@ -127,13 +118,13 @@ it('keeps one draft identical across two instances, their clients and the databa
   // Byte for byte: the same update encodes both instances' documents, and the database's.
   const bytesA = Buffer.from(Y.encodeStateAsUpdate(docA));
   const bytesB = Buffer.from(Y.encodeStateAsUpdate(docB));
-  const stored = await storedDoc(b, draft.id);
+  const stored = await storedDoc(b.dataSource, draft.id);
   const bytesDb = Buffer.from(Y.encodeStateAsUpdate(stored));
   expect(bytesB.equals(bytesA)).toBe(true);
   expect(bytesDb.equals(bytesA)).toBe(true);
   expect(Buffer.from(Y.encodeStateAsUpdate(observer.doc)).equals(bytesA)).toBe(true);
 
-  const text = (docA.getMap(COLLAB_DOC.paragraphs).get(p5.id) as YMap<unknown>).get(PARAGRAPH_FIELDS.text) as YText;
+  const text = paragraphText(docA, p5.id);
   const projected = projectDelta(deltaNow(text));
   if (!projected.ok) throw new Error(projected.problem);
   expect(projected.base.startsWith('ZZZZZZ')).toBe(true);

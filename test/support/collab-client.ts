@@ -12,6 +12,8 @@ import {
 } from '@omnibus/shared';
 import { randomUUID } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
+import type { DataSource } from 'typeorm';
+import { CollabDocumentsRepository } from '../../server/src/collaboration/collab-documents.repository';
 import { awarenessFrame, decodeFrame, syncStep1Frame, syncStep2Frame, updateFrame } from '../../server/src/collaboration/frames';
 import { decoding, encoding, Y, type Doc, type YMap, type YText } from '../../server/src/collaboration/yjs';
 
@@ -128,13 +130,11 @@ export class CollabClient {
   }
 
   paragraph(id: string): YMap<unknown> {
-    const p = this.paragraphs().get(id) as YMap<unknown> | undefined;
-    if (!p) throw new Error(`paragraph ${id} is not in the document`);
-    return p;
+    return paragraphMap(this.doc, id);
   }
 
   text(paragraphId: string): YText {
-    return this.paragraph(paragraphId).get(PARAGRAPH_FIELDS.text) as YText;
+    return paragraphText(this.doc, paragraphId);
   }
 
   projection(paragraphId: string) {
@@ -166,8 +166,25 @@ export class CollabClient {
   }
 }
 
-export function stateOf(doc: Doc): Uint8Array {
-  return Y.encodeStateAsUpdate(doc);
+function paragraphMap(doc: Doc, id: string): YMap<unknown> {
+  const p = doc.getMap(COLLAB_DOC.paragraphs).get(id) as YMap<unknown> | undefined;
+  if (!p) throw new Error(`paragraph ${id} is not in the document`);
+  return p;
+}
+
+/** A paragraph's co-edited text in any copy of a draft's document. */
+export function paragraphText(doc: Doc, paragraphId: string): YText {
+  return paragraphMap(doc, paragraphId).get(PARAGRAPH_FIELDS.text) as YText;
+}
+
+/** The document as PostgreSQL holds it, read the way the server loads a room. */
+export async function storedDoc(ds: DataSource, draftId: string): Promise<Doc> {
+  const stored = await new CollabDocumentsRepository(ds).load(draftId);
+  if (!stored) throw new Error(`draft ${draftId} has no stored document`);
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const row of stored.updates) Y.applyUpdate(doc, row.update);
+  return doc;
 }
 
 /** A canonical JSON of a document's content: every paragraph's fields and its text delta. */

@@ -1,7 +1,8 @@
 import type { TestServer } from '../support/test-server';
 import { travelTo } from './live-helpers';
 
-async function ok(t: TestServer, path: string, token: string, body: unknown = {}): Promise<any> {
+/** POSTs as `token` and hands back the body, failing loudly on a refusal. */
+export async function ok(t: TestServer, path: string, token: string, body: unknown = {}): Promise<any> {
   const res = await t.api('POST', path, { token, body });
   if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
