@@ -1,11 +1,12 @@
 import type {
-  AmendmentKind,
   AmendmentView,
+  CreateAmendmentRequest,
+  CreateParagraphRequest,
   DraftSummary,
   DraftView,
-  ParagraphKind,
   ParagraphView,
   SponsorshipStatus,
+  UpdateParagraphRequest,
   UserView,
 } from '@omnibus/shared';
 import { request } from './http';
@@ -31,23 +32,9 @@ export interface Invitation {
   status: SponsorshipStatus;
 }
 
-export interface NewParagraph {
-  sectionId: string;
-  kind: ParagraphKind;
-  text: string;
-  afterParagraphId?: string | null;
-  literals?: { text: string }[];
-  cosponsors?: string[];
-}
-
-export interface NewAmendment {
-  kind: AmendmentKind;
-  start: number;
-  end: number;
-  text: string;
-  alternativeTo?: string;
-  cosponsors?: string[];
-}
+/** What the API takes (the shared request schemas' types; type-only, so no schema enters the bundle). */
+export type NewParagraph = CreateParagraphRequest;
+export type NewAmendment = CreateAmendmentRequest;
 
 const enc = encodeURIComponent;
 
@@ -58,7 +45,7 @@ export const api = {
   drafts: () => request<DraftSummary[]>('GET', '/api/drafts'),
   draft: (id: string) => request<DraftView>('GET', `/api/drafts/${enc(id)}`),
   createParagraph: (draftId: string, body: NewParagraph) => request<ParagraphView>('POST', `/api/drafts/${enc(draftId)}/paragraphs`, body),
-  updateParagraph: (id: string, body: { text?: string; literals?: { label?: string; text: string }[]; version?: number }) =>
+  updateParagraph: (id: string, body: UpdateParagraphRequest) =>
     request<ParagraphView>('PATCH', `/api/paragraphs/${enc(id)}`, body),
   withdrawParagraph: (id: string) => request<ParagraphView>('POST', `/api/paragraphs/${enc(id)}/withdraw`),
   inviteToParagraph: (id: string, cosponsors: string[]) => request<unknown>('POST', `/api/paragraphs/${enc(id)}/cosponsors`, { cosponsors }),

@@ -14,7 +14,6 @@ export class ApiError extends Error {
 }
 
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return err.message;
   if (err instanceof Error) return err.message;
   return String(err);
 }
@@ -35,10 +34,14 @@ function isErrorBody(body: unknown): body is { error: ErrorCode; message: string
   return typeof body === 'object' && body !== null && typeof (body as { message?: unknown }).message === 'string' && typeof (body as { error?: unknown }).error === 'string';
 }
 
+/** The signed-in person's token as a header, if there is one. */
+function authorization(token: string | null): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
 export async function request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
   const token = tokenSource();
-  if (token) headers.authorization = `Bearer ${token}`;
+  const headers: Record<string, string> = { accept: 'application/json', ...authorization(token) };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
@@ -46,29 +49,23 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH', path: string,
   } catch {
     throw new ApiError('The server cannot be reached. Check your network connection and try again; nothing was changed.', 0, 'network');
   }
+  if (!res.ok) throw await failure(res, token !== null);
+  return (await parsedBody(res)) as T;
+}
+
+/** The body as JSON, or null when it is empty or not JSON. */
+async function parsedBody(res: Response): Promise<unknown> {
   const text = await res.text();
-  let parsed: unknown = null;
   try {
-    parsed = text === '' ? null : JSON.parse(text);
+    return text === '' ? null : (JSON.parse(text) as unknown);
   } catch {
-    // A proxy's HTML error page: fall through to the generic sentence below.
+    return null;
   }
-  if (res.ok) return parsed as T;
-  const err = isErrorBody(parsed)
-    ? new ApiError(parsed.message, res.status, parsed.error, parsed.details)
-    : new ApiError(`The server answered with an error (HTTP ${res.status}). Try again in a moment.`, res.status, 'bad_response');
-  if (res.status === 401 && token) onUnauthorized(err);
-  throw err;
 }
 
 async function failure(res: Response, hadToken: boolean): Promise<ApiError> {
-  const text = await res.text();
-  let parsed: unknown = null;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // Not the API's error body; the generic sentence follows.
-  }
+  // Anything but the API's error body (a proxy's HTML error page) gets the generic sentence.
+  const parsed = await parsedBody(res);
   const err = isErrorBody(parsed)
     ? new ApiError(parsed.message, res.status, parsed.error, parsed.details)
     : new ApiError(`The server answered with an error (HTTP ${res.status}). Try again in a moment.`, res.status, 'bad_response');
@@ -88,7 +85,7 @@ export async function download(path: string, fallbackName: string): Promise<{ bl
   const token = tokenSource();
   let res: Response;
   try {
-    res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    res = await fetch(path, { headers: authorization(token) });
   } catch {
     throw new ApiError('The server cannot be reached. Check your network connection and try again.', 0, 'network');
   }
@@ -101,7 +98,7 @@ export async function upload<T>(path: string, body: Blob | string, contentType: 
   const token = tokenSource();
   let res: Response;
   try {
-    res = await fetch(path, { method: 'POST', body, headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    res = await fetch(path, { method: 'POST', body, headers: { 'content-type': contentType, ...authorization(token) } });
   } catch {
     throw new ApiError('The server cannot be reached. Check your network connection and try again; nothing was imported.', 0, 'network');
   }

@@ -2,7 +2,7 @@ import type { DraftRedline } from '@omnibus/shared';
 import type {
   CalendarEventView,
   CommentView,
-  Decision,
+  DecisionRequest,
   DecisionView,
   DraftPhase,
   SessionView,
@@ -14,14 +14,7 @@ import { request } from './http';
 
 const enc = encodeURIComponent;
 
-export interface DecisionInput {
-  decision: Decision;
-  paragraphId?: string;
-  acceptedAmendmentIds?: string[];
-  agreedText?: string;
-  leadDelegation?: string;
-  note?: string;
-}
+export type DecisionInput = DecisionRequest;
 
 /** The negotiation's workflow: phases, versions and redlines, calendar, sessions, comments. */
 export const workflowApi = {

@@ -41,7 +41,9 @@ export function BracketTool({ paragraph, onClose }: { paragraph: ParagraphView; 
   useEffect(() => {
     const el = baseRef.current;
     if (!el) return;
-    const read = () => setSel({ start: el.selectionStart, end: el.selectionEnd });
+    // Several of these fire for one click or key: only a selection that moved re-renders.
+    const read = () =>
+      setSel((cur) => (cur.start === el.selectionStart && cur.end === el.selectionEnd ? cur : { start: el.selectionStart, end: el.selectionEnd }));
     // React's onSelect misses selections made by script and, in current Chromium, those made with
     // the keyboard (selectionchange now fires on the textarea itself): listen to every source.
     const events = ['select', 'selectionchange', 'keyup', 'mouseup', 'focus'] as const;

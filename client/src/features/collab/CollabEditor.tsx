@@ -1,11 +1,12 @@
 import type { ParagraphView, UserView } from '@omnibus/shared';
+import { COLLAB_DOC } from '@omnibus/shared/collab-model';
 import { baseKeymap } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
 import { EditorState, Plugin, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
-import { isOpen } from '../draft/permissions';
+import { canEditText, isOpen } from '../draft/permissions';
 import type { CollabConnection } from './collab-connection';
 import { useCollabState } from './collab-context';
 import { decorationSet, type RemoteCursor } from './decorations';
@@ -13,14 +14,9 @@ import { judgeTransaction, type EditRights } from './edit-rules';
 import type { CollabAwarenessState } from './protocol';
 import { REMOTE_META, applyToYText, docFromYText, remoteTransaction } from './ytext-binding';
 
-const OFFICES = ['chair', 'vice_chair', 'secretariat'];
-
 export function rightsFor(user: UserView, p: ParagraphView, canWrite: boolean): EditRights {
-  const base =
-    p.origin === 'delegation'
-      ? user.role === 'delegate' && user.delegation !== null && p.sponsors.includes(user.delegation)
-      : OFFICES.includes(user.role);
-  return { delegation: user.delegation, base, write: canWrite && user.role !== 'observer' && isOpen(p) };
+  // Nothing is judged past `write` for a closed paragraph, so the open-status check in canEditText changes nothing here.
+  return { delegation: user.delegation, base: canEditText(user, p), write: canWrite && user.role !== 'observer' && isOpen(p) };
 }
 
 function remoteCursors(conn: CollabConnection, ytext: Y.Text, paragraphId: string): RemoteCursor[] {
@@ -74,7 +70,7 @@ export function CollabEditor({ conn, paragraph, user }: { conn: CollabConnection
 
   // The paragraph appears once the first sync has brought the document (and again after a rebuild).
   useEffect(() => {
-    const paragraphs = conn.doc.getMap('paragraphs');
+    const paragraphs = conn.doc.getMap(COLLAB_DOC.paragraphs);
     const look = () => setYtext(conn.paragraphText(paragraph.id));
     look();
     paragraphs.observe(look);

@@ -55,10 +55,6 @@ export class CollabConnection {
     this.socket.on(COLLAB_EVENT.yjs, (data: ArrayBuffer | Uint8Array) => this.onFrame(data instanceof Uint8Array ? data : new Uint8Array(data)));
   }
 
-  get state(): CollabSnapshot {
-    return this.snapshot;
-  }
-
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

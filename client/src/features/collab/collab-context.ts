@@ -19,9 +19,6 @@ export function useCollabHub(): CollabHub | null {
   return useContext(CollabContext);
 }
 
-const IDLE: CollabSnapshot = { status: 'connecting', unsaved: 0, message: null, session: null, generation: 0 };
-const noop = () => () => undefined;
-
-export function useCollabState(conn: CollabConnection | null): CollabSnapshot {
-  return useSyncExternalStore(conn?.subscribe ?? noop, conn?.getSnapshot ?? (() => IDLE));
+export function useCollabState(conn: CollabConnection): CollabSnapshot {
+  return useSyncExternalStore(conn.subscribe, conn.getSnapshot);
 }

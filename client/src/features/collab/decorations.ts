@@ -106,6 +106,14 @@ export function cursorDecorations(doc: Node, cursors: readonly RemoteCursor[]): 
   return decorations;
 }
 
+// ProseMirror documents are immutable: the brackets of one are drawn once, however often cursors move.
+const bracketsByDoc = new WeakMap<Node, Decoration[]>();
+
 export function decorationSet(doc: Node, cursors: readonly RemoteCursor[]): DecorationSet {
-  return DecorationSet.create(doc, [...bracketDecorations(doc), ...cursorDecorations(doc, cursors)]);
+  let brackets = bracketsByDoc.get(doc);
+  if (!brackets) {
+    brackets = bracketDecorations(doc);
+    bracketsByDoc.set(doc, brackets);
+  }
+  return DecorationSet.create(doc, [...brackets, ...cursorDecorations(doc, cursors)]);
 }

@@ -1,6 +1,6 @@
 import type { COLLAB_EVENTS, COLLAB_MESSAGE, COLLAB_NAMESPACE } from '@omnibus/shared/collab-protocol';
 
-export type { CollabAck, CollabAwarenessState, CollabErrorEvent, CollabSession, CollabUser } from '@omnibus/shared/collab-protocol';
+export type { CollabAck, CollabAwarenessState, CollabErrorEvent, CollabSession } from '@omnibus/shared/collab-protocol';
 
 // Typed against the shared protocol, written out so its zod handshake schema stays out of the bundle.
 export const COLLAB_NS: typeof COLLAB_NAMESPACE = '/collab';

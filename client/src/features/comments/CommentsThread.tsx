@@ -89,14 +89,11 @@ export function CommentsThread({ paragraph }: { paragraph: ParagraphView }) {
       setError(errorMessage(err));
     }
   }, [paragraph.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  // Re-read when anyone comments anywhere: cheaper to reason about than merging one reply into the tree.
+  // Read on opening, and again when anyone comments anywhere: cheaper to reason about than merging one reply into the tree.
   const commentsSeen = live?.commentsSeen ?? 0;
   useEffect(() => {
-    if (commentsSeen > 0) void load();
-  }, [commentsSeen, load]);
+    void load();
+  }, [load, commentsSeen]);
   const send = async (body: string, parentId?: string) => {
     await workflowApi.addComment(paragraph.id, body, parentId);
     await load();

@@ -2,11 +2,10 @@ import type { ParagraphView } from '@omnibus/shared';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/endpoints';
 import { FormFooter } from './FormFooter';
+import { MAX_LITERALS, literalLabel } from './names';
 import { useRoom } from './room-context';
 import { useAction } from './useAction';
 
-const MAX_LITERALS = 26;
-const labelAt = (i: number): string => String.fromCharCode(97 + i);
 
 /**
  * The literals (a., b., c. …) of a mandates paragraph. The chapeau is co-edited live like any text;
@@ -42,22 +41,22 @@ export function LiteralsEditor({ paragraph, onClose }: { paragraph: ParagraphVie
         {items.map((text, i) => (
           <div key={i} className="literal-row">
             <label>
-              <span>{labelAt(i)}.</span>
-              <textarea rows={2} value={text} onChange={(e) => setItems(items.map((x, j) => (j === i ? e.target.value : x)))} aria-label={`Literal ${labelAt(i)}`} />
+              <span>{literalLabel(i)}.</span>
+              <textarea rows={2} value={text} onChange={(e) => setItems(items.map((x, j) => (j === i ? e.target.value : x)))} aria-label={`Literal ${literalLabel(i)}`} />
             </label>
-            <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move literal ${labelAt(i)} up`}>
+            <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move literal ${literalLabel(i)} up`}>
               ↑
             </button>
-            <button type="button" onClick={() => move(i, 1)} disabled={i === items.length - 1} aria-label={`Move literal ${labelAt(i)} down`}>
+            <button type="button" onClick={() => move(i, 1)} disabled={i === items.length - 1} aria-label={`Move literal ${literalLabel(i)} down`}>
               ↓
             </button>
-            <button type="button" onClick={() => setItems(items.filter((_, j) => j !== i))} aria-label={`Remove literal ${labelAt(i)}`}>
+            <button type="button" onClick={() => setItems(items.filter((_, j) => j !== i))} aria-label={`Remove literal ${literalLabel(i)}`}>
               Remove
             </button>
           </div>
         ))}
         <button type="button" onClick={() => setItems([...items, ''])} disabled={items.length >= MAX_LITERALS}>
-          Add literal {labelAt(items.length)}.
+          Add literal {literalLabel(items.length)}.
         </button>
       </fieldset>
       <FormFooter error={save.error} busy={save.busy} submit="Save literals" onCancel={onClose} />

@@ -1,12 +1,12 @@
 import type { ParagraphKind, ParagraphView, SectionView } from '@omnibus/shared';
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api } from '../../api/endpoints';
 import { parseCosponsors } from '../sponsorships/cosponsors';
 import { KIND_LABELS, capRefusal, defaultKind, kindsAllowedIn } from './draft-caps';
+import { MAX_LITERALS, literalLabel, sectionShortName } from './names';
 import { useRoom } from './room-context';
 import { useAction } from './useAction';
 
-const literalLabel = (i: number): string => String.fromCharCode(97 + i);
 
 /**
  * Proposes a paragraph after `after` (or at the end of the section). The caps are checked on the
@@ -23,11 +23,12 @@ export function NewParagraphForm({ section, after, onClose }: { section: Section
   const [cosponsors, setCosponsors] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const typed = text.trim() !== '' || literals.some((l) => l.trim() !== '');
-  const capNote = capRefusal(draft, section.id, kind);
+  // Counted once per draft and kind, not at every keystroke.
+  const capNote = useMemo(() => capRefusal(draft, section.id, kind), [draft, section.id, kind]);
   // Once someone has typed, a cap filling up meanwhile must not take their words off the screen.
   const refusal = typed ? null : capNote;
   const where = after ? `after paragraph ${after.label}` : 'at the end of the section';
-  const sectionName = section.kind === 'entity' ? section.key : section.title;
+  const sectionName = sectionShortName(section);
 
   const submit = useAction(async () => {
     const invite = parseCosponsors(cosponsors, delegations, user.delegation);
@@ -97,7 +98,7 @@ export function NewParagraphForm({ section, after, onClose }: { section: Section
                   <textarea rows={2} value={l} onChange={(e) => setLiterals(literals.map((x, j) => (j === i ? e.target.value : x)))} />
                 </label>
               ))}
-              <button type="button" onClick={() => setLiterals([...literals, ''])} disabled={literals.length >= 26}>
+              <button type="button" onClick={() => setLiterals([...literals, ''])} disabled={literals.length >= MAX_LITERALS}>
                 Add literal {literalLabel(literals.length)}.
               </button>
             </fieldset>

@@ -1,6 +1,7 @@
 import type { DraftView, SectionView } from '@omnibus/shared';
 import { CapMeter } from './CapMeter';
 import { sectionMeters, totalMeter } from './draft-caps';
+import { sectionShortName } from './names';
 
 export const sectionAnchor = (s: Pick<SectionView, 'id'>): string => `section-${s.id}`;
 
@@ -26,7 +27,7 @@ function OutlineItem({ draft, section, shown }: { draft: DraftView; section: Sec
   return (
     <li className={shown === 0 ? 'outline-item empty' : 'outline-item'}>
       <a href={`#${sectionAnchor(section)}`} title={section.title}>
-        <span className="outline-title">{section.kind === 'entity' ? section.key : section.title}</span>
+        <span className="outline-title">{sectionShortName(section)}</span>
         {shown > 0 && <span className="outline-count" aria-label={`${shown} paragraphs shown`}>{shown}</span>}
       </a>
       <span className="outline-meters">

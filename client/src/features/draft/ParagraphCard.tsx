@@ -10,6 +10,7 @@ import { StateBadge, StatusBadge } from './Badges';
 import { CompiledText } from './CompiledText';
 import { NewParagraphForm } from './NewParagraphForm';
 import { LiteralsEditor } from './LiteralsEditor';
+import { sectionShortName } from './names';
 import { canAddParagraphs, canAmend, canEditText, isOpen, openAmendments, proposedParagraph } from './permissions';
 import { useRoom } from './room-context';
 import { useAction } from './useAction';
@@ -84,7 +85,7 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
     >
       <header className="paragraph-head">
         <h3 id={labelId} className="paragraph-label">
-          <span className="visually-hidden">{section.kind === 'entity' ? section.key : section.title}, paragraph </span>
+          <span className="visually-hidden">{sectionShortName(section)}, paragraph </span>
           {p.label}.
         </h3>
         <StateBadge state={p.state} />

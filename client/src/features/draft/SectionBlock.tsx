@@ -7,12 +7,13 @@ import { sectionAnchor } from './Outline';
 import { ParagraphCard } from './ParagraphCard';
 import { canAddParagraphs } from './permissions';
 import { useRoom } from './room-context';
+import { sectionShortName } from './names';
 
 export function SectionBlock({ section, paragraphs, filtered }: { section: SectionView; paragraphs: readonly ParagraphView[]; filtered: boolean }) {
   const { draft, user } = useRoom();
   const [adding, setAdding] = useState(false);
   const meters = sectionMeters(draft, section);
-  const name = section.kind === 'entity' ? section.key : section.title;
+  const name = sectionShortName(section);
   const headingId = `${sectionAnchor(section)}-title`;
   const last = section.paragraphs[section.paragraphs.length - 1] ?? null;
   return (

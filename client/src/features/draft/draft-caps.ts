@@ -70,9 +70,7 @@ const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
  * The server checks again under a lock; this only spares people typing a paragraph in vain.
  */
 export function capRefusal(draft: DraftView, sectionId: string, kind: ParagraphKind): string | null {
-  const sections = draft.sections.map((s) => ({ id: s.id, kind: s.kind, key: s.key }));
-  const paragraphs = draft.sections.flatMap((s) => s.paragraphs.map((p) => ({ id: p.id, sectionId: p.sectionId, kind: p.kind, status: p.status })));
-  const fit = checkFit(draft.capsConfig, sections, paragraphs, { sectionId, kind });
+  const fit = checkFit(draft.capsConfig, draft.sections, draft.sections.flatMap((s) => s.paragraphs), { sectionId, kind });
   if (fit.fits) return null;
   switch (fit.reason) {
     case 'cap_exceeded': {

@@ -1,4 +1,5 @@
 import type { AmendmentView, ParagraphStatus, ParagraphView, UserView } from '@omnibus/shared';
+import { isInPlay } from '@omnibus/shared/domain';
 
 /**
  * What the screen offers to whom. The server decides every request again (server/src/access); these
@@ -51,7 +52,7 @@ export interface Filters {
 export const NO_FILTERS: Filters = { withAmendments: false, mine: false, showClosed: false, query: '' };
 
 export function matches(p: ParagraphView, f: Filters, delegation: string | null): boolean {
-  if (!f.showClosed && (p.status === 'withdrawn' || p.status === 'deleted')) return false;
+  if (!f.showClosed && !isInPlay(p.status)) return false;
   if (f.withAmendments && openAmendments(p).length === 0) return false;
   if (f.mine && (delegation === null || !involvesDelegation(p, delegation))) return false;
   const q = f.query.trim().toLowerCase();

@@ -6,7 +6,6 @@ export function useAction<A extends unknown[]>(fn: (...args: A) => Promise<void>
   run: (...args: A) => Promise<boolean>;
   busy: boolean;
   error: string | null;
-  clear: () => void;
 } {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -26,5 +25,5 @@ export function useAction<A extends unknown[]>(fn: (...args: A) => Promise<void>
     },
     [fn],
   );
-  return { run, busy, error, clear: () => setError(null) };
+  return { run, busy, error };
 }

@@ -22,6 +22,8 @@ export function useDraft(draftId: string | null, refreshMs: number = REFRESH_MS)
   const [draft, setDraft] = useState<DraftView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
+  // The last answer as text: an unchanged draft keeps its object, so the room does not redraw every few seconds.
+  const shown = useRef('');
 
   const reload = useCallback(async () => {
     if (!draftId) return;
@@ -30,7 +32,11 @@ export function useDraft(draftId: string | null, refreshMs: number = REFRESH_MS)
       const d = await api.draft(draftId);
       // A slow answer must not overwrite a newer one.
       if (ticket === latest.current) {
-        setDraft(d);
+        const text = JSON.stringify(d);
+        if (text !== shown.current) {
+          shown.current = text;
+          setDraft(d);
+        }
         setError(null);
       }
     } catch (err) {

@@ -1,5 +1,6 @@
 import type { QueueItemView, SessionView } from '@omnibus/shared/workflow-schemas';
 import { paragraphAnchor } from '../draft/ParagraphCard';
+import { queueName } from '../draft/names';
 
 const GROUP_TITLES: Record<QueueItemView['group'], string> = {
   consensus: 'In consensus',
@@ -35,7 +36,7 @@ export function QueueList({ session, onCall }: { session: SessionView; onCall?: 
                   aria-current={q.paragraphId === session.currentParagraphId ? 'true' : undefined}
                 >
                   <a href={`#${paragraphAnchor({ id: q.paragraphId })}`}>
-                    {q.sectionKey.length <= 6 ? q.sectionKey : q.sectionTitle} {q.label}
+                    {queueName(q)}
                   </a>
                   <span className="queue-status">
                     {q.status === 'decided' ? q.paragraphStatus : STATUS_WORDS[q.status]}

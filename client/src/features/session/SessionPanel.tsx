@@ -10,6 +10,7 @@ import { DecisionControls } from './DecisionControls';
 import { QueueList } from './QueueList';
 import { Speakers } from './Speakers';
 import type { Live } from './useLive';
+import { queueName } from '../draft/names';
 
 export const isChair = (role: string): boolean => role === 'chair' || role === 'vice_chair';
 
@@ -30,9 +31,7 @@ function Current({ session, item, chair }: { session: SessionView; item: QueueIt
       <p className="current-label">
         Under consideration:{' '}
         <a href={`#${paragraphAnchor({ id: item.paragraphId })}`}>
-          <strong>
-            {item.sectionKey.length <= 6 ? item.sectionKey : item.sectionTitle} {item.label}
-          </strong>
+          <strong>{queueName(item)}</strong>
         </a>
       </p>
       <p className="current-text">

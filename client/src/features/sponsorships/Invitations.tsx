@@ -1,8 +1,9 @@
-import type { DraftView, SectionView } from '@omnibus/shared';
+import type { DraftView } from '@omnibus/shared';
 import { formatSponsors } from '@omnibus/shared/brackets';
 import type { Invitation } from '../../api/endpoints';
 import { api } from '../../api/endpoints';
 import { notationOf } from '../amendments/notation';
+import { sectionShortName } from '../draft/names';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 
@@ -24,7 +25,7 @@ function describe(draft: DraftView, inv: Invitation): Described | null {
   return null;
 }
 
-const sectionName = (s: SectionView): string => (s.kind === 'entity' ? s.key : s.title);
+const sectionName = sectionShortName;
 
 function InvitationItem({ inv, onAnswered }: { inv: Invitation; onAnswered: () => Promise<void> }) {
   const { draft, user, reload, announce } = useRoom();
