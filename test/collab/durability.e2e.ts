@@ -6,7 +6,7 @@ import { Y } from '../../server/src/collaboration/yjs';
 import { CollabClient, contentOf, storedDoc, waitFor } from '../support/collab-client';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
 import { createTestDatabase } from '../support/test-database';
-import type { TestServer } from '../support/test-server';
+import { apiClient } from '../support/test-server';
 
 /**
  * Nothing acknowledged is lost: a server process killed with SIGKILL while delegates type comes
@@ -34,25 +34,6 @@ function startChild(databaseUrl: string, port: number): ChildProcess {
   });
 }
 
-/** The bits of TestServer the helpers need, against a server in another process. */
-function remote(url: string): TestServer {
-  const api: TestServer['api'] = async (method, p, options = {}) => {
-    const headers: Record<string, string> = {};
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${url}${p}`, { method, headers, ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }) });
-    return { status: res.status, body: (await res.json()) as any, headers: res.headers };
-  };
-  return {
-    url,
-    api,
-    async login(username: string) {
-      const res = await api('POST', '/api/auth/login', { body: { username, password: 'demo' } });
-      return res.body.token as string;
-    },
-  } as TestServer;
-}
-
 async function healthy(url: string): Promise<void> {
   await waitFor(async () => (await fetch(`${url}/api/health`).catch(() => null))?.ok === true, 'the server to answer', 120_000);
 }
@@ -65,7 +46,7 @@ it('keeps every acknowledged update through a SIGKILL, and clients resync with t
   const clients: CollabClient[] = [];
   try {
     await healthy(url);
-    const t = remote(url);
+    const t = apiClient(url);
     const tokens: Record<string, string> = {};
     for (const u of ['mex', 'us', 'can', 'ch', 'observer']) tokens[u] = await t.login(u);
     const draft = await demoDraft(t, tokens.observer!);

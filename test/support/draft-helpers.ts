@@ -1,7 +1,7 @@
 import type { DraftView, ParagraphView, SectionView } from '@omnibus/shared';
 import type { TestServer } from './test-server';
 
-export async function demoDraft(t: TestServer, token: string): Promise<DraftView> {
+export async function demoDraft(t: Pick<TestServer, 'api'>, token: string): Promise<DraftView> {
   const list = await t.api('GET', '/api/drafts', { token });
   if (list.status !== 200 || !list.body[0]) throw new Error(`no demo draft: ${JSON.stringify(list.body)}`);
   const draft = await t.api<DraftView>('GET', `/api/drafts/${list.body[0].id}`, { token });

@@ -17,6 +17,43 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** HTTP against a server at `url`, in this process or another: JSON in and out, sign-ins remembered. */
+export function apiClient(url: string): Pick<TestServer, 'api' | 'login'> {
+  const tokens = new Map<string, string>();
+  const api: TestServer['api'] = async (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.rawBody !== undefined) {
+      body = options.rawBody;
+      headers['content-type'] ??= 'application/json';
+    } else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+    const res = await fetch(`${url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text.length > 0 ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON (the docs page): hand back the text.
+    }
+    return { status: res.status, body: parsed as any, headers: res.headers };
+  };
+  return {
+    api,
+    async login(username, password = 'demo') {
+      const cached = tokens.get(username);
+      if (cached && password === 'demo') return cached;
+      const res = await api('POST', '/api/auth/login', { body: { username, password } });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(username, res.body.token);
+      return res.body.token as string;
+    },
+  };
+}
+
 /** A real server on a real PostgreSQL database of its own (copied from the seeded template), on a free port. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const db = await createTestDatabase();
@@ -30,41 +67,11 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...env,
   });
   const server = await startServer(config);
-  const tokens = new Map<string, string>();
-  const api: TestServer['api'] = async (method, path, options = {}) => {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: string | undefined;
-    if (options.rawBody !== undefined) {
-      body = options.rawBody;
-      headers['content-type'] ??= 'application/json';
-    } else if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers['content-type'] = 'application/json';
-    }
-    const res = await fetch(`${server.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text.length > 0 ? JSON.parse(text) : null;
-    } catch {
-      // Not JSON (the docs page): hand back the text.
-    }
-    return { status: res.status, body: parsed as any, headers: res.headers };
-  };
   return {
     server,
     url: server.url,
     databaseUrl: db.url,
-    api,
-    async login(username, password = 'demo') {
-      const cached = tokens.get(username);
-      if (cached && password === 'demo') return cached;
-      const res = await api('POST', '/api/auth/login', { body: { username, password } });
-      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
-      tokens.set(username, res.body.token);
-      return res.body.token as string;
-    },
+    ...apiClient(server.url),
     async close() {
       await server.close();
       await db.drop();
