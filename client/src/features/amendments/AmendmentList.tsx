@@ -7,6 +7,7 @@ import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { InviteForm } from '../sponsorships/InviteForm';
 import { KIND_NAMES, notationOf } from './notation';
+import { ErrorLine } from '../draft/ErrorLine';
 
 function AmendmentItem({ paragraph, a }: { paragraph: ParagraphView; a: AmendmentView }) {
   const { user, reload, announce } = useRoom();
@@ -35,11 +36,7 @@ function AmendmentItem({ paragraph, a }: { paragraph: ParagraphView; a: Amendmen
           </button>
         </div>
       )}
-      {withdraw.error && (
-        <p className="error" role="alert">
-          {withdraw.error}
-        </p>
-      )}
+      <ErrorLine error={withdraw.error} />
       {inviting && (
         <InviteForm what={`this ${name.toLowerCase()}`} invite={(codes) => api.inviteToAmendment(a.id, codes)} onClose={() => setInviting(false)} />
       )}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/endpoints';
 import { errorMessage } from '../../api/http';
 import { sessionStore } from './session';
+import { ErrorLine } from '../draft/ErrorLine';
 
 export function SignIn() {
   const [username, setUsername] = useState('');
@@ -35,11 +36,7 @@ export function SignIn() {
           Password
           <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorLine error={error} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

@@ -13,6 +13,7 @@ import { decorationSet, type RemoteCursor } from './decorations';
 import { judgeTransaction, type EditRights } from './edit-rules';
 import type { CollabAwarenessState } from './protocol';
 import { REMOTE_META, applyToYText, docFromYText, remoteTransaction } from './ytext-binding';
+import { ErrorLine } from '../draft/ErrorLine';
 
 export function rightsFor(user: UserView, p: ParagraphView, canWrite: boolean): EditRights {
   // Nothing is judged past `write` for a closed paragraph, so the open-status check in canEditText changes nothing here.
@@ -154,11 +155,7 @@ export function CollabEditor({ conn, paragraph, user }: { conn: CollabConnection
           {hint}
         </p>
       )}
-      {state.message && (
-        <p className="error" role="alert">
-          {state.message}
-        </p>
-      )}
+      <ErrorLine error={state.message} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { workflowApi } from '../../api/workflow';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { useLiveRoom } from '../session/live-context';
+import { ErrorLine } from '../draft/ErrorLine';
 
 function author(c: CommentView): string {
   return c.author.delegation ? `${c.author.delegation} · ${c.author.displayName}` : c.author.displayName;
@@ -30,11 +31,7 @@ function ReplyForm({ onSend, label }: { onSend: (body: string) => Promise<void>;
         {label}
         <textarea rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
       </label>
-      {send.error && (
-        <p className="error" role="alert">
-          {send.error}
-        </p>
-      )}
+      <ErrorLine error={send.error} />
       <button type="submit" disabled={send.busy}>
         Send
       </button>
@@ -102,11 +99,7 @@ export function CommentsThread({ paragraph }: { paragraph: ParagraphView }) {
   return (
     <section className="panel comments" aria-label={`Comments on paragraph ${paragraph.label}`}>
       <h4>Comments on paragraph {paragraph.label}</h4>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {thread && thread.length === 0 && <p className="muted">No comments yet.</p>}
       {thread && thread.length > 0 && (
         <ul className="thread">

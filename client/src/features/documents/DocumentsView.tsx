@@ -6,6 +6,7 @@ import { workflowApi } from '../../api/workflow';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { ImportForm } from './ImportForm';
+import { ErrorLine } from '../draft/ErrorLine';
 
 // Written out (typed against the shared tuples) so the request schemas stay out of the bundle.
 const KINDS: typeof EXPORT_KINDS = ['consensus', 'compilation', 'redline'];
@@ -85,11 +86,7 @@ function ExportCard({ kind, versions }: { kind: ExportKind; versions: readonly V
           {run.busy ? 'Preparing…' : `Export ${KIND_WORDS[kind].title.toLowerCase()}`}
         </button>
       </div>
-      {run.error && (
-        <p className="error" role="alert">
-          {run.error}
-        </p>
-      )}
+      <ErrorLine error={run.error} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { DOCX_TYPE, documentsApi, type ImportOptions, type ImportPreview } from '../../api/documents';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
+import { ErrorLine } from '../draft/ErrorLine';
 
 interface Doc {
   body: Blob | string;
@@ -87,11 +88,7 @@ export function ImportForm() {
           </button>
         )}
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {preview && <PreviewTable preview={preview} />}
     </form>
   );

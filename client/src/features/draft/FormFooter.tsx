@@ -1,12 +1,10 @@
+import { ErrorLine } from './ErrorLine';
+
 /** The end of a panel form: the problem in words (if any), the one action, and Cancel. */
 export function FormFooter({ error, busy, submit, onCancel }: { error: string | null; busy: boolean; submit: string; onCancel: () => void }) {
   return (
     <>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {submit}

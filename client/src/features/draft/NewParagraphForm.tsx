@@ -6,6 +6,7 @@ import { KIND_LABELS, capRefusal, defaultKind, kindsAllowedIn } from './draft-ca
 import { MAX_LITERALS, literalLabel, sectionShortName } from './names';
 import { useRoom } from './room-context';
 import { useAction } from './useAction';
+import { ErrorLine } from './ErrorLine';
 
 
 /**
@@ -111,11 +112,7 @@ export function NewParagraphForm({ section, after, onClose }: { section: Section
           )}
         </>
       )}
-      {(problem ?? submit.error) && (
-        <p className="error" role="alert">
-          {problem ?? submit.error}
-        </p>
-      )}
+      <ErrorLine error={problem ?? submit.error} />
       <div className="form-actions">
         {!refusal && (
           <button type="submit" className="primary" disabled={submit.busy}>

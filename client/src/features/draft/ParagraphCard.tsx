@@ -16,6 +16,7 @@ import { useRoom } from './room-context';
 import { useAction } from './useAction';
 import { api } from '../../api/endpoints';
 import { useLiveRoom } from '../session/live-context';
+import { ErrorLine } from './ErrorLine';
 
 // The editor (Yjs, ProseMirror) and the word diff load when first used, not with the draft.
 const CollabPane = lazy(() => import('../collab/CollabPane'));
@@ -141,11 +142,7 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
           </>
         )}
       </div>
-      {withdraw.error && (
-        <p className="error" role="alert">
-          {withdraw.error}
-        </p>
-      )}
+      <ErrorLine error={withdraw.error} />
       {panel === 'literals' && <LiteralsEditor paragraph={p} onClose={() => setPanel(null)} />}
       {panel === 'amend' && <BracketTool paragraph={p} onClose={() => setPanel(null)} />}
       {panel === 'after' && <NewParagraphForm section={section} after={p} onClose={() => setPanel(null)} />}

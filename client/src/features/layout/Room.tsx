@@ -17,6 +17,7 @@ import { LiveContext } from '../session/live-context';
 import { LIVE } from '../session/live-events';
 import { SessionPanel, isChair } from '../session/SessionPanel';
 import { useLive } from '../session/useLive';
+import { ErrorLine } from '../draft/ErrorLine';
 
 /** Co-editing for this room; the editor opens the connection when first used, the room closes it. */
 function useCollabHubFor(token: string, draftId: string | null): CollabHub | null {
@@ -119,11 +120,7 @@ export function Room({ session: signedIn }: { session: Session }) {
             Live updates are off: {live.refusal}
           </p>
         )}
-        {(error ?? listError) && (
-          <p className="error" role="alert">
-            {error ?? listError}
-          </p>
-        )}
+        <ErrorLine error={error ?? listError} />
       </div>
       {none && <p className="muted page-message">No draft has been set up for your committee yet.</p>}
       {!room && !none && !(error ?? listError) && <p className="muted page-message">Loading the draft…</p>}

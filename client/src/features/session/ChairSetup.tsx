@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/http';
 import { workflowApi } from '../../api/workflow';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
+import { ErrorLine } from '../draft/ErrorLine';
 
 const NEXT: Partial<Record<DraftPhase, DraftPhase>> = { drafting: 'comments', comments: 'revision', revision: 'negotiation', negotiation: 'adopted' };
 
@@ -126,11 +127,7 @@ export function ChairSetup({ workflow }: { workflow: WorkflowView | null }) {
           </button>
         </form>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { KIND_NAMES, notationOf } from '../amendments/notation';
 import { openAmendments } from '../draft/permissions';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
+import { ErrorLine } from '../draft/ErrorLine';
 
 const DONE: Record<Decision, string> = {
   approved: 'approved',
@@ -89,11 +90,7 @@ export function DecisionControls({ sessionId, paragraph }: { sessionId: string; 
           </button>
         </form>
       )}
-      {decide.error && (
-        <p className="error" role="alert">
-          {decide.error}
-        </p>
-      )}
+      <ErrorLine error={decide.error} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { QueueList } from './QueueList';
 import { Speakers } from './Speakers';
 import type { Live } from './useLive';
 import { queueName } from '../draft/names';
+import { ErrorLine } from '../draft/ErrorLine';
 
 export const isChair = (role: string): boolean => role === 'chair' || role === 'vice_chair';
 
@@ -102,11 +103,7 @@ export function SessionPanel({ live }: { live: Live }) {
           </button>
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <Speakers session={session} user={user} live={live} chair={chair} />
       <h3>Queue</h3>
       <QueueList session={session} {...(chair ? { onCall: (q: QueueItemView) => void callNext.run(q.paragraphId) } : {})} />

@@ -4,6 +4,7 @@ import { workflowApi } from '../../api/workflow';
 import { useAction } from '../draft/useAction';
 import { LIVE_CLIENT } from './live-events';
 import type { Live } from './useLive';
+import { ErrorLine } from '../draft/ErrorLine';
 
 /** The speakers' queue: delegations ask for the floor; the chair gives it in order. */
 export function Speakers({ session, user, live, chair }: { session: SessionView; user: UserView; live: Live; chair: boolean }) {
@@ -56,11 +57,7 @@ export function Speakers({ session, user, live, chair }: { session: SessionView;
           </button>
         )}
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { notationOf } from '../amendments/notation';
 import { sectionShortName } from '../draft/names';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
+import { ErrorLine } from '../draft/ErrorLine';
 
 interface Described {
   where: string;
@@ -56,11 +57,7 @@ function InvitationItem({ inv, onAnswered }: { inv: Invitation; onAnswered: () =
           Decline
         </button>
       </div>
-      {answer.error && (
-        <p className="error" role="alert">
-          {answer.error}
-        </p>
-      )}
+      <ErrorLine error={answer.error} />
     </li>
   );
 }

@@ -7,6 +7,7 @@ import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { Redline } from '../redline/Redline';
 import { useLiveRoom } from '../session/live-context';
+import { ErrorLine } from '../draft/ErrorLine';
 
 const LIVE_SIDE = 'live';
 
@@ -87,11 +88,7 @@ export function VersionsView() {
   return (
     <section className="versions-view" aria-label="Versions and redline">
       <h2>Versions</h2>
-      {loadError && (
-        <p className="error" role="alert">
-          {loadError}
-        </p>
-      )}
+      <ErrorLine error={loadError} />
       {versions && versions.length === 0 && <p className="muted">No version has been published yet; the chair publishes the first draft.</p>}
       {options.length > 0 && (
         <table className="versions">
@@ -150,11 +147,7 @@ export function VersionsView() {
           Compare
         </button>
       </form>
-      {compare.error && (
-        <p className="error" role="alert">
-          {compare.error}
-        </p>
-      )}
+      <ErrorLine error={compare.error} />
       {redline && (
         <>
           <p className="muted">
