@@ -29,34 +29,41 @@ function read(update: Uint8Array | null): Map<number, Record<string, unknown> | 
 }
 
 describe('AwarenessHub', () => {
-  it('stamps the signed-in user over whatever the client claims, and sends each change once per flush', () => {
+  it('stamps the signed-in user over whatever the client claims, and hands each reader the changes after the version it saw', () => {
     const hub = new AwarenessHub();
+    const start = hub.version;
     expect(hub.receive('conn-mex', user('MEX'), frame([[1, 1, { paragraphId: 'p', user: { delegation: 'US' } }]]))).toEqual({ ok: true });
     expect(hub.receive('conn-mex', user('MEX'), frame([[1, 2, { paragraphId: 'q' }]]))).toEqual({ ok: true });
-    const { forClients, forInstances } = hub.takeChanges();
-    expect(read(forClients).get(1)).toEqual({ paragraphId: 'q', user: user('MEX') });
-    expect(read(forInstances).get(1)).toEqual({ paragraphId: 'q', user: user('MEX') });
-    expect(hub.takeChanges()).toEqual({ forClients: null, forInstances: null });
+    expect(read(hub.changesSince(start)).get(1)).toEqual({ paragraphId: 'q', user: user('MEX') });
+    expect(read(hub.localChangesSince(start)).get(1)).toEqual({ paragraphId: 'q', user: user('MEX') });
+    const seen = hub.version;
+    expect(hub.changesSince(seen)).toBeNull();
+    hub.receive('conn-us', user('US'), frame([[7, 1, { paragraphId: 'r' }]]));
+    expect([...read(hub.changesSince(seen)).keys()]).toEqual([7]);
+    // A reader that has been away longer still gets both.
+    expect([...read(hub.changesSince(start)).keys()].sort()).toEqual([1, 7]);
   });
 
   it('refuses a client id that belongs to another connection, and a stale clock changes nothing', () => {
     const hub = new AwarenessHub();
     hub.receive('conn-mex', user('MEX'), frame([[1, 5, { paragraphId: 'p' }]]));
     expect(hub.receive('conn-us', user('US'), frame([[1, 6, {}]]))).toMatchObject({ ok: false, reason: 'awareness_impersonation' });
-    hub.takeChanges();
+    const seen = hub.version;
     expect(hub.receive('conn-mex', user('MEX'), frame([[1, 4, { paragraphId: 'old' }]]))).toEqual({ ok: true });
-    expect(hub.takeChanges().forClients).toBeNull();
+    expect(hub.changesSince(seen)).toBeNull();
+    expect(read(hub.snapshot()).get(1)).toMatchObject({ paragraphId: 'p' });
   });
 
   it('marks everyone of a connection that left as gone, and forwards other instances’ states to local clients only', () => {
     const hub = new AwarenessHub();
     hub.receive('conn-mex', user('MEX'), frame([[1, 1, { paragraphId: 'p' }]]));
     hub.receiveRemote('instance-b', frame([[2, 1, { paragraphId: 'p', user: user('US') }]]));
-    hub.takeChanges();
+    expect(read(hub.changesSince(0)).has(2)).toBe(true);
+    expect(read(hub.localChangesSince(0)).has(2)).toBe(false);
+    const seen = hub.version;
     hub.leave('conn-mex');
-    const { forClients, forInstances } = hub.takeChanges();
-    expect(read(forClients).get(1)).toBeNull();
-    expect(read(forInstances).has(2)).toBe(false);
+    expect(read(hub.changesSince(seen)).get(1)).toBeNull();
+    expect(read(hub.localChangesSince(seen)).get(1)).toBeNull();
     expect([...read(hub.snapshot()).keys()]).toEqual([2]);
   });
 

@@ -8,6 +8,8 @@ interface Entry {
   /** The local connection that owns the client id, or `remote:<instance>`. */
   owner: string;
   seenAt: number;
+  /** The hub's version when this state last changed: who has seen it is a version number. */
+  version: number;
 }
 
 export type AwarenessResult = { ok: true } | { ok: false; reason: CollabRefusal; message: string };
@@ -29,14 +31,19 @@ function readEntries(update: Uint8Array): { clientId: number; clock: number; jso
 
 /**
  * Presence for one room: who is here, in which paragraph, with which cursor. The server stamps each
- * state's `user` with the signed-in account, so nobody can show up as another delegation, and sends
- * the changes it gathered at most every few dozen milliseconds instead of each one to everyone.
+ * state's `user` with the signed-in account, so nobody can show up as another delegation. Every
+ * change bumps the hub's version; a reader (a connection, the other instances) asks for the changes
+ * since the version it last saw, so presence is paced per reader instead of sent to everyone at once.
  */
 export class AwarenessHub {
   private readonly entries = new Map<number, Entry>();
   private readonly byOwner = new Map<string, Set<number>>();
-  private readonly dirtyLocal = new Set<number>();
-  private readonly dirtyRemote = new Set<number>();
+  private current = 0;
+
+  /** Grows with every change; a reader that saw version v has seen every change up to it. */
+  get version(): number {
+    return this.current;
+  }
 
   receive(owner: string, user: CollabUser, update: Uint8Array): AwarenessResult {
     let incoming: ReturnType<typeof readEntries>;
@@ -79,10 +86,7 @@ export class AwarenessHub {
       accepted.push({ clientId: e.clientId, clock: e.clock, json: state === null ? 'null' : JSON.stringify({ ...(state as object), user }) });
     }
     const now = Date.now();
-    for (const a of accepted) {
-      this.set(a.clientId, { clock: a.clock, json: a.json, owner, seenAt: now });
-      this.dirtyLocal.add(a.clientId);
-    }
+    for (const a of accepted) this.set(a.clientId, { clock: a.clock, json: a.json, owner, seenAt: now });
     return { ok: true };
   }
 
@@ -99,7 +103,6 @@ export class AwarenessHub {
       const current = this.entries.get(e.clientId);
       if (current && e.clock < current.clock) continue;
       this.set(e.clientId, { clock: e.clock, json: e.json, owner: `remote:${instance}`, seenAt: now });
-      this.dirtyRemote.add(e.clientId);
     }
   }
 
@@ -108,15 +111,14 @@ export class AwarenessHub {
     for (const id of this.byOwner.get(owner) ?? []) {
       const e = this.entries.get(id);
       if (!e || e.json === 'null') continue;
-      this.entries.set(id, { ...e, clock: e.clock + 1, json: 'null', seenAt: Date.now() });
-      this.dirtyLocal.add(id);
+      this.set(id, { ...e, clock: e.clock + 1, json: 'null', seenAt: Date.now() });
     }
   }
 
-  private set(id: number, entry: Entry): void {
+  private set(id: number, entry: Omit<Entry, 'version'>): void {
     const previous = this.entries.get(id);
     if (previous && previous.owner !== entry.owner) this.byOwner.get(previous.owner)?.delete(id);
-    this.entries.set(id, entry);
+    this.entries.set(id, { ...entry, version: ++this.current });
     const owned = this.byOwner.get(entry.owner) ?? new Set<number>();
     owned.add(id);
     this.byOwner.set(entry.owner, owned);
@@ -135,41 +137,39 @@ export class AwarenessHub {
   sweep(now = Date.now()): void {
     for (const [id, e] of this.entries) {
       if (e.json === 'null' && now - e.seenAt > REMOTE_TIMEOUT_MS) this.forget(id);
-      else if (e.owner.startsWith('remote:') && e.json !== 'null' && now - e.seenAt > REMOTE_TIMEOUT_MS) {
-        this.entries.set(id, { ...e, clock: e.clock + 1, json: 'null', seenAt: now });
-        this.dirtyRemote.add(id);
+      else if (isRemote(e) && e.json !== 'null' && now - e.seenAt > REMOTE_TIMEOUT_MS) {
+        this.set(id, { ...e, clock: e.clock + 1, json: 'null', seenAt: now });
       }
     }
   }
 
-  /** Changes gathered since the last call: all of them for local clients, only local ones for other instances. */
-  takeChanges(): { forClients: Uint8Array | null; forInstances: Uint8Array | null } {
-    if (this.dirtyLocal.size === 0 && this.dirtyRemote.size === 0) return { forClients: null, forInstances: null };
-    const local = [...this.dirtyLocal];
-    const all = [...new Set([...local, ...this.dirtyRemote])];
-    this.dirtyLocal.clear();
-    this.dirtyRemote.clear();
-    return { forClients: this.encode(all), forInstances: local.length > 0 ? this.encode(local) : null };
+  /** Every state that changed after `version`, for a local connection; null when none did. */
+  changesSince(version: number): Uint8Array | null {
+    return this.encodeWhere((e) => e.version > version);
+  }
+
+  /** The states of this instance's own clients that changed after `version`, for the other instances. */
+  localChangesSince(version: number): Uint8Array | null {
+    return this.encodeWhere((e) => e.version > version && !isRemote(e));
   }
 
   /** Everyone present, for a client that just joined. */
   snapshot(): Uint8Array | null {
-    const present = [...this.entries.entries()].filter(([, e]) => e.json !== 'null').map(([id]) => id);
-    return present.length > 0 ? this.encode(present) : null;
+    return this.encodeWhere((e) => e.json !== 'null');
   }
 
   /** Every state this instance owns, for an instance that just opened the room. */
   localSnapshot(): Uint8Array | null {
-    const mine = [...this.entries.entries()].filter(([, e]) => !e.owner.startsWith('remote:') && e.json !== 'null').map(([id]) => id);
-    return mine.length > 0 ? this.encode(mine) : null;
+    return this.encodeWhere((e) => !isRemote(e) && e.json !== 'null');
   }
 
-  private encode(ids: number[]): Uint8Array {
+  private encodeWhere(include: (e: Entry) => boolean): Uint8Array | null {
+    const chosen: [number, Entry][] = [];
+    for (const pair of this.entries) if (include(pair[1])) chosen.push(pair);
+    if (chosen.length === 0) return null;
     const e = encoding.createEncoder();
-    const present = ids.filter((id) => this.entries.has(id));
-    encoding.writeVarUint(e, present.length);
-    for (const id of present) {
-      const entry = this.entries.get(id) as Entry;
+    encoding.writeVarUint(e, chosen.length);
+    for (const [id, entry] of chosen) {
       encoding.writeVarUint(e, id);
       encoding.writeVarUint(e, entry.clock);
       encoding.writeVarString(e, entry.json);
@@ -177,3 +177,5 @@ export class AwarenessHub {
     return encoding.toUint8Array(e);
   }
 }
+
+const isRemote = (e: Entry): boolean => e.owner.startsWith('remote:');

@@ -7,6 +7,7 @@ import type { BracketClaim } from './collab-documents.repository';
 import { CollabConnection, Strikes } from './connection';
 import { awarenessFrame, Frame, syncStep1Frame, syncStep2Frame, updateFrame } from './frames';
 import { AwarenessHub } from './awareness-hub';
+import { PRESENCE_TICK_MS, PresencePacer } from './presence-pacer';
 import { ClientOrigin, REMOTE, SyncCapture } from './origins';
 import { Persistence } from './persistence';
 import type { RoomDeps } from './room-deps';
@@ -61,6 +62,7 @@ export class Room {
   readonly name: string;
   readonly connections = new Map<string, CollabConnection>();
   readonly awareness = new AwarenessHub();
+  private readonly presence = new PresencePacer(this.awareness);
   readonly persistence: Persistence;
   readonly store: RoomStore;
   readonly seqs: SeqTracker;
@@ -73,6 +75,8 @@ export class Room {
   private readonly delegationIds: ReadonlyMap<string, string>;
   private remoteOut: Uint8Array[] = [];
   private lastAwarenessAt = 0;
+  /** The hub's version the other instances have been sent. */
+  private publishedVersion = 0;
   private lastProjectionAt = 0;
   /**
    * Whether another instance has this draft open. Publishing to nobody costs a syscall per batch, so
@@ -111,7 +115,7 @@ export class Room {
     );
     live.on('update', (update: Uint8Array, origin: unknown) => this.onLiveUpdate(update, origin));
     const every = (ms: number, fn: () => void) => this.timers.push(setInterval(fn, ms).unref());
-    every(25, () => this.flushAwareness());
+    every(PRESENCE_TICK_MS, () => this.flushAwareness());
     every(deps.config.projectEveryMs, () => {
       // A big room projects less often: the tables lag a little more, the machine keeps its CPU for the typing.
       const now = performance.now();
@@ -181,11 +185,13 @@ export class Room {
     conn.send(syncStep1Frame(Y.encodeStateVector(this.live)));
     const present = this.awareness.snapshot();
     if (present) conn.send(awarenessFrame(present));
+    this.presence.join(conn.id);
   }
 
   leave(conn: CollabConnection): void {
     this.connections.delete(conn.id);
     this.strikes.forget(conn.id);
+    this.presence.leave(conn.id);
     this.awareness.leave(conn.id);
     if (this.connections.size === 0 && !this.closed) {
       this.idleTimer = setTimeout(() => this.onIdle(this), this.deps.config.idleCloseMs).unref();
@@ -278,13 +284,18 @@ export class Room {
     return { ok: false, error: event.error, message: event.message, ...(event.details ? { details: event.details } : {}) };
   }
 
+  /** Presence out: this tick's turn of local connections, and once a period this instance's own changes to the others. */
   flushAwareness(): void {
+    const period = awarenessGapMs(this.connections.size, this.deps.config.awarenessEveryMs, this.deps.config.pacing);
+    this.presence.run(this.connections.values(), Math.max(1, Math.round(period / PRESENCE_TICK_MS)));
     const now = performance.now();
-    if (now - this.lastAwarenessAt < awarenessGapMs(this.connections.size, this.deps.config.awarenessEveryMs, this.deps.config.pacing)) return;
+    if (now - this.lastAwarenessAt < period) return;
     this.lastAwarenessAt = now;
-    const { forClients, forInstances } = this.awareness.takeChanges();
-    if (forClients) this.deps.emit(this.name, awarenessFrame(forClients));
-    if (forInstances && this.peers) void this.deps.bridge.publish(this.draftId, { kind: 'awareness', update: forInstances }).then((n) => this.notePeers(n));
+    const from = this.publishedVersion;
+    this.publishedVersion = this.awareness.version;
+    if (!this.peers) return;
+    const mine = this.awareness.localChangesSince(from);
+    if (mine) void this.deps.bridge.publish(this.draftId, { kind: 'awareness', update: mine }).then((n) => this.notePeers(n));
   }
 
   async close(): Promise<void> {
