@@ -1,15 +1,10 @@
-import type { BracketClaim } from './collab-documents.repository';
-import type { CollabConnection } from './connection';
-
 /** Transaction origins on the live document, so its update listener knows where a change came from. */
-export class ClientOrigin {
-  constructor(
-    readonly connection: CollabConnection,
-    readonly claims: BracketClaim[],
-    /** The live document held changes waiting for missing ones, which this update may release: the shadow must see those too. */
-    readonly mirror: boolean,
-  ) {}
-}
+
+/** One of our own batches, applied once committed (the shadow has it already). */
+export const COMMITTED = Symbol('committed');
+
+/** One of our batches that also released changes the live document was holding back: the shadow needs those. */
+export const COMMITTED_RELEASING = Symbol('committed-releasing');
 
 /** A change another instance committed. */
 export const REMOTE = Symbol('remote');

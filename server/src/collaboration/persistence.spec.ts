@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { Persistence } from './persistence';
+import type { Actor } from '../auth/actor';
+import { Authorship, Persistence } from './persistence';
 import { Y } from './yjs';
 
 const quiet = { error: () => undefined } as unknown as Logger;
+const by = (userId: string): Authorship => ({ actor: { userId } as Actor, paragraphs: [] });
 
 function updates(n: number): Uint8Array[] {
   const doc = new Y.Doc();
@@ -27,11 +29,11 @@ describe('Persistence (batches, acknowledgements after commit)', () => {
       'test',
     );
     const [u1, u2, u3] = updates(3) as [Uint8Array, Uint8Array, Uint8Array];
-    p.add(u1, 'a');
+    p.add(u1, by('a'));
     const first = p.durable();
     await new Promise((r) => setImmediate(r));
-    p.add(u2, 'b');
-    p.add(u3, 'c');
+    p.add(u2, by('b'));
+    p.add(u3, by('c'));
     const second = p.durable();
     let firstDone = false;
     void first.then(() => (firstDone = true));
@@ -71,7 +73,7 @@ describe('Persistence (batches, acknowledgements after commit)', () => {
       quiet,
       'test',
     );
-    p.add(updates(1)[0]!, 'a');
+    p.add(updates(1)[0]!, by('a'));
     await p.durable();
     expect(attempts).toBe(3);
   });

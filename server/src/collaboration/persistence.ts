@@ -1,10 +1,18 @@
 import { Logger } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
 import type { BracketClaim } from './collab-documents.repository';
 import { Y } from './yjs';
 
+/** Who wrote an accepted update and which paragraphs it touched: what the room acts on once it is committed. */
+export interface Authorship {
+  actor: Actor;
+  paragraphs: string[];
+}
+
 interface Entry {
   update: Uint8Array;
-  userId: string | null;
+  /** Null for the server's own changes. */
+  by: Authorship | null;
   claims: BracketClaim[];
   /** When it was accepted (performance.now()), for the durability window. */
   at: number;
@@ -38,7 +46,7 @@ export class Persistence {
 
   constructor(
     private readonly write: BatchWriter,
-    private readonly committed: (update: Uint8Array, seq: number) => void,
+    private readonly committed: (update: Uint8Array, seq: number, authors: Authorship[]) => void,
     private readonly logger: Logger,
     private readonly label: string,
     /** Least time between two batches: zero for a small room, a few ms for a big one (fewer, larger broadcasts). */
@@ -47,9 +55,9 @@ export class Persistence {
     private readonly observeWindow: (ms: number) => void = () => undefined,
   ) {}
 
-  add(update: Uint8Array, userId: string | null, claims: BracketClaim[] = []): void {
+  add(update: Uint8Array, by: Authorship | null, claims: BracketClaim[] = []): void {
     if (!this.open) this.open = { entries: [], waiters: [] };
-    this.open.entries.push({ update, userId, claims, at: performance.now() });
+    this.open.entries.push({ update, by, claims, at: performance.now() });
     this.queueFlush();
   }
 
@@ -73,6 +81,11 @@ export class Persistence {
       () => undefined,
     );
     return run;
+  }
+
+  /** Accepted updates not yet committed, oldest first. */
+  pendingUpdates(): Uint8Array[] {
+    return [...(this.running?.entries ?? []), ...(this.open?.entries ?? [])].map((e) => e.update);
   }
 
   get pending(): number {
@@ -107,7 +120,8 @@ export class Persistence {
     this.lastFlushAt = performance.now();
     const updates = batch.entries.map((e) => e.update);
     const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
-    const userIds = [...new Set(batch.entries.map((e) => e.userId).filter((u): u is string => u !== null))];
+    const authors = batch.entries.flatMap((e) => (e.by ? [e.by] : []));
+    const userIds = [...new Set(authors.map((a) => a.actor.userId))];
     const claims = batch.entries.flatMap((e) => e.claims);
     try {
       const seq = await this.write(update, userIds, claims);
@@ -115,7 +129,7 @@ export class Persistence {
       this.running = null;
       const done = performance.now();
       for (const e of batch.entries) this.observeWindow(done - e.at);
-      this.committed(update, seq);
+      this.committed(update, seq, authors);
       for (const w of batch.waiters) w();
     } catch (err) {
       this.running = null;

@@ -47,8 +47,11 @@ export async function loadRoom(draftId: string, committeeId: string, deps: RoomD
   }
   if (!stored) throw new Error(`draft ${draftId} has no live document after creating it`);
   const live = new Y.Doc({ gc: true });
-  if (stored.snapshot) Y.applyUpdate(live, stored.snapshot);
-  for (const row of stored.updates) Y.applyUpdate(live, row.update);
+  // One transaction for the snapshot and every row: Yjs cleans up and merges once, not once per row.
+  live.transact(() => {
+    if (stored.snapshot) Y.applyUpdate(live, stored.snapshot);
+    for (const row of stored.updates) Y.applyUpdate(live, row.update);
+  });
   const m = deps.db.manager;
   const delegations = new Map((await deps.delegations.forCommittee(committeeId, m)).map((d) => [d.code, { id: d.id, name: d.name }]));
   const known = new Set(await deps.projection.allAmendmentIds(m, draftId));

@@ -8,8 +8,8 @@ import { CollabConnection, Strikes } from './connection';
 import { awarenessFrame, Frame, syncStep1Frame, syncStep2Frame, updateFrame } from './frames';
 import { AwarenessHub } from './awareness-hub';
 import { PRESENCE_TICK_MS, PresencePacer } from './presence-pacer';
-import { ClientOrigin, REMOTE, SyncCapture } from './origins';
-import { Persistence } from './persistence';
+import { COMMITTED, COMMITTED_RELEASING, REMOTE, SyncCapture } from './origins';
+import { Authorship, Persistence } from './persistence';
 import type { RoomDeps } from './room-deps';
 import { RoomStore } from './room-store';
 import { SeqTracker } from './seq-tracker';
@@ -55,8 +55,10 @@ export interface Refusal {
 
 /**
  * One draft's live document on this instance: who is connected, the document and its shadow
- * validator, presence, and the store that makes every acknowledged change durable. Broadcasts go
- * out once per committed batch (one encode for the whole room), never once per keystroke.
+ * validator, presence, and the store that makes every acknowledged change durable. A client's change
+ * is judged and kept on the shadow; the live document, what everyone is shown and synced from, takes
+ * it only once its batch is committed. Broadcasts go out once per committed batch (one encode for the
+ * whole room), never once per keystroke.
  */
 export class Room {
   readonly name: string;
@@ -101,18 +103,18 @@ export class Room {
     this.seqs = new SeqTracker(headSeq);
     this.paragraphs = live.getMap(COLLAB_DOC.paragraphs);
     this.delegationIds = new Map([...delegations].map(([code, d]) => [code, d.id]));
-    this.validator = new UpdateValidator(live);
     this.clientOwners.set(live.clientID, 'server');
     this.store = new RoomStore(this, deps);
     const durability = durableWindow(deps.metrics);
     this.persistence = new Persistence(
       (update, userIds, claims) => this.store.writeBatch(update, userIds, claims),
-      (update, seq) => this.announce(update, seq),
+      (update, seq, authors) => this.committed(update, seq, authors),
       this.logger,
       `draft ${draftId}`,
       () => batchGapMs(this.connections.size, deps.config.pacing),
       (ms) => durability.observe(ms),
     );
+    this.validator = new UpdateValidator(live, () => this.persistence.pendingUpdates());
     live.on('update', (update: Uint8Array, origin: unknown) => this.onLiveUpdate(update, origin));
     const every = (ms: number, fn: () => void) => this.timers.push(setInterval(fn, ms).unref());
     every(PRESENCE_TICK_MS, () => this.flushAwareness());
@@ -128,14 +130,11 @@ export class Room {
   }
 
   private onLiveUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin instanceof ClientOrigin) {
-      // The shadow has it already (it judged it), unless it released changes the live document held back.
-      if (origin.mirror) this.validator.mirror(update);
-      this.persistence.add(update, origin.connection.actor.userId, origin.claims);
-      return;
-    }
+    // The shadow judged and kept our own batches before they were stored.
+    if (origin === COMMITTED) return;
     this.validator.mirror(update);
-    if (origin === REMOTE) {
+    if (origin === REMOTE || origin === COMMITTED_RELEASING) {
+      // Another instance's batch, or changes of one the live document held back until now.
       this.broadcastRemote(update);
     } else if (origin instanceof SyncCapture) {
       origin.updates.push(update);
@@ -145,7 +144,15 @@ export class Room {
     }
   }
 
-  /** A batch is committed: now, and only now, everyone may see it. */
+  /** Our batch is committed: now, and only now, everyone is shown it and the live document takes it. */
+  private committed(update: Uint8Array, seq: number, authors: Authorship[]): void {
+    this.announce(update, seq);
+    const held = this.live.store.pendingStructs !== null || this.live.store.pendingDs !== null;
+    Y.applyUpdate(this.live, update, held ? COMMITTED_RELEASING : COMMITTED);
+    for (const a of authors) for (const p of a.paragraphs) this.store.markEdited(p, a.actor);
+  }
+
+  /** A committed batch goes to this instance's clients and the other instances. */
   announce(update: Uint8Array, seq: number): void {
     countBatch(this.deps.metrics);
     this.seqs.mark(seq);
@@ -182,7 +189,8 @@ export class Room {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.connections.set(conn.id, conn);
-    conn.send(syncStep1Frame(Y.encodeStateVector(this.live)));
+    // The shadow's state: what a client sent that is still being stored is not asked for again.
+    conn.send(syncStep1Frame(this.validator.stateVector()));
     const present = this.awareness.snapshot();
     if (present) conn.send(awarenessFrame(present));
     this.presence.join(conn.id);
@@ -207,8 +215,7 @@ export class Room {
         } catch {
           return this.refuse(conn, { reason: 'malformed_frame', message: 'The state vector of sync step 1 could not be read.' });
         }
-        // Nobody is shown a change before it is durable: answer once the pending batch is stored.
-        await this.persistence.durable();
+        // The live document holds only committed changes: nothing in this answer can be lost in a crash.
         conn.send(syncStep2Frame(Y.encodeStateAsUpdate(this.live, frame.stateVector)));
         return { ok: true };
       }
@@ -249,9 +256,7 @@ export class Room {
       delegationId: conn.actor.delegationId as string,
     }));
     for (const c of claims) this.knownAmendments.add(c.amendmentId);
-    const held = this.live.store.pendingStructs !== null || this.live.store.pendingDs !== null;
-    Y.applyUpdate(this.live, update, new ClientOrigin(conn, claims, held));
-    for (const p of verdict.paragraphs) this.store.markEdited(p, conn.actor);
+    this.persistence.add(update, { actor: conn.actor, paragraphs: verdict.paragraphs }, claims);
     await this.persistence.durable();
     return { ok: true };
   }

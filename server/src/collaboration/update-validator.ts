@@ -66,18 +66,26 @@ function paragraphIdOfText(type: AbstractType<unknown>, paragraphs: YMap<unknown
 /**
  * Judges a client's update before the live document sees it, by applying it to a shadow copy: Yjs
  * cannot undo an applied update, so a refused one must never reach the document others read. The
- * shadow follows the live document through `mirror`, and is rebuilt from it after a refusal.
+ * shadow holds the live document plus what was accepted and is still being stored; it follows the
+ * live document's other changes through `mirror`, and is rebuilt from both after a refusal.
  */
 export class UpdateValidator {
   private shadow: Doc;
 
-  constructor(private readonly live: Doc) {
+  constructor(
+    private readonly live: Doc,
+    /** Accepted changes not yet committed (so not yet in the live document), oldest first. */
+    private readonly pending: () => Uint8Array[] = () => [],
+  ) {
     this.shadow = this.copy();
   }
 
   private copy(): Doc {
     const shadow = new Y.Doc({ gc: true });
     Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.live));
+    shadow.transact(() => {
+      for (const u of this.pending()) Y.applyUpdate(shadow, u);
+    });
     const paragraphs = shadow.getMap(COLLAB_DOC.paragraphs);
     shadow.on('beforeObserverCalls', (tr: Transaction) => {
       if (tr.origin instanceof Trial) tr.origin.inspect(tr, paragraphs);
@@ -88,6 +96,11 @@ export class UpdateValidator {
   private rebuild(): void {
     this.shadow.destroy();
     this.shadow = this.copy();
+  }
+
+  /** Everything accepted so far: the live document's state and what is still being stored. */
+  stateVector(): Uint8Array {
+    return Y.encodeStateVector(this.shadow);
   }
 
   /** A change already in the live document (the server's own, or another instance's). */
