@@ -8,6 +8,8 @@ export interface BenchDatabase {
   delegates: string[];
   extraDrafts: string[];
   characters: number;
+  /** Another draft just like the first, so each round starts from a fresh document (same text, no editors' history). */
+  newDraft(): Promise<string>;
   drop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function createBenchDatabase(adminUrl: string, extraDrafts: number)
   const url = withDatabase(adminUrl, name);
   const ds = createDataSource(url, { poolSize: 2, applicationName: 'omnibus-bench-setup' });
   await ds.initialize();
+  let kept = false;
   try {
     await migrate(ds);
     await seedDemo(ds);
@@ -71,8 +74,21 @@ export async function createBenchDatabase(adminUrl: string, extraDrafts: number)
     const main = await makeDraft('Benchmark draft: 130 paragraphs');
     const extra: string[] = [];
     for (let i = 0; i < extraDrafts; i++) extra.push((await makeDraft(`Memory probe ${i + 1}`)).id);
-    return { url, draftId: main.id, delegates, extraDrafts: extra, characters: main.characters, drop: () => dropDatabase(adminUrl, name) };
+    let rounds = 0;
+    kept = true;
+    return {
+      url,
+      draftId: main.id,
+      delegates,
+      extraDrafts: extra,
+      characters: main.characters,
+      newDraft: async () => (await makeDraft(`Benchmark draft, round ${++rounds}`)).id,
+      drop: async () => {
+        await ds.destroy();
+        await dropDatabase(adminUrl, name);
+      },
+    };
   } finally {
-    await ds.destroy();
+    if (!kept) await ds.destroy();
   }
 }

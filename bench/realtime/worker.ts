@@ -15,8 +15,29 @@ import { awarenessProtocol, decoding, Y, yWebsocket, type Awareness, type Doc, t
 export interface WorkerInit {
   kind: 'ours' | 'reference';
   url: string;
+  /** Our draft's id, or the reference server's room name. */
   draftId: string;
   editors: { token: string; code: string }[];
+}
+
+/** What a client process measured in the window: histograms in sparse form, and counters. */
+export interface WorkerReport {
+  /** Keystroke on one editor until each other editor has applied it. */
+  latency: [number, number][];
+  /** Keystroke until the first editor of this process has it (server and network). */
+  firstArrival: [number, number][];
+  /** From there until each other editor of this process has it (this process's own queue). */
+  fanOut: [number, number][];
+  samples: number;
+  missing: number;
+  /** Keystrokes typed in this process during the window. */
+  keystrokes: number;
+  /** Acknowledgements of our server, sent until acknowledged (ms). */
+  acks: [number, number][];
+  acksOk: number;
+  acksRefused: number;
+  refusals: Record<string, number>;
+  framesIn: number;
 }
 
 export interface SentRecord {
@@ -111,7 +132,7 @@ function oursEditor(init: WorkerInit, token: string, code: string): Editor {
 
 function referenceEditor(init: WorkerInit, code: string): Editor {
   const doc = new Y.Doc();
-  const provider = new yWebsocket.WebsocketProvider(init.url, 'bench', doc, {
+  const provider = new yWebsocket.WebsocketProvider(init.url, init.draftId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     resyncInterval: -1,
@@ -197,7 +218,7 @@ function arrival(e: Editor, s: SentRecord): number | null {
   return list?.[lo]?.[1] ?? null;
 }
 
-function report(measureFrom: number, measureTo: number) {
+function report(measureFrom: number, measureTo: number): WorkerReport {
   for (const t of timers) clearInterval(t);
   const latency = newHistogram();
   // The latency in two parts: until the first editor of this process has the keystroke (server and

@@ -1,0 +1,107 @@
+/** One round of one step: N editors in three client processes against one server, warm-up, then a measured window. */
+import { fork } from 'node:child_process';
+import * as path from 'node:path';
+import { durableBuckets, procStat, ROOT, sleep } from './servers';
+import type { SentRecord, WorkerInit, WorkerReport } from './worker';
+
+export type Kind = 'ours' | 'reference';
+
+export const WORKERS = 3;
+export const STEP_MS = Number(process.env.BENCH_STEP_MS ?? 15_000);
+export const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 3_000);
+const DRAIN_MS = 2_500;
+
+const now = () => performance.timeOrigin + performance.now();
+const TS_NODE = ['-r', 'ts-node/register/transpile-only', '-r', path.join(ROOT, 'test/support/resolve-shared.ts')];
+const tsEnv = { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'bench/tsconfig.json'), TS_NODE_TRANSPILE_ONLY: 'true' };
+
+/** What one round measured, kept raw (histograms, counters) so rounds of a step can be pooled. */
+export interface RoundData {
+  kind: Kind;
+  editors: number;
+  reports: WorkerReport[];
+  /** Wall-clock seconds of the measured window. */
+  wall: number;
+  serverCpuSeconds: number;
+  clientCpuSeconds: number;
+  rssMb: number;
+  /** Batches our server committed in the window (its head sequence number moved by this much). */
+  batches: number;
+  /** Our server's durability-window histogram over the window: bucket bound → updates committed within it. */
+  durable: Map<string, number>;
+}
+
+export interface RoundTarget {
+  kind: Kind;
+  url: string;
+  serverPid: number;
+  draftId: string;
+  tokens: Map<string, string>;
+  codes: string[];
+  headSeq: () => Promise<number>;
+}
+
+function delta(before: Map<string, number>, after: Map<string, number>): Map<string, number> {
+  return new Map([...after].map(([le, n]) => [le, n - (before.get(le) ?? 0)]));
+}
+
+export async function runRound(t: RoundTarget, editors: number): Promise<RoundData> {
+  const assignments: WorkerInit['editors'][] = Array.from({ length: WORKERS }, () => []);
+  for (let i = 0; i < editors; i++) {
+    const username = t.codes[i % t.codes.length] as string;
+    assignments[i % WORKERS]!.push({ token: t.tokens.get(username) ?? '', code: username.toUpperCase() });
+  }
+  const workers = assignments.map((eds) => {
+    const prof = process.env.BENCH_WORKER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROF}`] : [];
+    const w = fork(path.join(__dirname, 'worker.ts'), [], { execArgv: [...TS_NODE, ...prof], env: tsEnv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    w.send({ type: 'init', init: { kind: t.kind, url: t.url, draftId: t.draftId, editors: eds } satisfies WorkerInit });
+    return w;
+  });
+  const reports: WorkerReport[] = [];
+  let ready = 0;
+  for (const [i, w] of workers.entries()) {
+    w.on('message', (m: { type: string; records?: SentRecord[]; data?: WorkerReport }) => {
+      if (m.type === 'ready') ready++;
+      else if (m.type === 'sent') workers.forEach((o, j) => j !== i && o.send({ type: 'sent', records: m.records }));
+      else if (m.type === 'report' && m.data) reports.push(m.data);
+    });
+  }
+  const t0 = Date.now();
+  while (ready < WORKERS) {
+    if (Date.now() - t0 > 180_000) throw new Error(`${t.kind}: ${editors} editors did not all sync within 3 minutes`);
+    await sleep(100);
+  }
+  const measureFrom = now() + WARMUP_MS;
+  const measureTo = measureFrom + STEP_MS;
+  for (const w of workers) w.send({ type: 'start', measureFrom, stopAt: measureTo });
+  await sleep(WARMUP_MS);
+  const ours = t.kind === 'ours';
+  const s0 = procStat(t.serverPid);
+  const c0 = workers.map((w) => procStat(w.pid!).cpu);
+  const seq0 = await t.headSeq();
+  const d0 = ours ? await durableBuckets(t.url) : new Map<string, number>();
+  const w0 = now();
+  await sleep(STEP_MS);
+  const s1 = procStat(t.serverPid);
+  const c1 = workers.map((w) => procStat(w.pid!).cpu);
+  const seq1 = await t.headSeq();
+  const d1 = ours ? await durableBuckets(t.url) : new Map<string, number>();
+  const wall = (now() - w0) / 1000;
+  await sleep(DRAIN_MS);
+  for (const w of workers) w.send({ type: 'report', measureFrom, measureTo });
+  while (reports.length < WORKERS) await sleep(100);
+  for (const w of workers) w.send({ type: 'exit' });
+  await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return {
+    kind: t.kind,
+    editors,
+    reports,
+    wall,
+    serverCpuSeconds: s1.cpu - s0.cpu,
+    clientCpuSeconds: sum(c1) - sum(c0),
+    rssMb: s1.rss,
+    batches: seq1 - seq0,
+    durable: delta(d0, d1),
+  };
+}

@@ -1,0 +1,114 @@
+/** The two servers of the benchmark, started the same way for every run, and what we read off them. */
+import { ChildProcess, fork, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import WebSocket from 'ws';
+import { CollabClient } from '../../test/support/collab-client';
+import { Y, yWebsocket } from './libs';
+
+export const ROOT = path.resolve(__dirname, '../..');
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface Server {
+  proc: ChildProcess;
+  url: string;
+}
+
+export interface ProcStat {
+  /** CPU seconds used so far (user + system). */
+  cpu: number;
+  rss: number;
+}
+
+export function procStat(pid: number): ProcStat {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  const rssPages = Number(fields[21]);
+  return { cpu: ticks / 100, rss: (rssPages * 4096) / 1024 / 1024 };
+}
+
+async function waitHttp(url: string, timeoutMs = 120_000): Promise<void> {
+  const t0 = Date.now();
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() - t0 > timeoutMs) throw new Error(`${url} did not answer in ${timeoutMs} ms`);
+    await sleep(200);
+  }
+}
+
+/** Compiles shared and server into bench/realtime/dist, so our server runs as plain JavaScript like the reference. */
+export function build(): void {
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', path.join(__dirname, 'tsconfig.build.json')], { encoding: 'utf8' });
+  // Type errors elsewhere in the tree (work in progress) still emit JavaScript; only a missing entry point stops us.
+  if (!fs.existsSync(path.join(__dirname, 'dist/server/src/main.js'))) throw new Error(`building the server failed:\n${r.stdout}${r.stderr}`);
+  if (r.status !== 0) process.stdout.write(`  (tsc reported type errors elsewhere in the tree; the server was still emitted)\n`);
+}
+
+export async function startOurs(databaseUrl: string): Promise<Server> {
+  const port = 30000 + (process.pid % 20000);
+  const proc = fork(path.join(__dirname, 'dist/server/src/main.js'), [], {
+    execArgv: ['-r', path.join(__dirname, 'alias-shared.cjs'), ...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : [])],
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', OMNIBUS_SEED: 'off', OMNIBUS_LOG: 'silent', REDIS_URL, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitHttp(`${url}/api/health`);
+  return { proc, url };
+}
+
+export async function startReference(): Promise<Server> {
+  const proc = fork(path.join(__dirname, 'reference-server.cjs'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: { ...process.env, PORT: '0' } });
+  const port = await new Promise<number>((resolve) => proc.on('message', (m: { type: string; port: number }) => m.type === 'listening' && resolve(m.port)));
+  return { proc, url: `ws://127.0.0.1:${port}` };
+}
+
+export async function login(url: string, username: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** Our document's state, read as an observer would, to give the reference the very same document. */
+export async function fetchState(url: string, token: string, draftId: string): Promise<Uint8Array> {
+  const observer = await CollabClient.connect(url, token, draftId);
+  const state = Y.encodeStateAsUpdate(observer.doc);
+  observer.close();
+  return state;
+}
+
+export async function seedReference(url: string, state: Uint8Array, room: string): Promise<void> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const provider = new yWebsocket.WebsocketProvider(url, room, doc, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+  await new Promise<void>((resolve) => provider.on('sync', (s: boolean) => s && resolve()));
+  await sleep(500);
+  provider.destroy();
+}
+
+/** The cumulative buckets of our server's durability-window histogram (see /api/metrics). */
+export async function durableBuckets(url: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${url}/api/metrics`)).text();
+  const out = new Map<string, number>();
+  for (const m of text.matchAll(/^omnibus_collab_durable_ms_bucket\{le="([^"]+)"\} (\d+)$/gm)) out.set(m[1] as string, Number(m[2]));
+  return out;
+}
+
+/** RSS growth of our server per draft opened by an observer. */
+export async function memoryPerDraft(url: string, pid: number, token: string, drafts: string[]): Promise<number> {
+  await sleep(1000);
+  const before = procStat(pid).rss;
+  const observers: CollabClient[] = [];
+  for (const draftId of drafts) observers.push(await CollabClient.connect(url, token, draftId));
+  await sleep(3000);
+  const after = procStat(pid).rss;
+  for (const o of observers) o.close();
+  return (after - before) / drafts.length;
+}
