@@ -52,7 +52,7 @@ interface Editor {
   awareness: Awareness;
   synced: boolean;
   recv: Map<number, [number, number][]>;
-  target: { paragraphId: string; attr: Record<string, unknown>; rel: unknown; typed: number } | null;
+  target: { paragraphId: string; attr: Record<string, unknown>; rel: unknown; typed: number; length: number } | null;
   close(): void;
 }
 
@@ -60,6 +60,12 @@ interface Editor {
 process.setMaxListeners(0);
 
 const LOCAL = Symbol('local');
+const GCLOG: string[] = [];
+// eslint-disable-next-line
+const { PerformanceObserver: PO } = require('node:perf_hooks');
+new PO((list: any) => { for (const e of list.getEntries()) if (e.duration > 5) GCLOG.push(`${(performance.timeOrigin + e.startTime).toFixed(0)} ${e.duration.toFixed(1)} kind${e.detail?.kind}`); }).observe({ entryTypes: ['gc'] });
+let lastT = performance.now();
+setInterval(() => { const n = performance.now(); if (n - lastT > 30) GCLOG.push(`${(performance.timeOrigin + lastT).toFixed(0)} LAG ${(n - lastT).toFixed(1)}`); lastT = n; }, 5).unref();
 const REMOTE = Symbol('remote');
 const now = () => performance.timeOrigin + performance.now();
 
@@ -164,11 +170,13 @@ function keystroke(e: Editor, paragraphIds: string[]): void {
   const letter = LETTERS[Math.floor(Math.random() * LETTERS.length)] as string;
   const textOf = (id: string) => paragraphText(e.doc, id);
   let index: number;
-  if (!e.target || e.target.typed >= 25) {
+  if (!e.target || e.target.typed >= e.target.length) {
     const paragraphId = paragraphIds[Math.floor(Math.random() * paragraphIds.length)] as string;
     const attr = { id: randomUUID(), kind: 'insert', sponsors: e.code };
     index = freeIndex(textOf(paragraphId));
-    e.target = { paragraphId, attr, rel: null, typed: 0 };
+    // Proposals of 10 to 40 characters (25 on average): editors who started together drift apart,
+    // instead of all opening a new bracket in the same instant every five seconds.
+    e.target = { paragraphId, attr, rel: null, typed: 0, length: 10 + Math.floor(Math.random() * 31) };
   } else {
     const abs = Y.createAbsolutePositionFromRelativePosition(e.target.rel as never, e.doc);
     index = abs?.index ?? 0;
@@ -228,7 +236,9 @@ function report(measureFrom: number, measureTo: number): WorkerReport {
   let samples = 0;
   let missing = 0;
   const measured = sentLog.filter((s) => s.t >= measureFrom && s.t < measureTo);
+  const lines: string[] = [];
   for (const s of measured) {
+    if (process.env.HACK_TRACE) for (const e of editors) { if (s.c === e.doc.clientID) continue; const t = arrival(e, s); lines.push(`${s.c} ${s.k} ${s.t.toFixed(3)} ${e.doc.clientID} ${t === null ? -1 : t.toFixed(3)}`); }
     const times: number[] = [];
     for (const e of editors) {
       if (s.c === e.doc.clientID) continue;
@@ -246,6 +256,10 @@ function report(measureFrom: number, measureTo: number): WorkerReport {
     record(firstArrival, first - s.t);
     for (const t of times) record(fanOut, t - first);
   }
+  // eslint-disable-next-line
+  if (process.env.HACK_TRACE) require('fs').writeFileSync(`${process.env.HACK_TRACE}/gc-${process.pid}.txt`, GCLOG.join('\n') + '\n');
+  // eslint-disable-next-line
+  if (process.env.HACK_TRACE) require('fs').writeFileSync(`${process.env.HACK_TRACE}/worker-${process.pid}.txt`, lines.join('\n') + '\n');
   const own = sentLog.filter((s) => s.t >= measureFrom && s.t < measureTo && editors.some((e) => e.doc.clientID === s.c)).length;
   return {
     latency: sparse(latency),
