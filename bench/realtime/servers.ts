@@ -101,6 +101,22 @@ export async function durableBuckets(url: string): Promise<Map<string, number>> 
   return out;
 }
 
+/**
+ * Waits until every process given is idle (under 5% of a core over half a second), at most
+ * `timeoutMs`: a server still draining the last round (an overloaded reference works off its backlog
+ * for seconds after its clients left) must not take CPU from the next round of the other server.
+ */
+export async function quiet(pids: number[], timeoutMs = 60_000): Promise<boolean> {
+  const t0 = Date.now();
+  for (;;) {
+    const before = pids.map((p) => procStat(p).cpu);
+    await sleep(500);
+    const busiest = Math.max(...pids.map((p, i) => (procStat(p).cpu - (before[i] as number)) / 0.5));
+    if (busiest < 0.05) return true;
+    if (Date.now() - t0 > timeoutMs) return false;
+  }
+}
+
 /** RSS growth of our server per draft opened by an observer. */
 export async function memoryPerDraft(url: string, pid: number, token: string, drafts: string[]): Promise<number> {
   await sleep(1000);
