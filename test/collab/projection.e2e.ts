@@ -57,6 +57,15 @@ describe('live edits reach the REST API', () => {
     mex.text(p7.id).insert(28 + 11, ' and more');
     await mex.settled();
     await waitFor(async () => (await paragraphView(p7.id)).amendments.find((a) => a.id === bracket)?.text === ' live words and more', 'the new text');
+    // The history of that edit holds what changed, by whom: MEX's words before and after, and no base text (it did not change).
+    const rows: { before: { text?: string; amendments: { id: string; text: string }[] }; after: { text?: string; amendments: { id: string; text: string }[]; editors: { username: string }[] } }[] =
+      await t.server.dataSource.query(`SELECT before, after FROM audit_event WHERE action = 'paragraph.coedit' AND target_id = $1 ORDER BY id DESC LIMIT 1`, [p7.id]);
+    const last = rows[0]!;
+    expect(last.after.amendments).toEqual([expect.objectContaining({ id: bracket, text: ' live words and more' })]);
+    expect(last.before.amendments).toEqual([expect.objectContaining({ id: bracket, text: ' live words' })]);
+    expect(last.after.editors).toEqual([{ username: 'mex', delegation: 'MEX' }]);
+    expect(last.before).not.toHaveProperty('text');
+    expect(last.after).not.toHaveProperty('text');
   });
 
   it('writes the chair’s live edit of base text into the paragraph, with an attributed history', async () => {
@@ -69,6 +78,12 @@ describe('live edits reach the REST API', () => {
       [p3.id, bracket],
     );
     expect(history).toEqual(expect.arrayContaining([{ action: 'paragraph.coedit', by: 'chair' }, { action: 'amendment.create', by: 'mex' }]));
+    const [edit]: { before: { text: string }; after: { text: string; amendments: unknown[] } }[] = await t.server.dataSource.query(
+      `SELECT before, after FROM audit_event WHERE action = 'paragraph.coedit' AND target_id = $1 ORDER BY id DESC LIMIT 1`,
+      [p3.id],
+    );
+    expect(edit!.before.text.startsWith('To urge')).toBe(true);
+    expect(edit!.after.text.startsWith('Also, To urge')).toBe(true);
   });
 });
 

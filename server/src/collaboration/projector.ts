@@ -121,18 +121,17 @@ export class Projector {
       }
       // The document has not yet received the server's last merge into this paragraph (another instance made it).
       if (snap.rev < agreement.rev || !MUTABLE_STATUSES.includes(row.status)) continue;
-      let changed = false;
-      if (row.text !== snap.base) {
-        texts.push({ id: row.id, text: snap.base });
-        changed = true;
-      }
+      const textChanged = row.text !== snap.base;
+      if (textChanged) texts.push({ id: row.id, text: snap.base });
+      // The history keeps what changed: the base text if it did, and the brackets whose words or range moved.
+      const touched: ProjectedBracket[] = [];
       for (const b of snap.brackets) {
         const existing = amendments.get(b.id);
         if (existing) {
           if (existing.status !== 'proposed' || existing.paragraphId !== row.id) continue;
           if (existing.start !== b.start || existing.end !== b.end || existing.text !== b.text) {
             updates.push({ id: b.id, start: b.start, end: b.end, text: b.text });
-            changed = true;
+            touched.push(b);
           }
           continue;
         }
@@ -144,12 +143,13 @@ export class Projector {
         }
         inserts.push({ ...b, paragraphId: row.id, proposerDelegationId: claim.delegationId, createdBy: claim.userId });
         audits.push({ actor: await this.actorOf(claim.userId), entry: { action: 'amendment.create', targetType: 'amendment', targetId: b.id, draftId, after: { ...b, live: true } } });
-        changed = true;
+        touched.push(b);
       }
-      if (!changed) continue;
+      if (!textChanged && touched.length === 0) continue;
       const editors = [...(batch.get(row.id)?.editors.values() ?? [])];
-      const before = { text: row.text, amendments: [...amendments.values()].filter((a) => a.paragraphId === row.id && a.status === 'proposed') };
-      const after = { text: snap.base, amendments: snap.brackets, editors: editors.map((e) => ({ username: e.username, delegation: e.delegationCode })) };
+      const ids = new Set(touched.map((b) => b.id));
+      const before = { ...(textChanged ? { text: row.text } : {}), amendments: [...amendments.values()].filter((a) => ids.has(a.id)).map(({ id, kind, start, end, text }) => ({ id, kind, start, end, text })) };
+      const after = { ...(textChanged ? { text: snap.base } : {}), amendments: touched, editors: editors.map((e) => ({ username: e.username, delegation: e.delegationCode })) };
       audits.push({ actor: editors.length === 1 ? (editors[0] as Actor) : null, entry: { action: 'paragraph.coedit', targetType: 'paragraph', targetId: row.id, draftId, before, after } });
       outcome.written.push(row.id);
     }
