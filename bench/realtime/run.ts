@@ -13,7 +13,7 @@ import { build, fetchState, login, memoryPerDraft, quiet, ROOT, seedReference, s
 import { LIMIT_MS, reportLines, stepLine, summarize, type StepResult } from './summary';
 
 const STEPS = (process.env.BENCH_STEPS ?? '35,50,70,105,210,350,500').split(',').map(Number);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MEMORY_DRAFTS = Number(process.env.BENCH_MEMORY_DRAFTS ?? 20);
 const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ONLY = process.env.BENCH_ONLY as Kind | undefined;

@@ -78,9 +78,9 @@ export function loadCollabConfig(env: NodeJS.ProcessEnv = process.env, databaseU
     projectEveryMs: int(env, 'COLLAB_PROJECT_EVERY_MS', 1000, 20, 60_000),
     awarenessEveryMs: int(env, 'COLLAB_AWARENESS_EVERY_MS', 100, 10, 5_000),
     pacing: {
-      batchFreeUpTo: int(env, 'COLLAB_BATCH_FREE_UP_TO', 40, 0, 100_000),
-      batchMsPerPerson: num(env, 'COLLAB_BATCH_MS_PER_PERSON', 0.8, 0, 10),
-      batchMaxMs: int(env, 'COLLAB_BATCH_MAX_MS', 80, 0, 1_000),
+      batchFreeUpTo: int(env, 'COLLAB_BATCH_FREE_UP_TO', 50, 0, 100_000),
+      batchMsPerPerson: num(env, 'COLLAB_BATCH_MS_PER_PERSON', 0.38, 0, 10),
+      batchMaxMs: int(env, 'COLLAB_BATCH_MAX_MS', 40, 0, 1_000),
       awarenessMsPerPerson: num(env, 'COLLAB_AWARENESS_MS_PER_PERSON', 10, 0, 100),
       awarenessMaxMs: int(env, 'COLLAB_AWARENESS_MAX_MS', 1_000, 10, 10_000),
     },
