@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createBenchDatabase } from './bench-db';
 import { runRound, type Kind, type RoundData, type RoundTarget } from './round';
-import { build, fetchState, login, memoryPerDraft, quiet, ROOT, seedReference, sleep, startOurs, startReference } from './servers';
+import { build, fetchState, login, memoryPerDraft, quiet, roomsClosed, ROOT, seedReference, sleep, startOurs, startReference } from './servers';
 import { LIMIT_MS, reportLines, stepLine, summarize, type StepResult } from './summary';
 
 const STEPS = (process.env.BENCH_STEPS ?? '35,50,70,105,210,350,500').split(',').map(Number);
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
         for (const kind of orderOf(r)) {
           if (done[kind]) continue;
           process.stdout.write(`  ${kind.padEnd(9)} ${String(editors).padStart(3)} editors, round ${r + 1} … `);
+          if (!(await roomsClosed(ours.url))) process.stdout.write('(a room of ours was still open after 60 s) ');
           if (!(await quiet([ours.proc.pid!, reference.proc.pid!]))) process.stdout.write('(a server was still busy after 60 s) ');
           const data = await runRound(await prepare(kind), editors);
           rounds[kind].push(data);

@@ -56,7 +56,9 @@ export async function startOurs(databaseUrl: string): Promise<Server> {
   const port = 30000 + (process.pid % 20000);
   const proc = fork(path.join(__dirname, 'dist/server/src/main.js'), [], {
     execArgv: ['-r', path.join(__dirname, 'alias-shared.cjs'), ...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : [])],
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', OMNIBUS_SEED: 'off', OMNIBUS_LOG: 'silent', REDIS_URL, NODE_ENV: 'production' },
+    // Rounds run back to back on fresh drafts: a finished round's room closes 2 s after its last editor
+    // leaves (30 s in service) and the next round waits for that, instead of paying for it mid-window.
+    env: { COLLAB_IDLE_CLOSE_MS: '2000', ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', OMNIBUS_SEED: 'off', OMNIBUS_LOG: 'silent', REDIS_URL, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -99,6 +101,17 @@ export async function durableBuckets(url: string): Promise<Map<string, number>> 
   const out = new Map<string, number>();
   for (const m of text.matchAll(/^omnibus_collab_durable_ms_bucket\{le="([^"]+)"\} (\d+)$/gm)) out.set(m[1] as string, Number(m[2]));
   return out;
+}
+
+/** Waits until our server has no draft open for co-editing (the last round's room has closed). */
+export async function roomsClosed(url: string, timeoutMs = 60_000): Promise<boolean> {
+  const t0 = Date.now();
+  for (;;) {
+    const text = await (await fetch(`${url}/api/metrics`)).text();
+    if (/^omnibus_collab_rooms 0$/m.test(text)) return true;
+    if (Date.now() - t0 > timeoutMs) return false;
+    await sleep(250);
+  }
 }
 
 /**

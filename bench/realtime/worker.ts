@@ -60,12 +60,6 @@ interface Editor {
 process.setMaxListeners(0);
 
 const LOCAL = Symbol('local');
-const GCLOG: string[] = [];
-// eslint-disable-next-line
-const { PerformanceObserver: PO } = require('node:perf_hooks');
-new PO((list: any) => { for (const e of list.getEntries()) if (e.duration > 5) GCLOG.push(`${(performance.timeOrigin + e.startTime).toFixed(0)} ${e.duration.toFixed(1)} kind${e.detail?.kind}`); }).observe({ entryTypes: ['gc'] });
-let lastT = performance.now();
-setInterval(() => { const n = performance.now(); if (n - lastT > 30) GCLOG.push(`${(performance.timeOrigin + lastT).toFixed(0)} LAG ${(n - lastT).toFixed(1)}`); lastT = n; }, 5).unref();
 const REMOTE = Symbol('remote');
 const now = () => performance.timeOrigin + performance.now();
 
@@ -236,9 +230,7 @@ function report(measureFrom: number, measureTo: number): WorkerReport {
   let samples = 0;
   let missing = 0;
   const measured = sentLog.filter((s) => s.t >= measureFrom && s.t < measureTo);
-  const lines: string[] = [];
   for (const s of measured) {
-    if (process.env.HACK_TRACE) for (const e of editors) { if (s.c === e.doc.clientID) continue; const t = arrival(e, s); lines.push(`${s.c} ${s.k} ${s.t.toFixed(3)} ${e.doc.clientID} ${t === null ? -1 : t.toFixed(3)}`); }
     const times: number[] = [];
     for (const e of editors) {
       if (s.c === e.doc.clientID) continue;
@@ -256,10 +248,6 @@ function report(measureFrom: number, measureTo: number): WorkerReport {
     record(firstArrival, first - s.t);
     for (const t of times) record(fanOut, t - first);
   }
-  // eslint-disable-next-line
-  if (process.env.HACK_TRACE) require('fs').writeFileSync(`${process.env.HACK_TRACE}/gc-${process.pid}.txt`, GCLOG.join('\n') + '\n');
-  // eslint-disable-next-line
-  if (process.env.HACK_TRACE) require('fs').writeFileSync(`${process.env.HACK_TRACE}/worker-${process.pid}.txt`, lines.join('\n') + '\n');
   const own = sentLog.filter((s) => s.t >= measureFrom && s.t < measureTo && editors.some((e) => e.doc.clientID === s.c)).length;
   return {
     latency: sparse(latency),
