@@ -1,8 +1,9 @@
 import { DOCX_MEDIA_TYPE, type DraftView } from '@omnibus/shared';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import type { TestServer } from '../support/test-server';
 
 export const CICTE_SEED = path.resolve(__dirname, '../../server/seed-data/cicte-proposal-omnibus.txt');
@@ -72,15 +73,18 @@ export function pdfToText(pdf: string): string {
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
 }
 
-/** Converts a DOCX with headless LibreOffice into a temporary folder and returns the PDF's path. */
-export function convertWithLibreOffice(docx: Buffer, name: string): string {
+/**
+ * Converts a DOCX with headless LibreOffice into a temporary folder and returns the PDF's path.
+ * Asynchronous on purpose: a conversion takes seconds, and blocking the test process that long lets
+ * the server's keep-alive timer and the next request race for the same pooled connection.
+ */
+export async function convertWithLibreOffice(docx: Buffer, name: string): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omnibus-lo-'));
   const input = path.join(dir, name);
   fs.writeFileSync(input, docx);
   // A profile of its own, so a LibreOffice already running for the user does not swallow the job.
-  execFileSync(libreOffice(), [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], {
+  await promisify(execFile)(libreOffice(), [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], {
     timeout: 120_000,
-    stdio: 'pipe',
   });
   const pdf = input.replace(/\.docx$/, '.pdf');
   if (!fs.existsSync(pdf)) throw new Error(`LibreOffice produced no PDF for ${name}`);

@@ -104,14 +104,14 @@ describe('exports of the demo draft', () => {
 
   it('opens in LibreOffice: numbering, brackets, header and footnotes survive the conversion', async () => {
     const compilation = (await fetchOk('compilation', 'format=docx')).body;
-    const compiled = squash(pdfToText(saveArtifact('compilation-libreoffice.pdf', fs.readFileSync(convertWithLibreOffice(compilation, 'compilation.docx')))));
+    const compiled = squash(pdfToText(saveArtifact('compilation-libreoffice.pdf', fs.readFileSync(await convertWithLibreOffice(compilation, 'compilation.docx')))));
     expect(compiled).toContain('ADVANCING HEMISPHERIC SECURITY: A MULTIDIMENSIONAL APPROACH');
     expect(compiled).toContain('CP/CSH/xxxx/22');
     expect(compiled).toContain('Inter-American Committee against Terrorism (CICTE)');
     expect(compiled).toContain('5 bis. [CH, MEX and US: To endorse the 2021 consensus reports');
     expect(compiled).toContain('(new; approved)');
     const consensus = (await fetchOk('consensus', 'format=docx')).body;
-    const agreed = squash(pdfToText(saveArtifact('consensus-libreoffice.pdf', fs.readFileSync(convertWithLibreOffice(consensus, 'consensus.docx')))));
+    const agreed = squash(pdfToText(saveArtifact('consensus-libreoffice.pdf', fs.readFileSync(await convertWithLibreOffice(consensus, 'consensus.docx')))));
     // Word's own list numbers the operative paragraphs; LibreOffice prints the numbers it worked out.
     expect(agreed).toMatch(/6\. To endorse the 2021 consensus reports/);
     expect(agreed).toMatch(/8\. To request that the SMS, through the CICTE Secretariat/);
@@ -160,7 +160,7 @@ describe('exports of the demo draft', () => {
     const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
     expect(xml).toMatch(/<w:del [^>]*w:author="Omnibus: rev. 1 → Live draft"[\s\S]*<w:delText[^>]*>Fourth<\/w:delText>/);
     expect(xml).toMatch(/<w:ins [^>]*>[\s\S]*?<w:t[^>]*>Fifth<\/w:t>/);
-    const converted = squash(pdfToText(convertWithLibreOffice(docx, 'redline.docx')));
+    const converted = squash(pdfToText(await convertWithLibreOffice(docx, 'redline.docx')));
     expect(converted).toContain('Fifth');
     for (const format of ['md', 'txt', 'pdf']) expect((await download(t, url('redline', `format=${format}&from=${version}`), secretariat)).status).toBe(200);
     expect((await fetchOk('redline', `format=txt&from=${version}`)).body.toString('utf8')).toContain('[-Fourth-]{+Fifth+}');
