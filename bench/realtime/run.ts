@@ -64,7 +64,8 @@ async function main(): Promise<void> {
           if (!(await quiet([ours.proc.pid!, reference.proc.pid!]))) process.stdout.write('(a server was still busy after 60 s) ');
           const data = await runRound(await prepare(kind), editors);
           rounds[kind].push(data);
-          process.stdout.write(`p99 ${summarize([data]).p99.toFixed(1)} ms\n`);
+          const one = summarize([data]);
+          process.stdout.write(`p50 ${one.p50.toFixed(1)} p99 ${one.p99.toFixed(1)} ms, ${one.keystrokesPerSec.toFixed(0)} keys/s, server cpu ${one.cpuPercent.toFixed(0)}%, clients cpu ${one.clientCpuPercent.toFixed(0)}%\n`);
         }
       }
       for (const kind of ['ours', 'reference'] as const) {
