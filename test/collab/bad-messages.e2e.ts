@@ -283,6 +283,27 @@ describe('attribution kept by the server', () => {
     late.close();
   });
 
+  it("refuses US writing under MEX's Yjs client id (foreign_client_id), even inside US's own new bracket", async () => {
+    // A connection of its own: the refusals above already count against the first one.
+    const us2 = await CollabClient.connect(t.url, await t.login('us'), draftId);
+    const before = contentOf(us2.doc);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(us2.doc));
+    copy.clientID = mex.doc.clientID;
+    const vector = Y.encodeStateVector(copy);
+    const id = randomUUID();
+    textOf(copy, p9.id).insert(0, 'in MEX’s name ', { [BRACKET_ATTRIBUTE]: { id, kind: 'insert', sponsors: 'US' } });
+    const update = Y.encodeStateAsUpdate(copy, vector);
+    copy.destroy();
+    const ack = await us2.send(updateFrame(update));
+    expect(ack).toMatchObject({ ok: false, error: 'forbidden', details: { reason: 'foreign_client_id' } });
+    expect(us2.errors.at(-1)).toMatchObject({ error: 'forbidden', details: { reason: 'foreign_client_id' } });
+    const late = await CollabClient.connect(t.url, await t.login('observer'), draftId);
+    expect(contentOf(late.doc)).toBe(before);
+    late.close();
+    us2.close();
+  });
+
   it('lets US propose its own deletion of base words, and the chair edit the base text', async () => {
     const del = randomUUID();
     us.text(p9.id).format(0, 2, { [markKey(del)]: { id: del, kind: 'delete', sponsors: 'US' } });
