@@ -41,10 +41,10 @@ function rawFrame(type: number, ...parts: (number | Uint8Array)[]): Uint8Array {
 }
 
 /** An update made on a copy of the client's document, so the client's own document stays as it was. */
-function forged(client: CollabClient, change: (doc: Doc) => void): Uint8Array {
+function forged(client: CollabClient, change: (doc: Doc) => void, clientID = client.doc.clientID): Uint8Array {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(client.doc));
-  copy.clientID = client.doc.clientID;
+  copy.clientID = clientID;
   const before = Y.encodeStateVector(copy);
   change(copy);
   const update = Y.encodeStateAsUpdate(copy, before);
@@ -287,14 +287,8 @@ describe('attribution kept by the server', () => {
     // A connection of its own: the refusals above already count against the first one.
     const us2 = await CollabClient.connect(t.url, await t.login('us'), draftId);
     const before = contentOf(us2.doc);
-    const copy = new Y.Doc();
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(us2.doc));
-    copy.clientID = mex.doc.clientID;
-    const vector = Y.encodeStateVector(copy);
-    const id = randomUUID();
-    textOf(copy, p9.id).insert(0, 'in MEX’s name ', { [BRACKET_ATTRIBUTE]: { id, kind: 'insert', sponsors: 'US' } });
-    const update = Y.encodeStateAsUpdate(copy, vector);
-    copy.destroy();
+    const bracket = { [BRACKET_ATTRIBUTE]: { id: randomUUID(), kind: 'insert', sponsors: 'US' } };
+    const update = forged(us2, (d) => textOf(d, p9.id).insert(0, 'in MEX’s name ', bracket), mex.doc.clientID);
     const ack = await us2.send(updateFrame(update));
     expect(ack).toMatchObject({ ok: false, error: 'forbidden', details: { reason: 'foreign_client_id' } });
     expect(us2.errors.at(-1)).toMatchObject({ error: 'forbidden', details: { reason: 'foreign_client_id' } });

@@ -33,18 +33,28 @@ async function connect(user: string): Promise<CollabClient> {
   return c;
 }
 
-/** Holds the draft's store lock in a transaction of its own, so every batch waits until `release`. */
-async function holdStore(): Promise<{ release: () => Promise<void> }> {
+/**
+ * Runs `during` while the draft's store lock is held in a transaction of its own, so every batch
+ * waits until `during` calls `release` (or returns or fails: the lock never outlives the test).
+ */
+async function withStoreHeld(during: (release: () => Promise<void>) => Promise<void>): Promise<void> {
   const pg = new Client({ connectionString: t.databaseUrl });
   await pg.connect();
   await pg.query('BEGIN');
   await pg.query('SELECT head_seq FROM collab_document WHERE draft_id = $1 FOR UPDATE', [draft.id]);
-  return {
-    release: async () => {
-      await pg.query('COMMIT');
-      await pg.end();
-    },
-  };
+  let released: Promise<void> | null = null;
+  const release = () => (released ??= pg.query('COMMIT').then(() => pg.end()));
+  try {
+    await during(release);
+  } finally {
+    await release();
+  }
+}
+
+/** A paragraph's text in the document PostgreSQL holds. */
+async function storedText(paragraphId: string): Promise<string> {
+  const stored = await storedDoc(t.server.dataSource, draft.id);
+  return String((stored.getMap('paragraphs').toJSON()[paragraphId] as { text: string }).text);
 }
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -53,9 +63,7 @@ it('shows a change to no one until it is committed, lets others join meanwhile, 
   const p7 = paragraph(section(draft, 'entity', 'CICTE'), '7');
   const mex = await connect('mex');
   const can = await connect('can');
-  const store = await holdStore();
-  let released = false;
-  try {
+  await withStoreHeld(async (release) => {
     mex.propose(p7.id, 28, ' pending words', 'MEX');
     await settle(400);
     expect(mex.sent.at(-1)?.ack).toBeNull();
@@ -69,17 +77,13 @@ it('shows a change to no one until it is committed, lets others join meanwhile, 
     await settle(200);
     expect(us.text(p7.id).toString()).not.toContain('pending words');
 
-    await store.release();
-    released = true;
+    await release();
     await mex.settled();
     expect(mex.sent.at(-1)?.ack).toEqual({ ok: true });
     await waitFor(() => can.text(p7.id).toString().includes('pending words') && us.text(p7.id).toString().includes('pending words'), 'everyone to receive the committed change');
-    const stored = await storedDoc(t.server.dataSource, draft.id);
-    expect(stored.getMap('paragraphs').toJSON()[p7.id].text).toContain('pending words');
-    expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(mex.doc));
-  } finally {
-    if (!released) await store.release();
-  }
+    expect(await storedText(p7.id)).toContain('pending words');
+    expect(Y.encodeStateVector(await storedDoc(t.server.dataSource, draft.id))).toEqual(Y.encodeStateVector(mex.doc));
+  });
 });
 
 it('keeps what was accepted and is still being stored when another message is refused in between', async () => {
@@ -87,9 +91,7 @@ it('keeps what was accepted and is still being stored when another message is re
   const mex = await connect('mex');
   const us = await connect('us');
   const can = await connect('can');
-  const store = await holdStore();
-  let released = false;
-  try {
+  await withStoreHeld(async (release) => {
     mex.propose(p9.id, 0, 'First ', 'MEX');
     await settle(200);
     // US tries to write in MEX's name: refused, and the server's copy it judged on is rebuilt.
@@ -98,16 +100,13 @@ it('keeps what was accepted and is still being stored when another message is re
     // MEX goes on typing inside its bracket, which is not stored yet: still accepted.
     mex.text(p9.id).insert('First '.length, 'and second ');
     await settle(200);
-    await store.release();
-    released = true;
+    await release();
     await mex.settled();
     expect(mex.sent.map((s) => s.ack?.ok)).toEqual(mex.sent.map(() => true));
     await waitFor(() => can.text(p9.id).toString().startsWith('First and second '), 'CAN to see both of MEX’s changes');
     expect(can.text(p9.id).toString()).not.toContain('Forged');
-    const stored = await storedDoc(t.server.dataSource, draft.id);
-    expect(String((stored.getMap('paragraphs').toJSON()[p9.id] as { text: string }).text)).toMatch(/^First and second /);
-    expect(String((stored.getMap('paragraphs').toJSON()[p9.id] as { text: string }).text)).not.toContain('Forged');
-  } finally {
-    if (!released) await store.release();
-  }
+    const stored = await storedText(p9.id);
+    expect(stored).toMatch(/^First and second /);
+    expect(stored).not.toContain('Forged');
+  });
 });

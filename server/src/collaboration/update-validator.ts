@@ -75,7 +75,7 @@ export class UpdateValidator {
   constructor(
     private readonly live: Doc,
     /** Accepted changes not yet committed (so not yet in the live document), oldest first. */
-    private readonly pending: () => Uint8Array[] = () => [],
+    private readonly pending: () => Uint8Array[],
   ) {
     this.shadow = this.copy();
   }

@@ -1,6 +1,6 @@
 import { ErrorLine } from './ErrorLine';
 
-/** The end of a panel form: the problem in words (if any), the one action, and Cancel. */
+/** The end of a panel form: the problem in words when there is one, the one action, and Cancel. */
 export function FormFooter({ error, busy, submit, onCancel }: { error: string | null; busy: boolean; submit: string; onCancel: () => void }) {
   return (
     <>
