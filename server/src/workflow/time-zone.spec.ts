@@ -16,6 +16,22 @@ describe('committee time zone', () => {
     expect(zonedToUtc('2022-03-13', '03:30', NY).toISOString()).toBe('2022-03-13T07:30:00.000Z');
   });
 
+  it('moves a wall time in the spring-forward gap forward by the gap, as Temporal does', () => {
+    // 02:30 never happens on 2022-03-13 in New York: it is read as 03:30 EDT, never as 01:30 EST.
+    expect(zonedToUtc('2022-03-13', '02:30', NY).toISOString()).toBe('2022-03-13T07:30:00.000Z');
+    expect(zonedToUtc('2022-03-13', '02:00', NY).toISOString()).toBe('2022-03-13T07:00:00.000Z');
+  });
+
+  it('reads a wall time repeated when clocks fall back as its earlier instant', () => {
+    // 01:30 happens twice on 2022-11-06: first in EDT (05:30Z), then in EST (06:30Z).
+    expect(zonedToUtc('2022-11-06', '01:30', NY).toISOString()).toBe('2022-11-06T05:30:00.000Z');
+    expect(zonedToUtc('2022-11-06', '02:30', NY).toISOString()).toBe('2022-11-06T07:30:00.000Z');
+    // Southern hemisphere and a half-hour zone.
+    expect(zonedToUtc('2022-04-03', '02:30', 'Australia/Sydney').toISOString()).toBe('2022-04-02T15:30:00.000Z');
+    expect(zonedToUtc('2022-10-02', '02:30', 'Australia/Sydney').toISOString()).toBe('2022-10-01T16:30:00.000Z');
+    expect(zonedToUtc('2022-07-01', '12:00', 'Asia/Kolkata').toISOString()).toBe('2022-07-01T06:30:00.000Z');
+  });
+
   it('reads an instant as the committee’s calendar date and names it in full', () => {
     const deadline = new Date('2022-08-15T03:59:00Z');
     expect(localDate(deadline, NY)).toBe('2022-08-14');

@@ -52,16 +52,28 @@ function offsetAt(instant: Date, timeZone: string): number {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
-/** The instant at which the zone's wall clock reads `date` `time` ("2022-09-01", "10:00"). */
+/**
+ * The instant at which the zone's wall clock reads `date` `time` ("2022-09-01", "10:00"), with
+ * Temporal's "compatible" disambiguation: a wall time that occurs twice (the hour repeated when
+ * clocks fall back) is its earlier instant; a wall time that never occurs (the hour skipped when
+ * clocks spring forward) moves forward by the length of the gap (02:30 becomes 03:30).
+ */
 export function zonedToUtc(date: string, time: string, timeZone: string): Date {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const t = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(time);
   if (!d || !t) throw new RangeError(`Not a local date and time: ${date} ${time}`);
   const naive = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]), Number(t[3] ?? 0));
-  // Two passes: the offset at the first guess may differ from the offset at the answer near a DST change.
-  const first = naive - offsetAt(new Date(naive), timeZone);
-  return new Date(naive - offsetAt(new Date(first), timeZone));
+  // No zone changes its offset twice within a day: the offsets a day either side are the two
+  // candidates around any transition near this wall time.
+  const before = offsetAt(new Date(naive - DAY), timeZone);
+  const after = offsetAt(new Date(naive + DAY), timeZone);
+  const readsBack = (offset: number): boolean => offsetAt(new Date(naive - offset), timeZone) === offset;
+  const matches = [before, after].filter(readsBack).map((offset) => naive - offset);
+  if (matches.length > 0) return new Date(Math.min(...matches));
+  return new Date(naive - before);
 }
+
+const DAY = 24 * 3600 * 1000;
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
