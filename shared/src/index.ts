@@ -9,6 +9,8 @@ export * from './compile';
 export * from './labels';
 export * from './brackets';
 export * from './import-text';
+export * from './import-words';
+export * from './editorial-brackets';
 export * from './redline-types';
 export * from './redline';
 export * from './workflow-schemas';

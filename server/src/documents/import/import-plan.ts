@@ -6,10 +6,14 @@ import {
   ParagraphKind,
   ParagraphStatus,
   SectionKind,
+  LINE_ROLES,
+  LineRole,
+  accountWords,
   checkFit,
   compareLabels,
   describeCap,
   evaluateCaps,
+  formatSponsors,
   isInPlay,
   labelBetween,
   parseBrackets,
@@ -17,6 +21,7 @@ import {
   paragraphState,
   resolutionText,
   viewOfSubtitle,
+  wordsOf,
 } from '@omnibus/shared';
 import { amendmentsFromSegments } from './import-amendments';
 import type { ImportPlan, PlanOptions, PlanTarget, PlannedHeading, PlannedParagraph } from './import-plan.types';
@@ -52,6 +57,7 @@ class Planner {
   private readonly codes = new Map<string, string>();
 
   constructor(
+    private readonly parsed: ImportedText,
     private readonly target: PlanTarget,
     private readonly options: PlanOptions,
     private readonly defaultStatus: ParagraphStatus,
@@ -61,6 +67,14 @@ class Planner {
     for (const d of target.delegations) {
       for (const c of [d.code, ...d.aliases]) this.codes.set(c.toUpperCase(), d.code);
     }
+  }
+
+  /** Why a paragraph has no section: the operative part under the resolving formula, or a heading no section bears. */
+  private unplaced(heading: string): string {
+    if (heading !== '' && heading === this.parsed.resolvingFormula) return `The operative part ("${heading}") goes to a section you choose: choose its section`;
+    if (heading === '' && this.parsed.formula !== undefined) return 'The operative part has no heading: choose its section';
+    if (heading === '') return 'It comes before any heading and is not preambular: choose its section';
+    return `No section of the draft is called "${heading}": choose its section`;
   }
 
   section(heading: string, paragraphs: readonly ImportedParagraph[]): TargetSection | null {
@@ -141,7 +155,7 @@ class Planner {
       warnings,
     };
     if (!section) {
-      errors.push(heading === '' ? 'It comes before any heading and is not preambular: choose its section' : `No section of the draft is called "${heading}": choose its section`);
+      errors.push(this.unplaced(heading));
       return planned;
     }
     this.place(planned, section, p);
@@ -187,7 +201,7 @@ class Planner {
  */
 export function planImport(parsed: ImportedText, target: PlanTarget, options: PlanOptions): ImportPlan {
   const view = viewOfSubtitle(parsed.subtitle);
-  const planner = new Planner(target, options, view === 'consensus' ? 'approved' : 'pending');
+  const planner = new Planner(parsed, target, options, view === 'consensus' ? 'approved' : 'pending');
   const headings: PlannedHeading[] = [];
   const paragraphs: PlannedParagraph[] = [];
   for (const s of parsed.sections) {
@@ -203,6 +217,13 @@ export function planImport(parsed: ImportedText, target: PlanTarget, options: Pl
     headings,
     paragraphs,
     problems: parsed.problems,
+    formula: parsed.formula ?? null,
+    resolvingFormula: parsed.resolvingFormula ?? null,
+    adoption: parsed.adoption ?? null,
+    metadata: parsed.metadata ?? [],
+    lines: parsed.lines ?? [],
+    lineCounts: lineCounts(parsed),
+    words: wordAccount(parsed),
     caps: planner.caps(),
     summary: {
       paragraphs: paragraphs.length,
@@ -212,4 +233,32 @@ export function planImport(parsed: ImportedText, target: PlanTarget, options: Pl
       unmatchedHeadings: headings.filter((h) => h.sectionId === null && h.paragraphs > 0).length,
     },
   };
+}
+
+/** The words a paragraph puts into the draft: its label, its text as written (brackets and sponsors included) and its literals. */
+function storedWords(p: ImportedParagraph): string[] {
+  const words = [...wordsOf(p.label ?? ''), ...wordsOf(p.text)];
+  if (p.sponsors.length > 0) words.push(...wordsOf(formatSponsors(p.sponsors)));
+  for (const l of p.literals ?? []) words.push(...wordsOf(l.label), ...wordsOf(l.text));
+  return words;
+}
+
+const STORED_ROLES: readonly LineRole[] = ['paragraph', 'literal'];
+
+/**
+ * Every word of the source, accounted for: stored in a paragraph, or on a line the preview lists
+ * (heading, formula, metadata, note, problem). A word in neither would be lost without notice.
+ */
+function wordAccount(parsed: ImportedText) {
+  const lines = parsed.lines ?? [];
+  const source = lines.flatMap((l) => wordsOf(l.text));
+  const stored = parsed.sections.flatMap((s) => s.paragraphs.flatMap(storedWords));
+  const listed = lines.filter((l) => !STORED_ROLES.includes(l.role)).flatMap((l) => wordsOf(l.text));
+  return accountWords(source, stored, listed);
+}
+
+function lineCounts(parsed: ImportedText): Record<LineRole, number> {
+  const counts = Object.fromEntries(LINE_ROLES.map((r) => [r, 0])) as Record<LineRole, number>;
+  for (const l of parsed.lines ?? []) counts[l.role]++;
+  return counts;
 }
