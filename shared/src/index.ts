@@ -10,6 +10,7 @@ export * from './labels';
 export * from './brackets';
 export * from './import-text';
 export * from './import-words';
+export * from './import-account';
 export * from './editorial-brackets';
 export * from './redline-types';
 export * from './redline';

@@ -6,14 +6,12 @@ import {
   ParagraphKind,
   ParagraphStatus,
   SectionKind,
-  LINE_ROLES,
-  LineRole,
-  accountWords,
   checkFit,
   compareLabels,
   describeCap,
   evaluateCaps,
-  formatSponsors,
+  importLineCounts,
+  importWordAccount,
   isInPlay,
   labelBetween,
   parseBrackets,
@@ -21,7 +19,6 @@ import {
   paragraphState,
   resolutionText,
   viewOfSubtitle,
-  wordsOf,
 } from '@omnibus/shared';
 import { amendmentsFromSegments } from './import-amendments';
 import type { ImportPlan, PlanOptions, PlanTarget, PlannedHeading, PlannedParagraph } from './import-plan.types';
@@ -222,8 +219,8 @@ export function planImport(parsed: ImportedText, target: PlanTarget, options: Pl
     adoption: parsed.adoption ?? null,
     metadata: parsed.metadata ?? [],
     lines: parsed.lines ?? [],
-    lineCounts: lineCounts(parsed),
-    words: wordAccount(parsed),
+    lineCounts: importLineCounts(parsed),
+    words: importWordAccount(parsed),
     caps: planner.caps(),
     summary: {
       paragraphs: paragraphs.length,
@@ -235,30 +232,3 @@ export function planImport(parsed: ImportedText, target: PlanTarget, options: Pl
   };
 }
 
-/** The words a paragraph puts into the draft: its label, its text as written (brackets and sponsors included) and its literals. */
-function storedWords(p: ImportedParagraph): string[] {
-  const words = [...wordsOf(p.label ?? ''), ...wordsOf(p.text)];
-  if (p.sponsors.length > 0) words.push(...wordsOf(formatSponsors(p.sponsors)));
-  for (const l of p.literals ?? []) words.push(...wordsOf(l.label), ...wordsOf(l.text));
-  return words;
-}
-
-const STORED_ROLES: readonly LineRole[] = ['paragraph', 'literal'];
-
-/**
- * Every word of the source, accounted for: stored in a paragraph, or on a line the preview lists
- * (heading, formula, metadata, note, problem). A word in neither would be lost without notice.
- */
-function wordAccount(parsed: ImportedText) {
-  const lines = parsed.lines ?? [];
-  const source = lines.flatMap((l) => wordsOf(l.text));
-  const stored = parsed.sections.flatMap((s) => s.paragraphs.flatMap(storedWords));
-  const listed = lines.filter((l) => !STORED_ROLES.includes(l.role)).flatMap((l) => wordsOf(l.text));
-  return accountWords(source, stored, listed);
-}
-
-function lineCounts(parsed: ImportedText): Record<LineRole, number> {
-  const counts = Object.fromEntries(LINE_ROLES.map((r) => [r, 0])) as Record<LineRole, number>;
-  for (const l of parsed.lines ?? []) counts[l.role]++;
-  return counts;
-}
