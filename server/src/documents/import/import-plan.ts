@@ -77,7 +77,9 @@ class Planner {
   section(heading: string, paragraphs: readonly ImportedParagraph[]): TargetSection | null {
     const chosen = this.options.sections.find((s) => s.heading === heading);
     if (chosen) return this.target.sections.find((s) => s.id === chosen.sectionId) ?? null;
-    return matchSection(heading, this.target.sections, paragraphs.length > 0 && paragraphs.every((p) => p.label === null));
+    // In a text with a formula the preamble is the formula's section; unnumbered paragraphs elsewhere are operative.
+    const onlyPreambular = this.parsed.formula === undefined && paragraphs.length > 0 && paragraphs.every((p) => p.label === null);
+    return matchSection(heading, this.target.sections, onlyPreambular);
   }
 
   private sponsors(codes: readonly string[], errors: string[], what: string): string[] {
