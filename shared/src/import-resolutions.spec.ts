@@ -215,3 +215,57 @@ describe('editorial brackets', () => {
     expect(missingWords(wordsOf(written), wordsOf(escaped.text))).toEqual([]);
   });
 });
+
+describe('the platform’s own compilation, as its exports print it', () => {
+  it('keeps a numbered preamble, area and topic headings, and a heading after a paragraph that ends in a bracket', () => {
+    // Word exports have no blank lines: every paragraph is one line.
+    const imported = importText([
+      'OEA/Ser.G',
+      'CP/CSH/xxxx/22',
+      'ADVANCING HEMISPHERIC SECURITY: A MULTIDIMENSIONAL APPROACH',
+      '(Compilation text, 15 March 2022)',
+      'THE GENERAL ASSEMBLY,',
+      '1. HAVING SEEN the annual report of the Permanent Council,',
+      '(consensus; pending)',
+      '2. BEARING IN MIND that the Charter establishes [MEX: the principle of]',
+      '(amended; pending)',
+      'INTER-AMERICAN INSTRUMENTS AND INSTITUTIONS',
+      'Inter-American Convention against Terrorism',
+      '1. To invite member states [US: delete]',
+      'Inter-American Committee against Terrorism (CICTE)',
+      '5 bis. [CH, MEX and US: To endorse the reports.]',
+    ].join('\n'));
+    expect(imported.sections.map((s) => [s.heading, s.paragraphs.map((p) => p.label)])).toEqual([
+      ['THE GENERAL ASSEMBLY,', ['1', '2']],
+      ['INTER-AMERICAN INSTRUMENTS AND INSTITUTIONS', []],
+      ['Inter-American Convention against Terrorism', ['1']],
+      ['Inter-American Committee against Terrorism (CICTE)', ['5 bis']],
+    ]);
+    expect(imported.sections[0]!.paragraphs.map((p) => p.status)).toEqual(['pending', 'pending']);
+    expect(imported.subtitle).toBe('(Compilation text, 15 March 2022)');
+    expect(imported.adoption).toBeUndefined();
+    expect(importWordAccount(imported).unaccounted).toBe(0);
+  });
+});
+
+describe('a Word document, one paragraph a line', () => {
+  it('keeps a heading that follows a literal without final punctuation', () => {
+    const imported = importText([
+      'THE GENERAL ASSEMBLY,',
+      'HAVING SEEN the report,',
+      'INTER-AMERICAN ENTITIES',
+      'Inter-American Drug Abuse Control Commission (CICAD)',
+      '8. To request the CICAD Secretariat to:',
+      'a. report on the programme of work of the Commission in the year',
+      'Inter-American Defense Board (IADB)',
+      '1. To take note of the report of the Board.',
+    ].join('\n'));
+    expect(imported.sections.map((s) => [s.heading, s.paragraphs.map((p) => p.label)])).toEqual([
+      ['THE GENERAL ASSEMBLY,', [null]],
+      ['INTER-AMERICAN ENTITIES', []],
+      ['Inter-American Drug Abuse Control Commission (CICAD)', ['8']],
+      ['Inter-American Defense Board (IADB)', ['1']],
+    ]);
+    expect(imported.sections[2]!.paragraphs[0]!.literals).toEqual([{ label: 'a', text: 'report on the programme of work of the Commission in the year' }]);
+  });
+});

@@ -114,6 +114,19 @@ const wordCount = (line: string): number => line.split(' ').filter((w) => w !== 
 const startsLowercase = (line: string): boolean => /^\p{Ll}/u.test(line);
 
 /**
+ * Whether a line carries on the paragraph before it, as in a copy that wraps long lines: the
+ * paragraph has not ended, and either the line opens lowercase, with a number or a parenthesis
+ * ("(2001),"), or the paragraph broke off after an ordinary word ("… of the" / "Organization, …").
+ * In the operative part a paragraph ending in "]" or in a capitalised word is never continued by a
+ * capitalised line, so a heading after it stays a heading.
+ */
+function wrapsOnto(paragraph: string, line: string): boolean {
+  if (startsLowercase(line)) return true;
+  if (endsParagraph(paragraph)) return false;
+  return /^[\d(]/.test(line) || /(?:^|\s)\p{Ll}[\p{Ll}'’-]*$/u.test(paragraph);
+}
+
+/**
  * "HAVING SEEN the…", "RECALLING that…", "CONSIDERANDO que…": opening words in capitals, then
  * ordinary text, ending as a paragraph does. Used only for texts that have no organ's formula.
  */
@@ -241,6 +254,8 @@ class Reader {
   private joinable = false;
   private region: Region;
   private capitalsStyle = false;
+  /** Index of the line being read. */
+  private index = 0;
 
   constructor(
     private readonly lines: readonly Line[],
@@ -361,13 +376,32 @@ class Reader {
       p.footnotes.push(footnote[1] ?? '');
     }
     this.account(line, 'note');
+    // A note is printed under a finished paragraph: the next line starts something new.
+    this.joinable = false;
     return true;
+  }
+
+  /**
+   * A short line that does not end as a paragraph does, followed by a numbered paragraph (or by one
+   * more such line and then a numbered paragraph: an area heading, then a topic heading). Word
+   * documents put each paragraph on one line with no blank line between, so a heading right after
+   * a paragraph or literal without final punctuation must not be read as its continuation.
+   */
+  private headingAhead(): boolean {
+    const short = (l: Line | undefined): boolean => l !== undefined && !endsParagraph(l.text) && wordCount(l.text) <= MAX_HEADING_WORDS && !letteredItem(l.text);
+    const at = this.index;
+    if (!short(this.lines[at])) return false;
+    const next = this.lines[at + 1];
+    if (next && numberedLabel(next.text)) return true;
+    const after = this.lines[at + 2];
+    return short(next) && after !== undefined && numberedLabel(after.text) !== null;
   }
 
   read(): ImportedText {
     const { formula, resolving } = this.layout;
     for (let i = 0; i < this.lines.length; i++) {
       const line = this.lines[i] as Line;
+      this.index = i;
       if (line.afterBlank) this.joinable = false;
       if (this.pending) {
         this.openParagraph(this.pending.label, line.text, this.pending.line);
@@ -448,9 +482,11 @@ class Reader {
     }
     const block = this.parenthesised(i);
     if (block) {
-      if (this.result.subtitle === undefined) this.result.subtitle = block.text;
-      // The platform's own exports name their view there, "(Compilation text, …)"; other texts their adoption.
-      if (this.result.adoption === undefined && viewOfSubtitle(block.text) === null) this.result.adoption = block.text;
+      // The platform's own exports name their view there, "(Compilation text, …)", perhaps after a
+      // "(Presented by the Chair …)" line; other texts their adoption.
+      const view = viewOfSubtitle(block.text);
+      if (this.result.subtitle === undefined || (view !== null && viewOfSubtitle(this.result.subtitle) === null)) this.result.subtitle = block.text;
+      if (this.result.adoption === undefined && view === null) this.result.adoption = block.text;
       this.metadata.push({ line: line.no, kind: 'adoption', text: block.text });
       for (const l of this.lines.slice(i, block.end + 1)) this.account(l, 'metadata');
       return block.end;
@@ -504,14 +540,35 @@ class Reader {
   private readPreamble(line: Line): void {
     const text = line.text;
     if (this.note(line) || this.parenthesisedMeta(line)) return;
-    if (numberedLabel(text)) {
+    const numbered = numberedLabel(text);
+    if (numbered && this.capitalsStyle && opensInCapitals(numbered.body ?? '')) {
+      // A preamble numbered paragraph by paragraph, as the platform's compilation prints it: "1. HAVING SEEN …".
+      this.openParagraph(numbered.label, numbered.body ?? '', line.no);
+      this.account(line, 'paragraph');
+      return;
+    }
+    if (numbered) {
       // The Security Council's and the General Assembly's operative part starts at "1." with no resolving formula.
       this.startSection('');
       this.region = 'operative';
       this.readBody(line);
       return;
     }
+    if (this.capitalsStyle && !opensInCapitals(text) && !startsLowercase(text) && this.headingAhead()) {
+      this.startSection(text);
+      this.region = 'operative';
+      this.account(line, 'heading');
+      return;
+    }
+    // In the preamble a paragraph that has not ended goes on in the next line ("… of the Geneva" / "Conventions …").
     const continues = this.open !== null && this.joinable && (startsLowercase(text) || !endsParagraph(this.openText()));
+    if (this.capitalsStyle && isCapitals(text) && !endsParagraph(text)) {
+      // A heading in capitals ("INTER-AMERICAN INSTRUMENTS AND INSTITUTIONS") ends the preamble.
+      this.startSection(text);
+      this.region = 'operative';
+      this.account(line, 'heading');
+      return;
+    }
     if (this.capitalsStyle) {
       if (opensInCapitals(text)) {
         this.openParagraph(null, text, line.no, text.endsWith(':'));
@@ -590,7 +647,7 @@ class Reader {
       return;
     }
     const joinsLowercase = this.open !== null && this.joinable && startsLowercase(text);
-    const joinsUnfinished = formulaMode && this.open !== null && this.joinable && !endsParagraph(this.openText());
+    const joinsUnfinished = formulaMode && this.open !== null && this.joinable && wrapsOnto(this.openText(), text) && !this.headingAhead();
     if (joinsLowercase || joinsUnfinished) {
       this.extend(text);
       this.account(line, this.open?.literals.length ? 'literal' : 'paragraph');
