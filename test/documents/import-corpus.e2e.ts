@@ -1,9 +1,10 @@
-import { type DraftView, type ParagraphView, isStoredRole, missingWords, wordsOf } from '@omnibus/shared';
+import { type DraftView, type ParagraphView, importText, isStoredRole, missingWords, wordsOf } from '@omnibus/shared';
+import JSZip from 'jszip';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fingerprint, section } from '../support/draft-helpers';
 import { TestServer, startTestServer } from '../support/test-server';
-import { CICTE_SEED, getDraft, saveArtifact, upload } from './document-helpers';
+import { CICTE_SEED, docxType, getDraft, saveArtifact, upload } from './document-helpers';
 
 /**
  * Every real resolution of the corpus (test/fixtures/resolutions, sources in its README) and the
@@ -157,4 +158,60 @@ describe('importing real resolutions loses no word', () => {
     const entry = history.body.find((e: any) => e.action === 'draft.import');
     expect(entry.after).toMatchObject({ symbol: 'AG/RES. 2357 (XXXVIII-O/08)', formula: 'THE GENERAL ASSEMBLY,', adoption: '(Adopted at the fourth plenary session, held on June 3, 2008)' });
   });
+
+  it('reads a real resolution from Word as from plain text: symbol in the page header, automatic numbers, a tracked deletion, a footnote', async () => {
+    const source = fs.readFileSync(path.join(CORPUS, 'oas-en-cp-res-777-2000.txt'), 'utf8');
+    const text = importText(source);
+    const [preamble, operative] = text.sections;
+    const docx = await wordDocument({
+      header: text.symbol!,
+      lines: [text.title!, text.formula!],
+      preamble: preamble!.paragraphs.map((p) => p.text),
+      resolving: text.resolvingFormula!,
+      operative: operative!.paragraphs.map((p) => p.text),
+    });
+    saveArtifact('import-cp-res-777.docx', docx);
+    const created = await t.api<DraftView>('POST', '/api/drafts', { token: secretariat, body: { title: 'CP/RES. 777', symbol: 'CP/CSH/8997/22' } });
+    const topic = section(created.body, 'topic');
+    const sections = encodeURIComponent(JSON.stringify([{ heading: 'RESOLVES:', sectionId: topic.id }]));
+    const res = await upload(t, `/api/drafts/${created.body.id}/import?source=chair_draft&sections=${sections}`, secretariat, docx, docxType);
+    expect(res.status).toBe(201);
+    const after = await getDraft(t, secretariat, created.body.id);
+    expect(section(after, 'preamble').paragraphs.map((p) => p.text)).toEqual(preamble!.paragraphs.map((p) => p.text));
+    const stored = after.sections.find((s) => s.id === topic.id)!.paragraphs;
+    expect(stored.map((p) => [p.label, p.text])).toEqual(operative!.paragraphs.map((p) => [p.label, p.text]));
+    expect(stored[1]!.reservations?.map((r) => [r.delegation, r.text])).toEqual([['MEX', 'Mexico reserves its position.']]);
+    const history = await t.api('GET', `/api/drafts/${created.body.id}/history`, { token: secretariat });
+    expect(history.body.find((e: any) => e.action === 'draft.import').after).toMatchObject({ symbol: 'CP/RES. 777 (1252/00)', formula: 'THE PERMANENT COUNCIL OF THE ORGANIZATION OF AMERICAN STATES,', resolvingFormula: 'RESOLVES:' });
+  });
 });
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const xmlText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const run = (s: string): string => `<w:r><w:t xml:space="preserve">${xmlText(s)}</w:t></w:r>`;
+
+/**
+ * A Word document laid out as OAS secretariats write resolutions: the symbol in the page header,
+ * operative paragraphs numbered by Word (not typed), a deletion left as a tracked change in the
+ * first one and a delegation's footnote on the second.
+ */
+async function wordDocument(d: { header: string; lines: string[]; preamble: string[]; resolving: string; operative: string[] }): Promise<Buffer> {
+  const numbered = (body: string, extra = '') => `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${body}${extra}</w:p>`;
+  const plain = (s: string) => `<w:p>${run(s)}</w:p>`;
+  const [first = '', second = '', ...others] = d.operative;
+  const split = first.indexOf(' ');
+  const body = [
+    ...d.lines.map(plain),
+    ...d.preamble.map(plain),
+    plain(d.resolving),
+    numbered(`${run(first.slice(0, split + 1))}<w:del w:id="1" w:author="Secretariat"><w:r><w:delText>hereby and forthwith </w:delText></w:r></w:del>${run(first.slice(split + 1))}`),
+    numbered(run(second), '<w:r><w:footnoteReference w:id="1"/></w:r>'),
+    ...others.map((o) => numbered(run(o))),
+  ].join('');
+  const zip = new JSZip();
+  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
+  zip.file('word/header1.xml', `<?xml version="1.0" encoding="UTF-8"?><w:hdr ${W}>${plain('OEA/Ser.G')}${plain(d.header)}</w:hdr>`);
+  zip.file('word/footnotes.xml', `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${W}><w:footnote w:id="0"><w:p/></w:footnote><w:footnote w:id="1">${plain('Mexico: Mexico reserves its position.')}</w:footnote></w:footnotes>`);
+  zip.file('word/numbering.xml', `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
