@@ -56,6 +56,7 @@ const EXPECTED: Record<string, Expected> = {
   'un-sc-s-17642-draft-1985.txt': { formula: 'The Security Council,', preamble: 1, operative: [null] },
   'un-ga-a-res-es-10-21-2023.txt': { formula: 'The General Assembly,', symbol: 'A/RES/ES–10/21', preamble: 6 },
   'un-ga-res-42-1987-disarmament.txt': { formula: 'The General Assembly,', preamble: 6 },
+  'un-ga-es-2024-09-tenth-emergency-session.txt': { formula: 'La Asamblea General,', preamble: 5 },
 };
 
 describe('importText on real resolutions', () => {
@@ -115,6 +116,11 @@ describe('importText on real resolutions', () => {
     expect(draft).toMatchObject({ label: null, chapeau: 'Decides,' });
     expect(draft.literals!.map((l) => l.label)).toEqual(['a', 'b', 'c']);
     expect(draft.literals![1]!.text).toMatch(/^To renew the mandate .* until 31 May 1986;$/);
+  });
+
+  it('keeps the UN’s lettered sub-paragraphs of a preambular paragraph in it, never as headings', () => {
+    const last = importText(read('un-ga-es-2024-09-tenth-emergency-session.txt')).sections[0]!.paragraphs[4]!;
+    expect(last.text).toMatch(/^Recordando su resolución 77\/247, .* sobre las siguientes cuestiones: a\) ¿Cuáles son .* conexas\? b\) ¿Cómo afectan .* las Naciones Unidas\?$/);
   });
 
   it('keeps editorial brackets inside quotations as text, not as proposals', () => {

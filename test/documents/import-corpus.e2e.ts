@@ -36,6 +36,7 @@ const SOURCE_PARAGRAPHS: Record<string, number> = {
   // The copy loses "2016," at a page break, so two preambular paragraphs read as one.
   'un-ga-a-res-es-10-21-2023.txt': 7,
   'un-ga-res-42-1987-disarmament.txt': 6,
+  'un-ga-es-2024-09-tenth-emergency-session.txt': 5,
   'cicte-proposal-omnibus.txt': 12,
 };
 
