@@ -254,6 +254,37 @@ describe('the platform’s own compilation, as its exports print it', () => {
   });
 });
 
+describe('the OAS header block', () => {
+  it('tells the title from the council and committee names and the document’s kind, and keeps them all as metadata', () => {
+    const imported = importText([
+      'PERMANENT COUNCIL OF THE',
+      'ORGANIZATION OF AMERICAN STATES',
+      '',
+      'COMMITTEE ON HEMISPHERIC SECURITY',
+      'OEA/Ser.G',
+      'CP/CSH/xxxx/22 rev. 1',
+      '9 May 2022',
+      'Original: English',
+      'DRAFT RESOLUTION',
+      'ADVANCING HEMISPHERIC SECURITY:',
+      'A MULTIDIMENSIONAL APPROACH',
+      '(Presented by the Chair of the Committee on Hemispheric Security)',
+      '(Compilation text, 9 May 2022)',
+      'THE GENERAL ASSEMBLY,',
+      'HAVING SEEN the annual report,',
+    ].join('\n'));
+    expect(imported).toMatchObject({
+      title: 'ADVANCING HEMISPHERIC SECURITY: A MULTIDIMENSIONAL APPROACH',
+      symbol: 'CP/CSH/xxxx/22 rev. 1',
+      subtitle: '(Compilation text, 9 May 2022)',
+      adoption: '(Presented by the Chair of the Committee on Hemispheric Security)',
+    });
+    expect(imported.metadata!.map((m) => m.kind)).toEqual(['masthead', 'masthead', 'series', 'symbol', 'masthead', 'masthead', 'masthead', 'title', 'adoption', 'view']);
+    expect(imported.sections.map((s) => s.paragraphs.length)).toEqual([1]);
+    expect(importWordAccount(imported).unaccounted).toBe(0);
+  });
+});
+
 describe('a Word document, one paragraph a line', () => {
   it('keeps a heading that follows a literal without final punctuation', () => {
     const imported = importText([

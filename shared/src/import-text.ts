@@ -77,7 +77,8 @@ export interface LineAccount {
   text: string;
 }
 
-export type MetadataKind = 'symbol' | 'series' | 'title' | 'adoption' | 'masthead' | 'closing';
+/** `view`: the platform's own exports name the view they print, "(Compilation text, 15 March 2022)". */
+export type MetadataKind = 'symbol' | 'series' | 'title' | 'adoption' | 'view' | 'masthead' | 'closing';
 
 export interface ImportedMetadata {
   line: number;
@@ -108,6 +109,8 @@ const SUBTITLE = /^\(.*\)$/;
 const FOOTNOTE = /^\(Footnote \d+: (.+)\)$/;
 const NUMBERED = /^(\d[^.]{0,40})\.(?:\s+(.*))?$/;
 const MAX_HEADING_WORDS = 12;
+/** The document's kind printed above its title, in the four OAS languages. */
+const DOCUMENT_KIND = /^(?:DRAFT |PROJET DE |PROYECTO DE |PROJETO DE )?R[EÉ]SOLU(?:TION|CI[OÓ]N|[CÇ][AÃ]O)$/i;
 
 const isCapitals = (line: string): boolean => /\p{Lu}.*\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line);
 const wordCount = (line: string): number => line.split(' ').filter((w) => w !== '').length;
@@ -487,7 +490,7 @@ class Reader {
       const view = viewOfSubtitle(block.text);
       if (this.result.subtitle === undefined || (view !== null && viewOfSubtitle(this.result.subtitle) === null)) this.result.subtitle = block.text;
       if (this.result.adoption === undefined && view === null) this.result.adoption = block.text;
-      this.metadata.push({ line: line.no, kind: 'adoption', text: block.text });
+      this.metadata.push({ line: line.no, kind: view === null ? 'adoption' : 'view', text: block.text });
       for (const l of this.lines.slice(i, block.end + 1)) this.account(l, 'metadata');
       return block.end;
     }
@@ -499,19 +502,23 @@ class Reader {
       return i;
     }
     if (isCapitals(line.text)) {
-      // Consecutive lines in capitals are one title; the longest block is the title ("RÉSOLUTION" is not).
+      // Consecutive lines in capitals are one block. The title is the last block before the formula:
+      // the council's and committee's names come before it, "DRAFT RESOLUTION" / "RÉSOLUTION" is the document's kind.
       let end = i;
       while (end + 1 < this.lines.length && !(this.lines[end + 1] as Line).afterBlank && isCapitals((this.lines[end + 1] as Line).text)
         && !isSymbol((this.lines[end + 1] as Line).text) && !(this.layout.formula && end + 1 >= this.layout.formula.start)) end++;
-      const text = this.lines.slice(i, end + 1).map((l) => l.text).join(' ');
-      for (const l of this.lines.slice(i, end + 1)) this.account(l, 'metadata');
-      const kind = this.result.title === null || text.length > this.result.title.length ? 'title' : 'masthead';
-      if (kind === 'title' && this.result.title !== null) {
-        const previous = this.metadata.find((m) => m.kind === 'title');
-        if (previous) previous.kind = 'masthead';
+      let start = i;
+      if (DOCUMENT_KIND.test(line.text)) {
+        this.meta(line, 'masthead');
+        start = i + 1;
+        if (end < start) return end;
       }
-      if (kind === 'title') this.result.title = text;
-      this.metadata.push({ line: line.no, kind, text });
+      const text = this.lines.slice(start, end + 1).map((l) => l.text).join(' ');
+      for (const l of this.lines.slice(start, end + 1)) this.account(l, 'metadata');
+      const previous = this.metadata.find((m) => m.kind === 'title');
+      if (previous) previous.kind = 'masthead';
+      this.result.title = text;
+      this.metadata.push({ line: (this.lines[start] as Line).no, kind: 'title', text });
       return end;
     }
     this.meta(line, 'masthead');
