@@ -192,6 +192,9 @@ describe('the resolving formula in each language', () => {
       { label: 'b', text: 'later.' },
     ]);
     expect(annex).toEqual({ heading: 'Annex', paragraphs: [] });
+    const roman = importText(['The Security Council,', 'Recalling its resolutions,', '1. Requests the Secretary-General:', '(i) to report; and', '(ii) to act.'].join('\n'));
+    expect(roman.sections[1]!.paragraphs[0]).toMatchObject({ label: '1', text: 'Requests the Secretary-General: (i) to report; and (ii) to act.' });
+    expect(roman.problems).toEqual([]);
     expect(imported.metadata).toContainEqual({ line: 10, kind: 'closing', text: '57th plenary meeting' });
     expect(importWordAccount(imported)).toMatchObject({ source: 23, stored: 15, listed: 8, unaccounted: 0 });
   });

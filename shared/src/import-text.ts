@@ -641,11 +641,13 @@ class Reader {
     const lettered = letteredItem(text);
     const lastLiteral = this.open?.literals.at(-1);
     const roman = romanItem(text);
-    // "(i)" after "(h)" is the letter i; after any other literal it is a roman sub-paragraph of that literal.
-    const isRoman = roman !== null && lastLiteral !== undefined && !(lettered && lettered.letter === String.fromCharCode(lastLiteral.label.charCodeAt(0) + 1));
+    // "(i)" after "(h)" is the letter i; after any other literal it is a roman sub-paragraph of that
+    // literal, and before any literal a roman sub-paragraph of the paragraph itself.
+    const isRoman = roman !== null && this.open !== null
+      && (lastLiteral === undefined || !(lettered && lettered.letter === String.fromCharCode(lastLiteral.label.charCodeAt(0) + 1)));
     if (isRoman || (this.open && dashItem(text) !== null)) {
       this.extend(text);
-      this.account(line, 'literal');
+      this.account(line, this.open?.literals.length ? 'literal' : 'paragraph');
       return;
     }
     if (lettered && this.open) {
