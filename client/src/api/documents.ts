@@ -10,7 +10,7 @@ export interface ImportPreview {
   title: string | null;
   symbol: string | null;
   source: 'chair_draft' | 'entity_proposal';
-  headings: { heading: string; sectionKey: string | null; sectionTitle: string | null; paragraphs: number }[];
+  headings: { heading: string; sectionId: string | null; sectionKey: string | null; sectionTitle: string | null; paragraphs: number }[];
   paragraphs: {
     index: number;
     heading: string;
@@ -26,8 +26,20 @@ export interface ImportPreview {
   }[];
   problems: { line?: number; message: string }[];
   footnotes: string[];
+  /** The organ's formula ("THE GENERAL ASSEMBLY,") and the resolving formula ("RESOLVES:"), when the text has them. */
+  formula?: string | null;
+  resolvingFormula?: string | null;
+  adoption?: string | null;
+  metadata?: { line: number; kind: string; text: string }[];
+  /** Every non-empty line of the source and what it became. */
+  lines?: { line: number; role: ImportLineRole; text: string }[];
+  lineCounts?: Record<ImportLineRole, number>;
+  /** The source's words: stored in the draft, listed in the preview, or unaccounted (would be lost). */
+  words?: { source: number; stored: number; listed: number; unaccounted: number; unaccountedSample: string[] };
   verdict: { ready: boolean; message: string };
 }
+
+export type ImportLineRole = 'paragraph' | 'literal' | 'heading' | 'formula' | 'metadata' | 'note' | 'problem';
 
 export interface ImportResult {
   paragraphs: { id: string; sectionKey: string; label: string }[];
@@ -38,10 +50,13 @@ export interface ImportResult {
 export interface ImportOptions {
   source: 'chair_draft' | 'entity_proposal';
   acceptOverCap: boolean;
+  /** The section the secretariat chose for each heading the draft has no section for ("RESOLVES:"). */
+  sections?: { heading: string; sectionId: string }[];
 }
 
 function importQuery(o: ImportOptions): string {
-  return `source=${o.source}&acceptOverCap=${o.acceptOverCap ? 'true' : 'false'}`;
+  const sections = o.sections && o.sections.length > 0 ? `&sections=${enc(JSON.stringify(o.sections))}` : '';
+  return `source=${o.source}&acceptOverCap=${o.acceptOverCap ? 'true' : 'false'}${sections}`;
 }
 
 export const documentsApi = {

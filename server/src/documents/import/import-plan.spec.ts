@@ -1,5 +1,6 @@
 import { DEFAULT_CAPS, importText } from '@omnibus/shared';
 import { planImport } from './import-plan';
+import { refusal, verdict } from './import-verdict';
 import type { PlanTarget } from './import-plan.types';
 
 const target: PlanTarget = {
@@ -80,5 +81,30 @@ describe('planImport', () => {
   it('refuses literals where no mandates paragraph may stand', () => {
     const p = plan('General provisions and follow-up\n1. To request the SMS to:\na. report.');
     expect(p.paragraphs[0]!.errors[0]).toContain('has no mandates paragraph');
+  });
+
+  it('places a Spanish resolution: the formula heads the preamble, the operative part waits for the section the secretariat chooses', () => {
+    const text = ['LA ASAMBLEA GENERAL,', 'RECONOCIENDO:', 'Que la paz es un propósito esencial de la Organización;', 'Que la cooperación es fundamental,', 'RESUELVE:', '1. Encomendar al Consejo Permanente el seguimiento de esta resolución.'].join('\n');
+    const p = plan(text);
+    expect(p.headings.map((h) => [h.heading, h.sectionKey, h.paragraphs])).toEqual([
+      ['LA ASAMBLEA GENERAL,', 'preamble', 1],
+      ['RESUELVE:', null, 1],
+    ]);
+    expect(p.paragraphs[0]).toMatchObject({ kind: 'preambular', text: 'RECONOCIENDO: Que la paz es un propósito esencial de la Organización; Que la cooperación es fundamental,' });
+    expect(p.paragraphs[1]!.errors).toEqual(['The operative part ("RESUELVE:") goes to a section you choose: choose its section']);
+    expect(p.words).toEqual({ source: 30, stored: 26, listed: 4, unaccounted: 0, unaccountedSample: [] });
+    const chosen = planImport(importText(text), target, { source: 'chair_draft', sections: [{ heading: 'RESUELVE:', sectionId: 'cyb' }] });
+    expect(verdict(chosen, false)).toEqual({ ready: true, message: expect.stringContaining('26 of 30 words (86.6 %) will be stored; the other 4 are on the 2 lines listed') });
+  });
+
+  it('refuses a plan that would lose a word neither stored nor listed, naming the words', () => {
+    const parsed = importText('Cybersecurity\n3. To urge all states.');
+    // A reader that dropped words while saying it kept the line would otherwise write a shorter text without notice.
+    parsed.sections[0]!.paragraphs[0]!.text = 'To urge states.';
+    const p = planImport(parsed, target, { source: 'chair_draft', sections: [] });
+    expect(p.words).toMatchObject({ unaccounted: 1, unaccountedSample: ['all'] });
+    const refused = refusal(p, false);
+    expect(refused?.message).toMatch(/^1 word of the text would be lost \(all\); nothing was imported/);
+    expect(verdict(p, false).ready).toBe(false);
   });
 });

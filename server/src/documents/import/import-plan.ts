@@ -10,6 +10,8 @@ import {
   compareLabels,
   describeCap,
   evaluateCaps,
+  importLineCounts,
+  importWordAccount,
   isInPlay,
   labelBetween,
   parseBrackets,
@@ -52,6 +54,7 @@ class Planner {
   private readonly codes = new Map<string, string>();
 
   constructor(
+    private readonly parsed: ImportedText,
     private readonly target: PlanTarget,
     private readonly options: PlanOptions,
     private readonly defaultStatus: ParagraphStatus,
@@ -63,10 +66,20 @@ class Planner {
     }
   }
 
+  /** Why a paragraph has no section: the operative part under the resolving formula, or a heading no section bears. */
+  private unplaced(heading: string): string {
+    if (heading !== '' && heading === this.parsed.resolvingFormula) return `The operative part ("${heading}") goes to a section you choose: choose its section`;
+    if (heading === '' && this.parsed.formula !== undefined) return 'The operative part has no heading: choose its section';
+    if (heading === '') return 'It comes before any heading and is not preambular: choose its section';
+    return `No section of the draft is called "${heading}": choose its section`;
+  }
+
   section(heading: string, paragraphs: readonly ImportedParagraph[]): TargetSection | null {
     const chosen = this.options.sections.find((s) => s.heading === heading);
     if (chosen) return this.target.sections.find((s) => s.id === chosen.sectionId) ?? null;
-    return matchSection(heading, this.target.sections, paragraphs.length > 0 && paragraphs.every((p) => p.label === null));
+    // In a text with a formula the preamble is the formula's section; unnumbered paragraphs elsewhere are operative.
+    const onlyPreambular = this.parsed.formula === undefined && paragraphs.length > 0 && paragraphs.every((p) => p.label === null);
+    return matchSection(heading, this.target.sections, onlyPreambular);
   }
 
   private sponsors(codes: readonly string[], errors: string[], what: string): string[] {
@@ -141,7 +154,7 @@ class Planner {
       warnings,
     };
     if (!section) {
-      errors.push(heading === '' ? 'It comes before any heading and is not preambular: choose its section' : `No section of the draft is called "${heading}": choose its section`);
+      errors.push(this.unplaced(heading));
       return planned;
     }
     this.place(planned, section, p);
@@ -187,7 +200,7 @@ class Planner {
  */
 export function planImport(parsed: ImportedText, target: PlanTarget, options: PlanOptions): ImportPlan {
   const view = viewOfSubtitle(parsed.subtitle);
-  const planner = new Planner(target, options, view === 'consensus' ? 'approved' : 'pending');
+  const planner = new Planner(parsed, target, options, view === 'consensus' ? 'approved' : 'pending');
   const headings: PlannedHeading[] = [];
   const paragraphs: PlannedParagraph[] = [];
   for (const s of parsed.sections) {
@@ -203,6 +216,13 @@ export function planImport(parsed: ImportedText, target: PlanTarget, options: Pl
     headings,
     paragraphs,
     problems: parsed.problems,
+    formula: parsed.formula ?? null,
+    resolvingFormula: parsed.resolvingFormula ?? null,
+    adoption: parsed.adoption ?? null,
+    metadata: parsed.metadata ?? [],
+    lines: parsed.lines ?? [],
+    lineCounts: importLineCounts(parsed),
+    words: importWordAccount(parsed),
     caps: planner.caps(),
     summary: {
       paragraphs: paragraphs.length,
@@ -213,3 +233,4 @@ export function planImport(parsed: ImportedText, target: PlanTarget, options: Pl
     },
   };
 }
+

@@ -4,11 +4,15 @@ import type {
   CapsConfig,
   ExportView,
   ImportProblem,
+  ImportedMetadata,
+  LineAccount,
+  LineRole,
   Literal,
   ParagraphKind,
   ParagraphOrigin,
   ParagraphState,
   ParagraphStatus,
+  WordAccount,
 } from '@omnibus/shared';
 import type { PlannedAmendment } from './import-amendments';
 import type { TargetSection } from './section-matcher';
@@ -77,6 +81,19 @@ export interface ImportPlan {
   paragraphs: PlannedParagraph[];
   /** What the text reader could not make sense of, by line. */
   problems: ImportProblem[];
+  /** The organ's formula ("THE GENERAL ASSEMBLY,") and the resolving formula ("RESOLVES:"), when the text has them. */
+  formula: string | null;
+  resolvingFormula: string | null;
+  /** The adoption line, "(Adopted at the fourth plenary session, held on June 3, 2008)". */
+  adoption: string | null;
+  /** Header and closing lines kept as metadata: symbol, series, title, adoption, masthead. */
+  metadata: ImportedMetadata[];
+  /** Every non-empty line of the source and what it became. */
+  lines: LineAccount[];
+  /** How many lines became each role. */
+  lineCounts: Record<LineRole, number>;
+  /** The source's words: stored, listed in the preview, or unaccounted (lost). */
+  words: WordAccount;
   /** Every cap as it would stand after the import. */
   caps: CapUsage[];
   summary: { paragraphs: number; amendments: number; errors: number; overCap: number; unmatchedHeadings: number };

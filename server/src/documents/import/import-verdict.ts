@@ -16,8 +16,26 @@ export function overCapAllowed(plan: ImportPlan, acceptOverCap: boolean): boolea
   return acceptOverCap && plan.source === 'entity_proposal';
 }
 
+const percent = (part: number, whole: number): string => `${whole === 0 ? 100 : Math.floor((part / whole) * 1000) / 10} %`;
+
+/** "237 of 283 words (83.7 %) are stored; the other 46 are on the 9 lines listed as headings, formulas, metadata and notes." */
+export function wordSummary(plan: ImportPlan): string {
+  const { words, lineCounts } = plan;
+  const listedLines = lineCounts.heading + lineCounts.formula + lineCounts.metadata + lineCounts.note + lineCounts.problem;
+  const stored = `${words.stored} of ${words.source} words (${percent(words.stored, words.source)}) will be stored`;
+  return words.listed === 0 ? `${stored}.` : `${stored}; the other ${words.listed} are on the ${listedLines} line${listedLines === 1 ? '' : 's'} listed as headings, formulas, metadata, notes or problems.`;
+}
+
 /** Why the plan cannot be written, as the error the commit answers with; null when it can. */
 export function refusal(plan: ImportPlan, acceptOverCap: boolean): AppError | null {
+  if (plan.words.unaccounted > 0) {
+    // No silent loss: a word that is neither stored nor shown in the preview stops the import.
+    return new AppError(
+      'validation_failed',
+      `${plan.words.unaccounted} word${plan.words.unaccounted === 1 ? '' : 's'} of the text would be lost (${plan.words.unaccountedSample.slice(0, 8).join(', ')}); nothing was imported. Preview the import to see each line and what it becomes.`,
+      { words: plan.words },
+    );
+  }
   if (plan.paragraphs.length === 0) {
     return new AppError('validation_failed', 'The text holds no paragraph to import: number operative paragraphs ("1.", "5 bis.") under headings that name the draft\'s sections.', {
       issues: [{ path: 'body', message: 'no paragraphs' }],
@@ -54,6 +72,6 @@ export function verdict(plan: ImportPlan, acceptOverCap: boolean): ImportVerdict
   const over = plan.summary.overCap;
   return {
     ready: true,
-    message: `Ready: ${plan.summary.paragraphs} paragraphs and ${plan.summary.amendments} proposals in brackets will be created${over > 0 ? `, ${over} of them past a cap as the entity approved them` : ''}.`,
+    message: `Ready: ${plan.summary.paragraphs} paragraphs and ${plan.summary.amendments} proposals in brackets will be created${over > 0 ? `, ${over} of them past a cap as the entity approved them` : ''}. ${wordSummary(plan)}`,
   };
 }

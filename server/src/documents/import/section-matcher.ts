@@ -1,4 +1,4 @@
-import { RESOLUTION_FORMULA, SectionKind, sectionHeading } from '@omnibus/shared';
+import { RESOLUTION_FORMULA, SectionKind, isOrganFormula, sectionHeading } from '@omnibus/shared';
 
 export interface TargetSection {
   id: string;
@@ -25,8 +25,8 @@ function names(section: TargetSection): string[] {
 }
 
 /**
- * The section a heading of an imported text names, or null. The text before any heading (heading
- * "") is the preamble when it holds only preambular paragraphs; an entity is also found by its key
+ * The section a heading of an imported text names, or null. The organ's formula heads the preamble;
+ * the text before any heading (heading "") is the preamble when it holds only preambular paragraphs; an entity is also found by its key
  * in parentheses, as in "Inter-American Committee against Terrorism (CICTE)".
  */
 export function matchSection(
@@ -36,7 +36,8 @@ export function matchSection(
 ): TargetSection | null {
   const wanted = normaliseHeading(heading);
   const preamble = sections.find((s) => s.kind === 'preamble') ?? null;
-  if (PREAMBLE_HEADINGS.has(wanted) || (wanted === '' && onlyPreambular)) return preamble;
+  // The organ's formula heads the preamble in any language: "LA ASAMBLEA GENERAL,", "The Security Council,".
+  if (PREAMBLE_HEADINGS.has(wanted) || isOrganFormula(heading) || (wanted === '' && onlyPreambular)) return preamble;
   if (wanted === '') return null;
   const exact = sections.find((s) => names(s).includes(wanted));
   if (exact) return exact;
