@@ -159,6 +159,11 @@ export class TranslationsRepository {
     return rows.length > 0;
   }
 
+  async draftHasTranslations(draftId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM translation WHERE draft_id = $1 LIMIT 1`, [draftId]);
+    return rows.length > 0;
+  }
+
   async amendmentIdsOf(paragraphId: string): Promise<string[]> {
     const rows: { id: string }[] = await this.db.query(`SELECT id FROM amendment WHERE paragraph_id = $1`, [paragraphId]);
     return rows.map((r) => r.id);

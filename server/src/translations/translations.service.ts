@@ -243,7 +243,7 @@ export class TranslationsService {
   /** After the original of some units changed: recompute, and tell the room which translations turned outdated. */
   async originalChanged(draftId: string, paragraphId: string | null): Promise<void> {
     const unitIds = paragraphId === null ? null : [paragraphId, ...(await this.repo.amendmentIdsOf(paragraphId))];
-    if (unitIds !== null && !(await this.repo.hasTranslations(unitIds))) return;
+    if (!(await (unitIds === null ? this.repo.draftHasTranslations(draftId) : this.repo.hasTranslations(unitIds)))) return;
     const synced = await this.sync(draftId);
     if (!synced || synced.changed.length === 0) return;
     const translations = await this.repo.translationsOfUnits(synced.changed);
