@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type DocModel,
   type DraftLanguages,
   type DraftView,
   type LanguageCode,
@@ -23,7 +24,8 @@ import { AppError, notFound } from '../common/app-error';
 import { buildDraftView } from '../drafts/draft-view.builder';
 import { DraftsRepository } from '../drafts/drafts.repository';
 import { LiveBroadcaster } from '../live/live-broadcaster';
-import { baseWords, checkBrackets, literalsMatch, sameSource, unitRedlineText, unitsOf, type TranslationUnit } from './translation-units';
+import { type ExportTranslation, translateModel } from './translated-export';
+import { baseWords, checkBrackets, literalsMatch, paragraphUnit, sameSource, unitRedlineText, unitsOf, type TranslationUnit } from './translation-units';
 import { DraftLanguageRow, SourceRow, TranslationRow, TranslationsRepository } from './translations.repository';
 
 /** A draft with the current revision of each unit's original and the stored translations. */
@@ -238,6 +240,41 @@ export class TranslationsService {
       throw new AppError('stale_translation', message, { ...details, storedBasedOn: previous?.basedOn ?? null });
     }
     return basis;
+  }
+
+  /**
+   * An export's model in `lang` (`translated-export.ts`): the view may be the live draft or a
+   * published version, so each translation counts as current only if it was made from exactly the
+   * words being exported. Only the chair's office may issue an incomplete consensus draft.
+   */
+  async translateExport(
+    actor: Actor,
+    draftId: string,
+    view: DraftView,
+    model: DocModel,
+    o: { kind: 'consensus' | 'compilation'; lang?: string | undefined; allowIncomplete?: boolean | undefined },
+  ): Promise<DocModel> {
+    if (o.lang === undefined) return model;
+    const languages = await this.languages(draftId);
+    const lang = this.requireOfficial(languages, o.lang);
+    if (lang === languages.original) return model;
+    if (o.allowIncomplete === true && o.kind === 'consensus' && actor.role !== 'chair' && actor.role !== 'vice_chair') {
+      throw new AppError('forbidden', 'Only the chair or a vice-chair may issue a consensus draft whose translation is incomplete.', { action: 'export.allowIncomplete', role: actor.role });
+    }
+    await this.sync(draftId);
+    const rows = (await this.repo.translations(draftId, lang)).filter((t) => t.unitKind === 'paragraph');
+    const basis = await this.repo.sources(rows.map((t) => ({ unitId: t.unitId, revision: t.basedOn })));
+    const byId = new Map(rows.map((t) => [t.unitId, t]));
+    const out = new Map<string, ExportTranslation>();
+    for (const p of view.sections.flatMap((s) => s.paragraphs)) {
+      const t = byId.get(p.id);
+      if (!t) continue;
+      const source = basis.get(`${t.unitId}:${t.basedOn}`);
+      const exported = paragraphUnit(p);
+      const current = source !== undefined && sameSource(source, exported);
+      out.set(p.id, { status: current ? 'current' : 'outdated', text: t.text, literals: t.literals });
+    }
+    return translateModel(model, out, { kind: o.kind, lang, original: languages.original, allowIncomplete: o.allowIncomplete === true });
   }
 
   /** After the original of some units changed: recompute, and tell the room which translations turned outdated. */
