@@ -1,6 +1,7 @@
 import type { DraftView, ParagraphView, TranslationSummary } from '@omnibus/shared';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
 import { startTestServer, TestServer } from '../support/test-server';
+import { CollabClient } from '../support/collab-client';
 import { connectLive, LiveClient } from '../workflow/live-helpers';
 
 /**
@@ -250,4 +251,25 @@ it('serialises racing translations of one unit: every save is audited, the last 
   expect(puts[puts.length - 1].after.text).toBe(rows[0]?.text);
   // Each save saw the one before it: the chain of before/after is unbroken.
   for (let i = 1; i < puts.length; i++) expect(puts[i].before?.text).toBe(puts[i - 1].after.text);
+});
+
+it('co-editing the original (a bracket typed live) turns the translation outdated once the edit is stored', async () => {
+  const four = paragraph(cicte(), '4');
+  const es = 'Promover la cooperación, el intercambio de buenas prácticas y el desarrollo y fortalecimiento de capacidades en materia de ciberdiplomacia, ciberseguridad y lucha contra la ciberdelincuencia.';
+  expect((await put(four, 'es', { text: es, basedOn: 1 })).body.status).toBe('current');
+  const mex = await CollabClient.connect(t.url, await t.login('mex'), draft.id);
+  try {
+    mex.propose(four.id, four.text.indexOf(' cybersecurity'), ' and digital inclusion', 'MEX');
+    await mex.settled();
+    const change = await live.waitFor(
+      'translation.changed',
+      (p) => p.cause === 'original.changed' && p.changes.some((c: { unitId: string; lang: string }) => c.unitId === four.id && c.lang === 'es'),
+      15_000,
+    );
+    expect(change.changes.find((c: { unitId: string }) => c.unitId === four.id)).toMatchObject({ status: 'outdated', basedOn: 1, originalRevision: 2 });
+  } finally {
+    mex.close();
+  }
+  const esFour = paragraph(section(await inLang('es'), 'entity', 'CICTE'), '4');
+  expect(esFour.translation?.redline).toContainEqual({ op: 'insert', text: expect.stringMatching(/^\[MEX: +and digital inclusion\]$/) });
 });
