@@ -273,3 +273,29 @@ it('co-editing the original (a bracket typed live) turns the translation outdate
   const esFour = paragraph(section(await inLang('es'), 'entity', 'CICTE'), '4');
   expect(esFour.translation?.redline).toContainEqual({ op: 'insert', text: expect.stringMatching(/^\[MEX: +and digital inclusion\]$/) });
 });
+
+it('lets the secretariat name other official languages (the UN’s six), keeping each draft’s original among them', async () => {
+  const secretariat = await t.login('secretariat');
+  const committeeId = draft.committeeId;
+  const path = `/api/committees/${committeeId}/languages`;
+  expect((await t.api('PUT', path, { token: translator, body: { official: ['ar', 'zh', 'en', 'fr', 'ru', 'es'] } })).status).toBe(403);
+  const noEnglish = await t.api('PUT', path, { token: secretariat, body: { official: ['es', 'fr'] } });
+  expect(noEnglish.status).toBe(400);
+  expect(noEnglish.body.message).toMatch(/written in en, which must stay an official language/);
+  expect((await t.api('PUT', path, { token: secretariat, body: { official: ['en', 'de'] } })).status).toBe(400);
+  expect((await t.api('PUT', path, { token: secretariat, body: { official: ['en', 'en'] } })).status).toBe(400);
+
+  const un = await t.api('PUT', path, { token: secretariat, body: { official: ['ar', 'zh', 'en', 'fr', 'ru', 'es'] } });
+  expect(un.body).toEqual({ committeeId, official: ['ar', 'zh', 'en', 'fr', 'ru', 'es'] });
+  expect((await demoDraft(t, translator)).languages).toEqual({ original: 'en', official: ['en', 'ar', 'zh', 'fr', 'ru', 'es'] });
+  const s = await summary();
+  expect(Object.keys(s)).toEqual(['ar', 'zh', 'fr', 'ru', 'es']);
+  expect((await t.api('GET', `/api/drafts/${draft.id}?lang=pt`, { token: translator })).body.error).toBe('language_not_official');
+  const ru = await put(paragraph(cicte(), '2'), 'ru', { text: 'Вновь подтвердить свою приверженность работе Межамериканского комитета против терроризма (СИКТЕ).', basedOn: 1 });
+  expect(ru.status).toBe(200);
+  const audited: { actor_username: string; before: unknown; after: unknown }[] = await t.server.dataSource.query(
+    `SELECT actor_username, before, after FROM audit_event WHERE action = 'committee.languages' ORDER BY id`,
+  );
+  expect(audited).toEqual([{ actor_username: 'secretariat', before: { official: ['en', 'es', 'fr', 'pt'] }, after: { official: ['ar', 'zh', 'en', 'fr', 'ru', 'es'] } }]);
+  expect((await t.api('PUT', path, { token: secretariat, body: { official: ['en', 'es', 'fr', 'pt'] } })).status).toBe(200);
+});
