@@ -5,6 +5,7 @@ import {
   createDraftRequest,
   createParagraphRequest,
   inviteCosponsorsRequest,
+  importTranslationRequest,
   putTranslationRequest,
   updateCommitteeLanguagesRequest,
   loginRequest,
@@ -30,6 +31,8 @@ const TRANSLATION_ROUTES: Route[] = [
   { method: 'put', path: '/api/paragraphs/{id}/translations/{lang}', summary: "Store a paragraph's translation (negotiation text in bracket notation, literals) made from revision basedOn of the original (translator, secretariat); 409 stale_translation when the original moved on unless partial: true", body: putTranslationRequest, ok: 200, errors: [400, 403, 404, 409, 422] },
   { method: 'put', path: '/api/amendments/{id}/translations/{lang}', summary: "Store the translation of an open amendment's proposed words (translator, secretariat)", body: putTranslationRequest, ok: 200, errors: [400, 403, 404, 409, 422] },
   { method: 'get', path: '/api/drafts/{id}/translations/summary', summary: 'Per official language: how many units are current, outdated, missing', ok: 200, errors: [404] },
+  { method: 'post', path: '/api/drafts/{id}/translations/{lang}/import/preview', summary: 'A text in an official language aligned paragraph by paragraph with the draft, with what cannot be written and a digest; writes nothing (translator, secretariat)', body: importTranslationRequest, ok: 200, errors: [400, 403, 404, 422] },
+  { method: 'post', path: '/api/drafts/{id}/translations/{lang}/import', summary: "Write the previewed alignment as translations, if the draft and text are unchanged since the preview (send the preview's digest)", body: importTranslationRequest, ok: 201, errors: [400, 403, 404, 409, 422] },
   { method: 'get', path: '/api/committees/{id}/languages', summary: "The committee's official languages", ok: 200, errors: [404] },
   { method: 'put', path: '/api/committees/{id}/languages', summary: "Set the committee's official languages (secretariat); a draft's original stays official", body: updateCommitteeLanguagesRequest, ok: 200, errors: [400, 403, 404] },
 ];

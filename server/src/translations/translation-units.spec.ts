@@ -1,5 +1,5 @@
 import { parseBrackets } from '@omnibus/shared';
-import { baseWords, checkBrackets, literalsMatch } from './translation-units';
+import { baseWords, checkBrackets, literalsMatch, normalizeSponsorConjunctions } from './translation-units';
 
 describe('translation units', () => {
   const original = 'To request that the SMS [CAN: , through the CICTE Secretariat,] provide assistance [US: delete: in 2022] [Alt 1 (BRA): soon] [Alt 2 (MEX): now]';
@@ -21,6 +21,11 @@ describe('translation units', () => {
       expect(check).toMatchObject({ ok: false, reason: 'sponsors', expected: [['CAN'], ['US'], ['BRA'], ['MEX']] });
     }
     expect(checkBrackets('plain words', '[MEX: palabras]')).toMatchObject({ ok: false, reason: 'sponsors', expected: [], found: [['MEX']] });
+  });
+
+  it('reads sponsors joined the Spanish, French or Portuguese way as the notation’s list', () => {
+    expect(normalizeSponsorConjunctions('[CH, MEX y US: Respaldar] y [CAN et US : x] [BRA e MEX: y]')).toBe('[CH, MEX and US: Respaldar] y [CAN and US: x] [BRA and MEX: y]');
+    expect(checkBrackets('[CH, MEX and US: To endorse]', normalizeSponsorConjunctions('[CH, MEX y US: Respaldar]')).ok).toBe(true);
   });
 
   it('reports brackets it cannot read', () => {

@@ -116,6 +116,14 @@ export function baseWords(segments: readonly Segment[], wholeBracket: boolean): 
   return out;
 }
 
+// "[CH, MEX y US: …]", "[CH et MEX : …]", "[CH e US: …]": the sponsors as a Spanish, French or
+// Portuguese text joins them, read as the notation's "and" so the sponsors are recognised.
+const SPONSOR_LIST = /\[((?:[A-Z]{2,4}\s*,\s*)*[A-Z]{2,4})\s+(?:y|et|e)\s+([A-Z]{2,4})\s*:/g;
+
+export function normalizeSponsorConjunctions(text: string): string {
+  return text.replace(SPONSOR_LIST, (_, first: string, last: string) => `[${first} and ${last}:`);
+}
+
 /** Literal labels must be the original's, in its order: a translation never adds or drops one. */
 export function literalsMatch(original: readonly Literal[] | null, translated: readonly { label: string }[] | undefined): boolean {
   if (original === null || original.length === 0) return translated === undefined || translated.length === 0;

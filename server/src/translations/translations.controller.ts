@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { putTranslationRequest, updateCommitteeLanguagesRequest } from '@omnibus/shared';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { importTranslationRequest, putTranslationRequest, updateCommitteeLanguagesRequest } from '@omnibus/shared';
 import { CurrentActor } from '../auth/auth.guard';
 import type { Actor } from '../auth/actor';
 import { uuidParam, validate } from '../common/validate';
 import { CommitteeLanguagesService } from './committee-languages.service';
+import { TranslationImportService } from './translation-import.service';
 import { TranslationsService } from './translations.service';
 
 @Controller('api')
@@ -11,6 +12,7 @@ export class TranslationsController {
   constructor(
     private readonly translations: TranslationsService,
     private readonly committeeLanguages: CommitteeLanguagesService,
+    private readonly imports: TranslationImportService,
   ) {}
 
   @Put('paragraphs/:id/translations/:lang')
@@ -26,6 +28,17 @@ export class TranslationsController {
   @Get('drafts/:id/translations/summary')
   summary(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.translations.summary(actor, uuidParam(id, 'draft'));
+  }
+
+  @Post('drafts/:id/translations/:lang/import/preview')
+  @HttpCode(200)
+  importPreview(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('lang') lang: string, @Body() body: unknown) {
+    return this.imports.preview(actor, uuidParam(id, 'draft'), lang, validate(importTranslationRequest, body));
+  }
+
+  @Post('drafts/:id/translations/:lang/import')
+  importCommit(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('lang') lang: string, @Body() body: unknown) {
+    return this.imports.commit(actor, uuidParam(id, 'draft'), lang, validate(importTranslationRequest, body));
   }
 
   @Get('committees/:id/languages')

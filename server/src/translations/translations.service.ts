@@ -25,7 +25,7 @@ import { buildDraftView } from '../drafts/draft-view.builder';
 import { DraftsRepository } from '../drafts/drafts.repository';
 import { LiveBroadcaster } from '../live/live-broadcaster';
 import { type ExportTranslation, translateModel } from './translated-export';
-import { baseWords, checkBrackets, literalsMatch, paragraphUnit, sameSource, unitRedlineText, unitsOf, type TranslationUnit } from './translation-units';
+import { baseWords, checkBrackets, literalsMatch, normalizeSponsorConjunctions, paragraphUnit, sameSource, unitRedlineText, unitsOf, type TranslationUnit } from './translation-units';
 import { DraftLanguageRow, SourceRow, TranslationRow, TranslationsRepository } from './translations.repository';
 
 /** A draft with the current revision of each unit's original and the stored translations. */
@@ -106,7 +106,7 @@ export class TranslationsService {
     return this.db.transaction((tx) => this.syncLocked(tx, draftId));
   }
 
-  private async syncLocked(m: EntityManager, draftId: string): Promise<{ view: DraftView; latest: Map<string, SourceRow>; changed: string[] } | null> {
+  async syncLocked(m: EntityManager, draftId: string): Promise<{ view: DraftView; latest: Map<string, SourceRow>; changed: string[] } | null> {
     await this.repo.lockSources(m, draftId);
     const contents = await this.drafts.contents(draftId, m);
     if (!contents) return null;
@@ -170,7 +170,8 @@ export class TranslationsService {
   }
 
   /** `PUT /api/{paragraphs|amendments}/:id/translations/:lang`. */
-  async put(actor: Actor, kind: TranslationUnitKind, unitId: string, lang: string, body: PutTranslationRequest): Promise<TranslationState> {
+  async put(actor: Actor, kind: TranslationUnitKind, unitId: string, lang: string, request: PutTranslationRequest): Promise<TranslationState> {
+    const body = normalizedRequest(request);
     const result = await this.db.transaction(async (m) => {
       const owner = await this.repo.lockUnit(m, kind, unitId);
       const langRow = owner ? await this.repo.draftLanguages(owner.draftId, m) : null;
@@ -294,6 +295,12 @@ export class TranslationsService {
     }
     if (changes.length > 0) this.live.emit(draftId, LIVE_EVENTS.translationChanged, { draftId, cause: 'original.changed', changes });
   }
+}
+
+function normalizedRequest(r: PutTranslationRequest): PutTranslationRequest {
+  const out: PutTranslationRequest = { ...r, text: normalizeSponsorConjunctions(r.text) };
+  if (r.literals) out.literals = r.literals.map((l) => ({ label: l.label, text: normalizeSponsorConjunctions(l.text) }));
+  return out;
 }
 
 function describe(unit: TranslationUnit): string {
