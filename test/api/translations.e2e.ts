@@ -329,6 +329,7 @@ it('translates a mandates paragraph’s chapeau and literals, keeping the origin
   expect(after.translation).toMatchObject({ status: 'outdated', basedOn: 1, originalRevision: 2 });
   expect(after.translation?.redline).toContainEqual({ op: 'insert', text: expect.stringContaining('in the Americas') });
 
+  expect((await inLang('es-MX')).lang).toBe('es');
   const en = await inLang('en');
   const enSeven = paragraph(section(en, 'entity', 'CICTE'), '7');
   expect(en.lang).toBe('en');

@@ -77,9 +77,13 @@ export class TranslationsService {
     return draftLanguages(row);
   }
 
-  /** Checks a `?lang=` against the draft's languages: a language the committee does not use is refused. */
+  /**
+   * Checks a `?lang=` against the draft's languages: a language the committee does not use is
+   * refused. A browser's tag ("es-MX", "PT_br") names its language.
+   */
   requireOfficial(languages: DraftLanguages, lang: string): LanguageCode {
-    const code = LANGUAGE_CODES.find((l) => l === lang);
+    const primary = lang.trim().toLowerCase().split(/[-_]/)[0];
+    const code = LANGUAGE_CODES.find((l) => l === primary);
     if (code === undefined || !languages.official.includes(code)) {
       throw new AppError(
         'language_not_official',
