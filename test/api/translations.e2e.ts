@@ -336,3 +336,22 @@ it('translates a mandates paragraph’s chapeau and literals, keeping the origin
   expect(enSeven.translation).toMatchObject({ lang: 'en', status: 'current', text: enSeven.compiled });
   expect(enSeven.text).toBe(paragraph(cicte(), '7').text);
 });
+
+it('sets a draft’s original language before it is translated, never after', async () => {
+  const secretariat = await t.login('secretariat');
+  const created = await t.api('POST', '/api/drafts', { token: secretariat, body: { title: 'Proyecto de resolución', symbol: 'CP/CSH/zzzz/22' } });
+  expect(created.status).toBe(201);
+  const path = `/api/drafts/${created.body.id}/languages`;
+  expect((await t.api('PUT', path, { token: translator, body: { original: 'es' } })).status).toBe(403);
+  expect((await t.api('PUT', path, { token: secretariat, body: { original: 'ru' } })).body.error).toBe('language_not_official');
+  const set = await t.api('PUT', path, { token: secretariat, body: { original: 'es' } });
+  expect(set.body).toEqual({ original: 'es', official: ['es', 'en', 'fr', 'pt'] });
+  const view = await t.api('GET', `/api/drafts/${created.body.id}`, { token: translator });
+  expect(view.body).toMatchObject({ lang: 'es', languages: { original: 'es' } });
+
+  const before = await stored();
+  const demo = await t.api('PUT', `/api/drafts/${draft.id}/languages`, { token: secretariat, body: { original: 'fr' } });
+  expect(demo.status).toBe(409);
+  expect(demo.body.message).toMatch(/already has translations made from its English original/);
+  expect(await stored()).toBe(before);
+});
