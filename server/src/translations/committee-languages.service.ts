@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
 import { TranslationsRepository } from './translations.repository';
-import { draftLanguages, languageName } from './translations.service';
+import { draftLanguages, languageName } from './translation-state';
 
 /** The setting of a committee's official languages (the OAS's four by default, the UN's six, …). */
 @Injectable()
