@@ -6,7 +6,7 @@
 import { Segment, parseBrackets } from './brackets';
 import { compileSegments } from './compile';
 import type { DraftView, Literal, ParagraphView } from './domain';
-import { DocFootnote, DocLiteral, DocModel, DocSection, emptyModel, sectionHeading } from './export-model';
+import { DocFootnote, DocLiteral, DocModel, DocSection, ModelOptions, emptyModel, sectionHeading } from './export-model';
 import { reservationFootnote, reservationsOf } from './export-reservations';
 import { formatStatusNote } from './export-status-note';
 
@@ -20,9 +20,9 @@ export function footnotesFor(p: ParagraphView, next: () => number): DocFootnote[
   return reservationsOf(p).map((r) => ({ number: next(), text: reservationFootnote(r) }));
 }
 
-export function buildCompilationModel(draft: DraftView, options: { date: string }): DocModel {
-  const model = emptyModel('compilation', { title: draft.title, symbol: draft.symbol, date: options.date });
-  let footnote = 0;
+export function buildCompilationModel(draft: DraftView, options: ModelOptions): DocModel {
+  const model = emptyModel('compilation', draft, options);
+  let footnote = model.titleFootnote.number;
   const next = () => ++footnote;
   for (const s of draft.sections) {
     if (s.paragraphs.length === 0) continue;
@@ -32,7 +32,8 @@ export function buildCompilationModel(draft: DraftView, options: { date: string 
       const literals: DocLiteral[] = (p.literals ?? []).map((l) => ({ label: l.label, segments: literalSegments(l) }));
       section.paragraphs.push({
         id: p.id,
-        number: p.label,
+        // OAS resolutions do not number preambular paragraphs; the compilation prints them as the resolution will.
+        number: s.kind === 'preamble' ? null : p.label,
         label: p.label,
         kind: p.kind,
         state: p.state,

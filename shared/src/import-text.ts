@@ -4,6 +4,7 @@
  * sponsor attributions. Anything odd is kept and reported in `problems`, never dropped silently.
  */
 import { parseBrackets, Segment } from './brackets';
+import { isDocumentFrameLine } from './document-words';
 import { Literal, ParagraphState, ParagraphStatus } from './domain';
 import { parseStatusNote } from './export-status-note';
 import { compareLabels, normalizeLabel } from './labels';
@@ -145,6 +146,7 @@ export function importText(source: string): ImportedText {
       continue;
     }
     if (inHeader && SERIES.test(line)) continue;
+    if (isDocumentFrameLine(line)) continue;
     if (inHeader && result.title === null && isCapitals(line)) {
       result.title = line;
       continue;
