@@ -53,8 +53,7 @@ export class PdfRenderer implements OnModuleDestroy {
       await page.evaluate(PAGINATE_SCRIPT);
       const size = PAGE_SIZES[pageSize];
       return await page.pdf({
-        width: `${size.width}in`,
-        height: `${size.height}in`,
+        ...size.paper,
         printBackground: true,
         margin: { top: '0', bottom: '0', left: '0', right: '0' },
       });
