@@ -50,8 +50,11 @@ export function consensusNumbers(sections: readonly SectionView[]): Map<string, 
   return maps;
 }
 
+/** Runs of spaces left where brackets stood in older records print as one: a consensus draft is clean text. */
+const singleSpaced = (s: string): string => s.replace(/ {2,}/g, ' ');
+
 function agreedLiteral(l: Literal, map: ReadonlyMap<string, string>): Segment[] {
-  return [{ type: 'text', text: rewriteCrossReferences(agreedText(literalSegments(l)), map) }];
+  return [{ type: 'text', text: singleSpaced(rewriteCrossReferences(agreedText(literalSegments(l)), map)) }];
 }
 
 const inPlay = (p: ParagraphView): boolean => p.status !== 'deleted' && p.status !== 'withdrawn';
@@ -107,7 +110,7 @@ export function buildConsensusModel(draft: DraftView, options: ModelOptions): Do
       state: p.state,
       status: p.status,
       sponsors: [],
-      segments: [{ type: 'text', text: rewriteCrossReferences(p.text, map) }],
+      segments: [{ type: 'text', text: singleSpaced(rewriteCrossReferences(p.text, map)) }],
       literals: (p.literals ?? []).map((l) => ({ label: l.label, segments: agreedLiteral(l, map) })),
       note: null,
       footnotes: footnotesFor(p, next),
