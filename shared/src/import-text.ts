@@ -8,6 +8,7 @@ import { isDocumentFrameLine } from './document-words';
 import { Literal, ParagraphState, ParagraphStatus } from './domain';
 import { parseStatusNote } from './export-status-note';
 import { compareLabels, normalizeLabel } from './labels';
+import { sectionLocalNumbers } from './resolution-numbering';
 
 export interface ImportedParagraph {
   /** Canonical label ("5 bis"); null for a preambular paragraph. */
@@ -206,7 +207,7 @@ export function importText(source: string): ImportedText {
     last = null;
   }
   if (pending) problem(pending.line, 'A paragraph number ends the text with no paragraph after it');
-  return result;
+  return sectionLocalNumbers(result);
 }
 
 function bodyOf(

@@ -16,6 +16,7 @@ export * from './live-protocol';
 export * from './document-words';
 export * from './export-model';
 export * from './export-translation';
+export * from './resolution-numbering';
 export * from './export-status-note';
 export * from './export-reservations';
 export * from './export-compilation';

@@ -71,7 +71,9 @@ describe('exports of the demo draft', () => {
 
   it('prints the compilation text with labels, brackets, sponsors, states and statuses', async () => {
     const txt = (await fetchOk('compilation', 'format=txt')).body.toString('utf8');
-    expect(txt).toContain('5 bis. [CH, MEX and US: To endorse the 2021 consensus reports');
+    // Numbered straight through the resolution, as the consensus draft is: CICTE's 5 bis follows the Convention's two paragraphs.
+    expect(txt).toContain('7 bis. [CH, MEX and US: To endorse the 2021 consensus reports');
+    expect(txt).toContain('Its report follows paragraph 7 bis.');
     expect(txt).toContain('(new; approved)');
     expect(txt).toContain('(consensus; pending)');
     // Footnote 1 is the title's; reservations follow it.
@@ -81,7 +83,7 @@ describe('exports of the demo draft', () => {
     const pdf = (await fetchOk('compilation', 'format=pdf')).body;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pdfText = squash(pdfToText(saveArtifact('compilation-chromium.pdf', pdf)));
-    expect(pdfText).toContain('5 bis. [CH, MEX and US: To endorse the 2021 consensus reports');
+    expect(pdfText).toContain('7 bis. [CH, MEX and US: To endorse the 2021 consensus reports');
     expect(pdfText).toMatch(/OEA\/Ser\.G .*CP\/CSH\/xxxx\/22 March 15, 2022 .*Original: English DRAFT RESOLUTION/);
   });
 
@@ -111,7 +113,7 @@ describe('exports of the demo draft', () => {
     expect(compiled).toContain('ADVANCING HEMISPHERIC SECURITY: A MULTIDIMENSIONAL APPROACH');
     expect(compiled).toContain('CP/CSH/xxxx/22');
     expect(compiled).toContain('Inter-American Committee against Terrorism (CICTE)');
-    expect(compiled).toContain('5 bis. [CH, MEX and US: To endorse the 2021 consensus reports');
+    expect(compiled).toContain('7 bis. [CH, MEX and US: To endorse the 2021 consensus reports');
     expect(compiled).toContain('(new; approved)');
     const consensus = (await fetchOk('consensus', 'format=docx')).body;
     const agreed = squash(pdfToText(saveArtifact('consensus-libreoffice.pdf', fs.readFileSync(await convertWithLibreOffice(consensus, 'consensus.docx')))));
@@ -147,7 +149,7 @@ describe('exports of the demo draft', () => {
     const version = await publishDirectly(t, demo, 'Chair’s first draft', 'CP/CSH/xxxx/22');
     const published = await download(t, url('compilation', `format=txt&version=${version}`), observer);
     expect(published.status).toBe(200);
-    expect(published.body.toString('utf8')).toContain('5 bis. [CH, MEX and US: To endorse');
+    expect(published.body.toString('utf8')).toContain('7 bis. [CH, MEX and US: To endorse');
     expect((await download(t, url('consensus', 'format=docx'), await t.login('mex'))).status).toBe(200);
   });
 

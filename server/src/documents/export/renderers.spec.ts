@@ -114,8 +114,10 @@ describe('plain text', () => {
     expect(back.subtitle).toBe(model.subtitle);
     const read = back.sections.flatMap((s) => s.paragraphs);
     const written = model.sections.flatMap((s) => s.paragraphs);
-    // Preambular paragraphs print no number, as in OAS resolutions, and read back without one.
-    expect(read.map((p) => [p.label, p.status, p.sponsors.length > 0])).toEqual(written.map((p) => [p.number, p.status, p.state === 'new']));
+    // Preambular paragraphs print no number, as in OAS resolutions, and read back without one;
+    // operative paragraphs print the resolution's numbers and read back as their section's labels.
+    expect(read.map((p) => [p.label, p.status, p.sponsors.length > 0])).toEqual(written.map((p) => [p.number === null ? null : p.label, p.status, p.state === 'new']));
+    expect(written.filter((p) => p.number !== null).some((p) => p.number !== p.label)).toBe(true);
     expect(read.flatMap((p) => p.footnotes ?? [])).toEqual(['The United States joins consensus on this paragraph on the understanding that it creates no new obligations.']);
   });
 });
