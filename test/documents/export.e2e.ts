@@ -105,6 +105,9 @@ describe('exports of the demo draft', () => {
     expect(txt).toContain('(Footnote 2: Mexico joins consensus');
     // A partial consensus draft says what it leaves out.
     expect(txt).toContain('(4 of 12 paragraphs are not yet approved and are not in this text: Inter-American Committee against Terrorism (CICTE) 4, 5, 8 and 9.)');
+    const pdf = squash(pdfToText(saveArtifact('consensus-chromium.pdf', (await fetchOk('consensus', 'format=pdf')).body)));
+    expect(pdf).toContain('4 of 12 paragraphs are not yet approved');
+    expect(pdf).toMatch(/THE GENERAL ASSEMBLY, RESOLVES: INTER-AMERICAN INSTRUMENTS AND INSTITUTIONS/);
   });
 
   it('opens in LibreOffice: numbering, brackets, header and footnotes survive the conversion', async () => {

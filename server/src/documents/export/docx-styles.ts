@@ -26,7 +26,8 @@ const INDENT = 720;
 /**
  * Named Word styles, so a secretariat restyles the whole document at once the way it does its
  * own: Title, Subtitle, Heading 1 (thematic area), Heading 2 (section), Preambular, Operative,
- * Literal, Status note.
+ * Literal, Status note. Headings and formulas keep with the next paragraph and paragraphs keep
+ * their lines together, as the PDF lays them out.
  */
 export const DOCX_STYLES: IStylesOptions = {
   default: { document: { run: { font: FONT, size: 24 }, paragraph: { spacing: { after: 160 } } } },
@@ -40,8 +41,8 @@ export const DOCX_STYLES: IStylesOptions = {
     { id: 'Translation', name: 'Translation marker', basedOn: 'Normal', next: 'Operative', run: { bold: true, size: 18, color: '8A3B00' }, paragraph: { indent: { left: INDENT } } },
     { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Heading2', quickFormat: true, run: { bold: true, allCaps: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 360, after: 240 }, keepNext: true } },
     { id: 'Heading2', name: 'Heading 2', basedOn: 'Normal', next: 'Operative', quickFormat: true, run: { bold: true, underline: {} }, paragraph: { spacing: { before: 240, after: 160 }, keepNext: true } },
-    { id: 'Preambular', name: 'Preambular', basedOn: 'Normal', next: 'Preambular', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT } } },
-    { id: 'Operative', name: 'Operative', basedOn: 'Normal', next: 'Operative', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { left: INDENT, hanging: INDENT } } },
+    { id: 'Preambular', name: 'Preambular', basedOn: 'Normal', next: 'Preambular', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, keepLines: true } },
+    { id: 'Operative', name: 'Operative', basedOn: 'Normal', next: 'Operative', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { left: INDENT, hanging: INDENT }, keepLines: true } },
     { id: 'Literal', name: 'Literal', basedOn: 'Normal', next: 'Literal', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { left: 2 * INDENT, hanging: INDENT } } },
     { id: 'StatusNote', name: 'Status note', basedOn: 'Normal', next: 'Operative', run: { italics: true, size: 18, color: '555555' }, paragraph: { indent: { left: INDENT } } },
   ],

@@ -58,7 +58,8 @@ del { background: #f8d7d7; text-decoration: line-through; }
   .sheet:last-child { break-after: auto; page-break-after: auto; }
   .sheet .body { display: flow-root; }
   .sheet .run { position: absolute; top: ${page.margin.top / 2}in; left: ${page.margin.side}in; right: ${page.margin.side}in; text-align: center; font-size: 10pt; }
-  .sheet .notes { position: absolute; bottom: ${page.margin.bottom}in; left: ${page.margin.side}in; right: ${page.margin.side}in; font-size: 10pt; border-top: 1px solid #111; padding-top: 3pt; }
+  .sheet .notes { position: absolute; bottom: ${page.margin.bottom}in; left: ${page.margin.side}in; right: ${page.margin.side}in; font-size: 10pt; }
+  .sheet .notes::before { content: ''; display: block; width: 2in; border-top: 1px solid #111; margin-bottom: 3pt; }
   .sheet .notes:empty { display: none; }
   .sheet .notes p { margin: 0 0 2pt; text-align: justify; padding-left: 1.5em; text-indent: -1.5em; }
   .sheet .notes sup { font-size: 7pt; }
