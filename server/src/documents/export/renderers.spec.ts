@@ -1,4 +1,4 @@
-import { DocModel, DraftView, buildCompilationModel, buildConsensusModel, importText } from '@omnibus/shared';
+import { DocModel, DraftView, buildCompilationModel, buildConsensusModel, importText, translateModel } from '@omnibus/shared';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { readDocx } from '../import/docx-reader';
@@ -156,5 +156,19 @@ describe('DOCX', () => {
       );
       expect([fromDocx.title, fromDocx.symbol, fromDocx.subtitle]).toEqual([fromText.title, fromText.symbol, fromText.subtitle]);
     }
+  });
+});
+
+describe('translation markers', () => {
+  it('mark every untranslated unit of a compilation in every format, and the plain text still reads back', async () => {
+    const model = translateModel(buildCompilationModel(draftWithMarkup(), { date, lang: 'es' }), () => undefined);
+    const count = model.sections.reduce((n, s) => n + s.paragraphs.length, 0);
+    const times = (s: string) => s.split('(traducción pendiente)').length - 1;
+    expect(times(renderText(model))).toBe(count);
+    expect(times(renderMarkdown(model))).toBe(count);
+    expect(times(renderHtml(model))).toBe(count);
+    expect(times(renderAkn(model))).toBe(count);
+    expect(times((await readDocx(await renderDocx(model))).text)).toBe(count);
+    expect(importText(renderText(model)).problems).toEqual([]);
   });
 });
