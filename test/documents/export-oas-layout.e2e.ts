@@ -105,6 +105,26 @@ describe('exports in the OAS layout, in each official language', () => {
     expect(stranded.map((s) => s.key)).toEqual([]);
   });
 
+  it('prints a paragraph longer than a page over as many pages as it needs, every word of it', async () => {
+    const id = await seedSampleDraft(t, secretariat, 'CP/CSH/7903/22', 5);
+    const long = `To ${'strengthen regional cooperation in accordance with national laws and '.repeat(130)}and to report at the end of the long paragraph.`;
+    expect(long.length).toBeLessThanOrEqual(10_000);
+    const db = t.server.dataSource;
+    const rows = (await db.query(
+      `SELECT p.id FROM paragraph p JOIN section s ON s.id = p.section_id WHERE p.draft_id = $1 AND s.kind = 'topic' ORDER BY s.position, p.label LIMIT 1`,
+      [id],
+    )) as { id: string }[];
+    await db.query(`UPDATE paragraph SET text = $2, status = 'approved' WHERE id = $1`, [rows[0]!.id, long]);
+    const file = saveArtifact('long-paragraph-consensus.pdf', await fetchOk(id, 'consensus', `format=pdf&date=${DATE}`));
+    const text = squash(pdfToText(file));
+    expect(text).toContain('and to report at the end of the long paragraph.');
+    expect(text.split('strengthen regional cooperation in accordance with national laws and').length - 1).toBe(130);
+    // The pages after it are numbered on from the pages it took.
+    const numbers = pages(file).map((p) => /^-\s?(\d+)\s?-/.exec(p)?.[1]).filter((n) => n !== undefined).map(Number);
+    expect(numbers.length).toBeGreaterThan(1);
+    expect(numbers[numbers.length - 1]).toBe(pages(file).filter((p) => p !== '').length);
+  });
+
   it("dates the document by the draft's own last change, not the day of the export", async () => {
     const id = await seedSampleDraft(t, secretariat, 'CP/CSH/7902/22', 5);
     const db = t.server.dataSource;

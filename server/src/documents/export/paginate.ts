@@ -6,6 +6,8 @@
  * of a page; a paragraph is never split. Chromium has no CSS footnotes, so this is done by
  * measuring: the script runs in the page through the DevTools protocol while the page's own
  * scripts stay disabled. Pages after the first carry "- n -" at their head, as OAS documents do.
+ * A paragraph longer than a whole page (the limit is 10,000 characters) gets a sheet that grows
+ * over as many pages as it needs, so no word is ever cut off.
  */
 export const PAGINATE_SCRIPT = String.raw`(() => {
   const flow = document.querySelector('main.flow');
@@ -16,6 +18,7 @@ export const PAGINATE_SCRIPT = String.raw`(() => {
   const blocks = Array.from(flow.children);
   const pages = [];
   let page = null;
+  let number = 0;
   const newPage = () => {
     const sheet = document.createElement('div');
     sheet.className = 'sheet';
@@ -28,9 +31,14 @@ export const PAGINATE_SCRIPT = String.raw`(() => {
     sheet.append(head, body, foot);
     document.body.insertBefore(sheet, flow);
     pages.push(sheet);
-    if (pages.length > 1) head.textContent = '- ' + pages.length + ' -';
+    number += 1;
+    if (number > 1) head.textContent = '- ' + number + ' -';
     const cs = getComputedStyle(sheet);
-    page = { body, foot, height: sheet.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom) };
+    page = { sheet, body, foot, full: sheet.clientHeight, height: sheet.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom) };
+  };
+  const grow = () => {
+    page.sheet.classList.add('long');
+    number += Math.ceil(page.sheet.offsetHeight / page.full) - 1;
   };
   const fits = () => page.body.offsetHeight + (page.foot.childElementCount > 0 ? page.foot.offsetHeight + 14 : 0) <= page.height;
   const place = (group) => {
@@ -55,11 +63,20 @@ export const PAGINATE_SCRIPT = String.raw`(() => {
     i += group.length;
     const before = page.body.childElementCount;
     const added = place(group);
-    if (fits() || before === 0) continue;
-    for (const p of added) p.remove();
-    for (const block of group) block.remove();
-    newPage();
-    place(group);
+    if (fits()) continue;
+    if (before > 0) {
+      for (const p of added) p.remove();
+      for (const block of group) block.remove();
+      newPage();
+      place(group);
+    }
+    if (!fits()) {
+      grow();
+      newPage();
+    }
+  }
+  if (pages.length > 1 && page.body.childElementCount === 0) {
+    pages.pop().remove();
   }
   flow.remove();
   if (store) store.remove();

@@ -61,6 +61,9 @@ del { background: #f8d7d7; text-decoration: line-through; }
   .sheet .notes { position: absolute; bottom: ${page.margin.bottom}in; left: ${page.margin.side}in; right: ${page.margin.side}in; font-size: 10pt; }
   .sheet .notes::before { content: ''; display: block; width: 2in; border-top: 1px solid #111; margin-bottom: 3pt; }
   .sheet .notes:empty { display: none; }
+  .sheet.long { height: auto; min-height: ${page.height}in; overflow: visible; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+  .sheet.long .paragraph { break-inside: auto; page-break-inside: auto; }
+  .sheet.long .notes { position: static; margin-top: 1.5em; }
   .sheet .notes p { margin: 0 0 2pt; text-align: justify; padding-left: 1.5em; text-indent: -1.5em; }
   .sheet .notes sup { font-size: 7pt; }
 }
