@@ -17,7 +17,7 @@ const para = (id: string, label: string, text: string, literals: { label: string
 });
 
 function model(kind: 'consensus' | 'compilation'): DocModel {
-  const m = emptyModel(kind, { title: 'T', symbol: 'S', date: '2022-06-01' });
+  const m = emptyModel(kind, { title: 'T', symbol: 'S' }, { date: '2022-06-01', lang: 'es' });
   m.sections.push({
     id: 's',
     kind: 'entity',
@@ -46,7 +46,8 @@ describe('translated export model', () => {
     expect(p1!.segments).toEqual([{ type: 'text', text: 'Reiterar su condena del terrorismo.' }]);
     expect(p2!.literals).toEqual([{ label: 'a', segments: [{ type: 'text', text: 'informe.' }] }]);
     expect(p3!.segments).toEqual([{ type: 'text', text: 'To convene the session [US: delete: in 2022].' }]);
-    expect(p3!.note).toBe('Traducción en actualización: texto en inglés.');
+    expect(p3!.translationStatus).toBe('outdated');
+    expect(p3!.note).toBeNull();
     expect(out.subtitle).toMatch(/Traducción incompleta: 1 párrafo\(s\) en inglés$/);
   });
 

@@ -83,6 +83,9 @@ export function translateModel(model: DocModel, translations: ReadonlyMap<string
     if (!t || t.status !== 'current' || segments === null) {
       const status = t?.status === 'outdated' ? 'outdated' : 'missing';
       gaps.push({ unitKind: 'paragraph', unitId: p.id, label: p.label, status });
+      // A compilation marks the paragraph in every format (the renderers print the status); a
+      // consensus draft the chair issues incomplete says in a note which language it stands in.
+      if (o.kind === 'compilation') return { ...p, translationStatus: status };
       const marker = fill(status === 'outdated' ? words.outdated : words.missing, { original: originalName });
       return { ...p, note: p.note === null ? marker : `${p.note} ${marker}` };
     }
@@ -90,7 +93,7 @@ export function translateModel(model: DocModel, translations: ReadonlyMap<string
       const own = t.literals?.find((x) => x.label === l.label);
       return own ? { label: l.label, segments: literalSegments(o.kind, own.text) } : l;
     });
-    return { ...p, segments, literals };
+    return { ...p, segments, literals, translationStatus: 'current' as const };
   };
   const sections = model.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map(translate) }));
   if (o.kind === 'consensus' && gaps.length > 0 && !o.allowIncomplete) {

@@ -16,6 +16,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
 import { LiveBroadcaster } from '../live/live-broadcaster';
 import { alignTranslation, type TranslationAlignment } from './translation-import';
+import { normalizeSponsorConjunctions } from './translation-units';
 import { TranslationsRepository } from './translations.repository';
 import { draftLanguages, languageName } from './translation-state';
 import { TranslationsService } from './translations.service';
@@ -39,7 +40,7 @@ export class TranslationImportService {
     const code = await this.allowed(actor, draftId, lang);
     const synced = await this.translations.sync(draftId);
     if (!synced) throw notFound('draft', draftId);
-    const alignment = alignTranslation(synced.view, importText(body.text));
+    const alignment = alignTranslation(synced.view, importText(normalizeSponsorConjunctions(body.text)));
     return { lang: code, ...alignment, digest: digestOf(alignment, synced.latest) };
   }
 
@@ -54,7 +55,7 @@ export class TranslationImportService {
       await lockParagraphs(m, draftId);
       const synced = await this.translations.syncLocked(m, draftId);
       if (!synced) throw notFound('draft', draftId);
-      const alignment = alignTranslation(synced.view, importText(body.text));
+      const alignment = alignTranslation(synced.view, importText(normalizeSponsorConjunctions(body.text)));
       if (digestOf(alignment, synced.latest) !== body.digest) {
         throw new AppError('conflict', 'The draft (or the text) changed since the preview: preview the import again and check the alignment before writing.', {
           digest: body.digest,

@@ -1,15 +1,15 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { displayDate } from '@omnibus/shared';
+import type { PageSize } from '@omnibus/shared';
 import * as fs from 'node:fs';
 import { Browser, chromium } from 'playwright-core';
 import { AppError } from '../../common/app-error';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-options';
-import { escapeHtml } from './render-html';
-
-const small = 'font-family: "Times New Roman", serif; font-size: 8pt; width: 100%; margin: 0 22mm;';
+import { PAGE_SIZES } from './page-sizes';
+import { PAGINATE_SCRIPT } from './paginate';
 
 /**
- * PDF from the same HTML the HTML export serves, printed by headless Chromium. One browser is
+ * PDF from the same HTML the HTML export serves, laid out into pages of the committee's size with
+ * footnotes at the foot of their page (see paginate.ts) and printed by headless Chromium. One browser is
  * started on first use and kept for later exports (starting it costs far more than printing).
  */
 @Injectable()
@@ -37,7 +37,7 @@ export class PdfRenderer implements OnModuleDestroy {
     return this.browser;
   }
 
-  async render(html: string, header: { symbol: string; date: string }): Promise<Buffer> {
+  async render(html: string, pageSize: PageSize): Promise<Buffer> {
     const browser = await this.launch().catch((err: unknown) => {
       if (err instanceof AppError) throw err;
       throw new AppError('unavailable', 'PDF export could not start Chromium on this server; export DOCX or HTML instead, and try PDF again later.', {
@@ -48,14 +48,14 @@ export class PdfRenderer implements OnModuleDestroy {
     try {
       const page = await context.newPage();
       await page.route('**/*', (route) => route.abort());
+      await page.emulateMedia({ media: 'print' });
       await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
+      await page.evaluate(PAGINATE_SCRIPT);
+      const size = PAGE_SIZES[pageSize];
       return await page.pdf({
-        format: 'A4',
+        ...size.paper,
         printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: `<div style='${small} text-align: right;'>${escapeHtml(header.symbol)} · ${escapeHtml(displayDate(header.date))}</div>`,
-        footerTemplate: `<div style='${small} text-align: center;'>- <span class="pageNumber"></span> -</div>`,
-        margin: { top: '25mm', bottom: '22mm', left: '22mm', right: '22mm' },
+        margin: { top: '0', bottom: '0', left: '0', right: '0' },
       });
     } finally {
       await context.close();
