@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionEndReason } from '@omnibus/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 export interface SessionState {
   id: string;
@@ -35,9 +35,11 @@ export class SessionsRepository {
     return rows[0]!;
   }
 
+  // TypeORM answers an UPDATE with [rows, affected count].
+
   /** Moves the session's expiry to now + ttl (never past its maximum); null when it has ended, lapsed or its account is disabled. */
   async renew(id: string, ttlSeconds: number): Promise<Date | null> {
-    const rows: { expiresAt: Date }[] = await this.db.query(
+    const [rows]: [{ expiresAt: Date }[], number] = await this.db.query(
       `UPDATE auth_session s
           SET expires_at = GREATEST(s.expires_at, LEAST(s.max_expires_at, now() + make_interval(secs => $2::float8)))
          FROM app_user u
@@ -61,20 +63,20 @@ export class SessionsRepository {
 
   /** Ends one session; true when it was still open. */
   async end(id: string, reason: SessionEndReason): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      `UPDATE auth_session SET ended_at = now(), end_reason = $2 WHERE id = $1 AND ended_at IS NULL RETURNING id`,
+    const [, count]: [unknown[], number] = await this.db.query(
+      `UPDATE auth_session SET ended_at = now(), end_reason = $2 WHERE id = $1 AND ended_at IS NULL`,
       [id, reason],
     );
-    return rows.length > 0;
+    return count > 0;
   }
 
   /** Ends every open session of an account; how many there were. */
-  async endAllOf(userId: string, reason: SessionEndReason): Promise<number> {
-    const rows: unknown[] = await this.db.query(
-      `UPDATE auth_session SET ended_at = now(), end_reason = $2 WHERE user_id = $1 AND ended_at IS NULL RETURNING id`,
+  async endAllOf(userId: string, reason: SessionEndReason, manager: EntityManager = this.db.manager): Promise<number> {
+    const [, count]: [unknown[], number] = await manager.query(
+      `UPDATE auth_session SET ended_at = now(), end_reason = $2 WHERE user_id = $1 AND ended_at IS NULL `,
       [userId, reason],
     );
-    return rows.length;
+    return count;
   }
 
   /** Rows of sessions that ended or lapsed more than a day ago are of no further use. */

@@ -29,6 +29,7 @@ interface LiveSocketData {
   actor: Actor;
   sessionId: string;
   draftId: string;
+  ended?: boolean;
 }
 
 // No events pass between instances on this namespace beyond the adapter's own.
@@ -100,10 +101,12 @@ export class LiveGateway implements OnGatewayInit<Namespace> {
     await socket.join(liveRoom(draft.id));
   }
 
-  /** Tells the socket why, then closes it. */
+  /** Tells the socket why, then closes it (a moment later, so the answer to a request that found the session ended goes out first). */
   private end(socket: LiveSocket, reason: SessionEndReason): void {
+    if (socket.data.ended) return;
+    socket.data.ended = true;
     (socket as unknown as { emit(event: string, payload: unknown): void }).emit(SESSION_EVENTS.ended, sessionEndedEvent(reason));
-    socket.disconnect(true);
+    setTimeout(() => socket.disconnect(true), 100).unref();
   }
 
   /** Every request re-checks its session now, not as it was when the socket opened: a disabled account's open socket can do nothing more. */

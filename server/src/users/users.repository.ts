@@ -53,8 +53,9 @@ export class UsersRepository {
 
   /** Disables or re-enables an account; false when it is not in the committee. */
   async setDisabled(manager: EntityManager, committeeId: string, userId: string, disabled: boolean): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`UPDATE app_user SET disabled = $3 WHERE id = $1 AND committee_id = $2 RETURNING id`, [userId, committeeId, disabled]);
-    return rows.length > 0;
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [, count]: [unknown[], number] = await manager.query(`UPDATE app_user SET disabled = $3 WHERE id = $1 AND committee_id = $2`, [userId, committeeId, disabled]);
+    return count > 0;
   }
 
   async insert(

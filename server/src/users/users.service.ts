@@ -3,6 +3,7 @@ import type { SessionEndReason } from '@omnibus/shared';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { SessionRegistry } from '../auth/session-registry';
+import { SessionsRepository } from '../auth/sessions.repository';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
 import { UsersRepository } from './users.repository';
@@ -26,6 +27,7 @@ export class UsersService {
   constructor(
     private readonly db: DataSource,
     private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
     private readonly registry: SessionRegistry,
     private readonly audit: AuditService,
   ) {}
@@ -42,9 +44,7 @@ export class UsersService {
     const user = await this.target(actor, userId);
     const ended = await this.db.transaction(async (m) => {
       await this.users.setDisabled(m, actor.committeeId, user.id, disabled);
-      const n = disabled
-        ? ((await m.query(`UPDATE auth_session SET ended_at = now(), end_reason = 'account_disabled' WHERE user_id = $1 AND ended_at IS NULL RETURNING id`, [user.id])) as unknown[]).length
-        : 0;
+      const n = disabled ? await this.sessions.endAllOf(user.id, 'account_disabled', m) : 0;
       await this.audit.record(m, actor, {
         action: disabled ? 'account.disable' : 'account.enable',
         targetType: 'account',
@@ -63,9 +63,9 @@ export class UsersService {
     const user = await this.target(actor, userId);
     const reason: SessionEndReason = 'revoked';
     const ended = await this.db.transaction(async (m) => {
-      const rows = (await m.query(`UPDATE auth_session SET ended_at = now(), end_reason = $2 WHERE user_id = $1 AND ended_at IS NULL RETURNING id`, [user.id, reason])) as unknown[];
-      await this.audit.record(m, actor, { action: 'account.sessions_end', targetType: 'account', targetId: user.id, draftId: null, after: { sessionsEnded: rows.length } });
-      return rows.length;
+      const n = await this.sessions.endAllOf(user.id, reason, m);
+      await this.audit.record(m, actor, { action: 'account.sessions_end', targetType: 'account', targetId: user.id, draftId: null, after: { sessionsEnded: n } });
+      return n;
     });
     await this.registry.announce({ userId: user.id }, reason);
     return { id: user.id, username: user.username, disabled: user.disabled, sessionsEnded: ended };
