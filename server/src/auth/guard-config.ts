@@ -52,7 +52,7 @@ export function loadGuardConfig(env: NodeJS.ProcessEnv = process.env): GuardConf
     updatesPerSecond: num(env, 'COLLAB_UPDATES_PER_SECOND', 50, 1, 100_000),
     updateBurst: num(env, 'COLLAB_UPDATE_BURST', 200, 1, 1_000_000),
     syncsPerSecond: num(env, 'COLLAB_SYNCS_PER_SECOND', 0.5, 0.01, 1000),
-    syncBurst: num(env, 'COLLAB_SYNC_BURST', 5, 1, 1000),
+    syncBurst: num(env, 'COLLAB_SYNC_BURST', 5, 1, 1_000_000),
     pdfConcurrency: num(env, 'PDF_RENDER_CONCURRENCY', 2, 1, 64),
     pdfQueue: num(env, 'PDF_RENDER_QUEUE', 8, 0, 1000),
   };
