@@ -58,7 +58,8 @@ describe('without TRUST_PROXY (the default)', () => {
 
   it('serves /api/metrics to this machine asked directly, not to anything a local proxy relays', async () => {
     expect((await t.api('GET', '/api/metrics')).status).toBe(200);
-    for (const headers of [{ 'X-Forwarded-For': '127.0.0.1' }, { Forwarded: 'for=127.0.0.1' }, { 'X-Real-IP': '127.0.0.1' }, { Via: '1.1 proxy' }]) {
+    const relayed: Record<string, string>[] = [{ 'X-Forwarded-For': '127.0.0.1' }, { Forwarded: 'for=127.0.0.1' }, { 'X-Real-IP': '127.0.0.1' }, { Via: '1.1 proxy' }];
+    for (const headers of relayed) {
       const res = await t.api('GET', '/api/metrics', { headers });
       expect(res.status).toBe(403);
       expect(res.body.error).toBe('forbidden');

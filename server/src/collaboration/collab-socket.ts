@@ -50,11 +50,20 @@ export function wireCollabSocket(socket: Socket, ctx: SocketContext): CollabConn
   const conn: CollabConnection = { ...ctx.conn, close };
   const untrack = registry.track({ sessionId: ctx.sessionId, userId: conn.actor.userId, end: endSession });
 
-  /** A refusal that is about pace, not content: no strike, the client may send it again later. */
+  const lastEvent = new Map<CollabRefusal, number>();
+  /**
+   * A refusal that is about pace, not content: no strike, the client may send it again later. Every
+   * frame's acknowledgement says so; the `error` event goes out once a second per reason, so a
+   * flood is not answered by a flood.
+   */
   const refuse = (reason: CollabRefusal, message: string, details: CollabErrorEvent['details'] = {}): CollabAck => {
     countRefusal(metrics, reason);
     const event: CollabErrorEvent = { error: reason === 'closing' ? 'unauthorized' : 'rate_limited', message, details: { reason, ...details } };
-    socket.emit(COLLAB_EVENTS.error, event);
+    const now = performance.now();
+    if (now - (lastEvent.get(reason) ?? -Infinity) >= 1000) {
+      lastEvent.set(reason, now);
+      socket.emit(COLLAB_EVENTS.error, event);
+    }
     return { ok: false, error: event.error, message, details: event.details ?? { reason } };
   };
 
