@@ -109,3 +109,44 @@ describe('a socket that never reads', () => {
     editor.close();
   });
 });
+
+describe('the same socket, with the default limits', () => {
+  let server: ChildServer;
+  beforeAll(async () => {
+    server = await startChildServer();
+  });
+  afterAll(() => server.stop());
+
+  it('answers 5 of its 1,000 sync requests and refuses the rest before they cost anything', async () => {
+    const { url, port } = server;
+    const t = apiClient(url);
+    const chair = await t.login('chair');
+    const draft = await bigDraft(t, chair);
+    const editor = await CollabClient.connect(url, chair, draft.id);
+    for (let i = 0; i < 20; i += 1) await t.api('GET', '/api/health');
+    await new Promise((r) => setTimeout(r, 1_000));
+    const before = server.rssMb();
+    let peak = before;
+    const sampling = setInterval(() => (peak = Math.max(peak, server.rssMb())), 20);
+    const probe = probeHealth(url);
+
+    const slow = await nonReadingSocket(port, await t.login('mex'), draft.id);
+    const request = syncStep1Frame(Y.encodeStateVector(new Y.Doc()));
+    for (let i = 0; i < 1_000; i += 1) sendYjs(slow, request);
+    await waitFor(async () => (await server.metric('omnibus_collab_refusals_total{reason="sync_rate"}')) === 995, '995 refusals', 60_000);
+    editor.text(paragraph(section(draft, 'entity', 'CICTE'), '1').id).insert(0, 'Still here. ');
+    await editor.settled();
+    expect(editor.sent.at(-1)?.ack).toEqual({ ok: true });
+    await new Promise((r) => setTimeout(r, 2_000));
+    const health = await probe.stop();
+    clearInterval(sampling);
+    const after = server.rssMb();
+    process.stderr.write(
+      `[back-pressure, default limits] 1,000 sync requests from a non-reading socket: 5 answered, ${await server.metric('omnibus_collab_refusals_total{reason="sync_rate"}')} refused; RSS ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB peak, ${after.toFixed(0)} MB after; /api/health p50 ${percentile(health, 50).toFixed(1)} ms, p99 ${percentile(health, 99).toFixed(1)} ms over ${health.length} probes\n`,
+    );
+    expect(after - before).toBeLessThan(64);
+    expect(health.length).toBeGreaterThan(10);
+    slow.terminate();
+    editor.close();
+  });
+});
