@@ -153,6 +153,7 @@ describe('on one instance', () => {
 
     // No announcement reaches the sockets: only the re-check on write can stop them now.
     await t.server.dataSource.query(`UPDATE app_user SET disabled = true WHERE username = 'ch'`);
+    const disabledAt = Date.now();
     const bracket = collab.propose(p.id, 0, 'Chile insists ', 'CH');
     await collab.settled();
     expect(collab.sent.at(-1)?.ack).toMatchObject({ ok: false, error: 'unauthorized', details: { reason: 'closing' } });
@@ -170,6 +171,7 @@ describe('on one instance', () => {
     expect(speakers).toHaveLength(0);
 
     await waitFor(() => wc.closedAt !== null && wl.closedAt !== null, 'both sockets to close', 10_000);
+    process.stderr.write(`[sessions] disabled in the database: refused at once on write, both sockets closed ${Math.max(wc.closedAt!, wl.closedAt!) - disabledAt} ms later\n`);
     expect(wc.ended[0]?.details.reason).toBe('account_disabled');
     expect(wl.ended[0]?.details.reason).toBe('account_disabled');
     travelTo(t, null);
@@ -202,6 +204,7 @@ describe('a session that is not renewed', () => {
       renewing = res.body.token;
     }
     await waitFor(() => wa.closedAt !== null, 'the lapsed socket to close', 10_000);
+    process.stderr.write(`[sessions] token of 4 s not renewed: socket closed ${wa.closedAt! - t0} ms after connecting; the renewed one still open after ${Date.now() - t0} ms\n`);
     expect(wa.ended).toEqual([expect.objectContaining({ details: { reason: 'expired' } })]);
     expect((await t.api('GET', '/api/auth/me', { token: lapsing })).body.error).toBe('token_expired');
     expect(wb.ended).toEqual([]);

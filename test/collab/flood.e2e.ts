@@ -86,7 +86,7 @@ it('refuses updates past the rate with a clear reason, and acknowledges every up
   const storedTokens = [...new Set([...stored.matchAll(/u(\d+)x /g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
   const okTokens = ok.map((s) => tokenOf(s.update)).sort((a, b) => a - b);
   process.stderr.write(
-    `[flood] ${N} updates: ${ok.length} stored and acknowledged, ${refused.length} refused (${[...reasons].map(([r, n]) => `${r} ${n}`).join(', ')}), ${unanswered.length} unanswered; ` +
+    `[flood] ${N} updates typed, ${updates.length} sent before the server closed the connection: ${ok.length} stored and acknowledged, ${refused.length} refused (${[...reasons].map(([r, n]) => `${r} ${n}`).join(', ')}), ${unanswered.length} unanswered; ` +
       `connection ${flooder.connected ? 'still open' : 'closed by the server'}, ${flooder.errors.length} error events; ` +
       `the other editor's keys: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (${latencies.length} keys); ` +
       `/api/health p50 ${percentile(healthTimes, 50).toFixed(1)} ms, p99 ${percentile(healthTimes, 99).toFixed(1)} ms (${healthTimes.length} probes)\n`,
