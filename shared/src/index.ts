@@ -27,3 +27,4 @@ export * from './export-schemas';
 export * from './collab-protocol';
 export * from './collab-model';
 export * from './translations';
+export * from './session-protocol';

@@ -1,10 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { COLLAB_EVENTS, CollabAck, CollabSession, collabHandshake } from '@omnibus/shared';
+import { COLLAB_EVENTS, CollabSession, collabHandshake } from '@omnibus/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { denialReason, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
+import { SessionRegistry } from '../auth/session-registry';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { validate } from '../common/validate';
@@ -15,8 +18,7 @@ import { DraftEvent, DraftEvents } from '../events/draft-events';
 import { COLLAB_CONFIG, CollabConfig } from './collab-config';
 import { CollabDocumentsRepository } from './collab-documents.repository';
 import { collabUser } from './collab-user';
-import type { CollabConnection } from './connection';
-import { decodeFrame } from './frames';
+import { wireCollabSocket } from './collab-socket';
 import { ProjectionRepository } from './projection.repository';
 import { BridgeMessage, RedisBridge } from './redis-bridge';
 import { Room } from './room';
@@ -27,6 +29,7 @@ import { MetricsRegistry } from '../metrics/metrics.registry';
 
 interface SocketSession {
   actor: Actor;
+  sessionId: string;
   draftId: string;
   canWrite: boolean;
   room: Room;
@@ -59,6 +62,8 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     metrics: MetricsRegistry,
     users: UsersRepository,
     delegations: DelegationsRepository,
+    private readonly registry: SessionRegistry,
+    @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
   ) {
     this.deps = {
       config,
@@ -94,13 +99,13 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
   /** The handshake: who it is, which draft, whether they may write. Opens the room before the socket connects, so no frame is missed. */
   async authenticate(socket: Socket): Promise<void> {
     const { token, draftId } = validate(collabHandshake, socket.handshake.auth, 'handshake auth');
-    const actor = await this.auth.authenticate(token);
+    const { actor, sessionId } = await this.auth.authenticateSession(token);
     const draft = await this.deps.drafts.find(draftId);
     if (!draft || draft.committeeId !== actor.committeeId) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
     requireAccess(actor, { action: 'draft.coedit.join', committeeId: draft.committeeId });
     const canWrite = denialReason(actor, { action: 'draft.coedit.write', committeeId: draft.committeeId }) === null;
     const room = await this.room(draftId, draft.committeeId);
-    const session: SocketSession = { actor, draftId, canWrite, room };
+    const session: SocketSession = { actor, sessionId, draftId, canWrite, room };
     socket.data.collab = session;
   }
 
@@ -113,28 +118,22 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     }
     const { room, actor } = session;
     const user = collabUser(actor, room.delegations);
-    const conn: CollabConnection = {
-      id: socket.id,
-      actor,
-      user,
-      canWrite: session.canWrite,
-      send: (frame) => socket.emit(COLLAB_EVENTS.yjs, frame),
-      error: (event) => socket.emit(COLLAB_EVENTS.error, event),
-      close: () => socket.disconnect(true),
-    };
-    socket.on(COLLAB_EVENTS.yjs, (data: unknown, ack: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (a: CollabAck) => void) : () => undefined;
-      const decoded = decodeFrame(data);
-      if (!decoded.ok) {
-        reply(room.refuse(conn, decoded));
-        return;
-      }
-      room.receive(conn, decoded.frame).then(reply, (err: unknown) => {
-        this.logger.error(`draft ${room.draftId}: a frame from ${actor.username} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        reply({ ok: false, error: 'internal', message: 'The server could not handle this message; nothing was changed.' });
-      });
+    const conn = wireCollabSocket(socket, {
+      room,
+      sessionId: session.sessionId,
+      guard: this.appConfig.guard,
+      registry: this.registry,
+      metrics: this.deps.metrics,
+      logger: this.logger,
+      conn: {
+        id: socket.id,
+        actor,
+        user,
+        canWrite: session.canWrite,
+        send: (frame) => socket.emit(COLLAB_EVENTS.yjs, frame),
+        error: (event) => socket.emit(COLLAB_EVENTS.error, event),
+      },
     });
-    socket.on('disconnect', () => room.leave(conn));
     void socket.join(room.name);
     const hello: CollabSession = { draftId: room.draftId, user, canWrite: session.canWrite };
     socket.emit(COLLAB_EVENTS.session, hello);
