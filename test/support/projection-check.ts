@@ -1,4 +1,4 @@
-import { COLLAB_DOC, compileParagraph, decodeSponsors, PARAGRAPH_FIELDS, projectDelta, TextDeltaOp, type DraftView, type ParagraphView } from '@omnibus/shared';
+import { BRACKET_ATTRIBUTE, COLLAB_DOC, compileParagraph, decodeSponsors, PARAGRAPH_FIELDS, projectDelta, TextDeltaOp, type DraftView, type ParagraphView } from '@omnibus/shared';
 import type { Doc, YMap, YText } from '../../server/src/collaboration/yjs';
 
 export interface ProjectedParagraph {
@@ -54,4 +54,29 @@ export function differences(doc: Doc, draft: DraftView): string[] {
   }
   for (const id of rest.keys()) if (!expected.has(id)) out.push(`${id}: in the REST draft, not in the document`);
   return out;
+}
+
+/** Where word `n` of a text starts (words separated by spaces; counted modulo the number of words). */
+export function wordStart(base: string, n: number): number {
+  const starts = [0];
+  for (let i = 0; i < base.length - 1; i++) if (base[i] === ' ' && base[i + 1] !== ' ') starts.push(i + 1);
+  return starts[n % starts.length]!;
+}
+
+/**
+ * The index in a paragraph's Y.Text just after `baseOffset` characters of base text (text outside
+ * any proposed words): where an insertion at that base offset goes. Two insertions at the same
+ * base offset have no order the amendment rows could keep, so tests give each its own.
+ */
+export function indexOfBase(text: YText, baseOffset: number): number {
+  if (baseOffset === 0) return 0;
+  let index = 0;
+  let base = 0;
+  for (const op of text.toDelta() as { insert: string; attributes?: Record<string, unknown> }[]) {
+    const proposed = op.attributes?.[BRACKET_ATTRIBUTE] !== undefined;
+    if (!proposed && base + op.insert.length >= baseOffset) return index + (baseOffset - base);
+    index += op.insert.length;
+    if (!proposed) base += op.insert.length;
+  }
+  return index;
 }
