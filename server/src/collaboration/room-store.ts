@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { COLLAB_DOC, PARAGRAPH_FIELDS, SectionInfo } from '@omnibus/shared';
 import { randomInt } from 'node:crypto';
 import type { Actor } from '../auth/actor';
-import { retryTransaction } from '../database/transaction-retry';
+import { retryOnConflict, retryTransaction } from '../database/transaction-retry';
 import type { BracketClaim } from './collab-documents.repository';
 import { sectionInfos } from './doc-builder';
 import { ancestorOf, paragraphSources } from './paragraph-source';
@@ -44,8 +44,9 @@ export class RoomStore {
     this.reconcileClientId = id;
   }
 
+  /** One statement, so a refused one stored nothing: a deadlock is retried at once rather than as a failed write. */
   writeBatch(update: Uint8Array, userIds: string[], claims: BracketClaim[]): Promise<number> {
-    return this.deps.docs.appendBatch(this.room.draftId, update, userIds, this.deps.config.instanceId, claims);
+    return retryOnConflict(() => this.deps.docs.appendBatch(this.room.draftId, update, userIds, this.deps.config.instanceId, claims));
   }
 
   markEdited(paragraphId: string, actor: Actor): void {
