@@ -29,6 +29,12 @@ export class RoomStore {
   private catchingUp = false;
   private reconcileWanted: Set<string> | 'all' | null = null;
   /**
+   * Projection and reconciliation take turns: both write a paragraph's agreement (and the projection
+   * its mark on the document row), and a REPEATABLE READ reconciliation that meets a row the other
+   * changed since it began is refused by PostgreSQL. Typing goes on meanwhile.
+   */
+  private turn: Promise<void> = Promise.resolve();
+  /**
    * The Yjs client id under which this room writes merged API changes. Never the live document's own
    * id: the merge is made on a copy, and the live document's id may write formatting clean-ups meanwhile.
    */
@@ -64,7 +70,16 @@ export class RoomStore {
   }
 
   project(): Promise<void> {
-    return this.projector.run();
+    return this.inTurn(() => this.projector.run());
+  }
+
+  private inTurn<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(job);
+    this.turn = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   /**
@@ -76,7 +91,7 @@ export class RoomStore {
     this.projector.markAll();
     for (let i = 0; i < rounds; i++) {
       await this.room.persistence.settled();
-      await this.projector.run();
+      await this.project();
       await this.room.persistence.settled();
       if (!this.projector.pending) return true;
     }
@@ -158,7 +173,7 @@ export class RoomStore {
     if (wanted === null || this.room.closed) return;
     const ids = wanted === 'all' ? null : [...wanted];
     try {
-      await this.reconcileOnce(ids);
+      await this.inTurn(() => this.reconcileOnce(ids));
     } catch (err) {
       // Nothing of it reached the live text: ask again a little later.
       this.logger.error(`draft ${this.room.draftId}: bringing API changes into the live text failed, trying again in ${RECONCILE_AGAIN_MS} ms: ${String(err)}`);
@@ -185,9 +200,9 @@ export class RoomStore {
    */
   private async reconcileOnce(only: string[] | null): Promise<void> {
     const { draftId } = this.room;
-    const result = await retryTransaction(
-      this.deps.db,
-      async (m) => {
+    const result = await retryOnConflict(async () => {
+      await this.deps.projection.ensureRows(this.deps.db.manager, draftId);
+      return this.deps.db.transaction('REPEATABLE READ', async (m) => {
         await this.deps.docs.lockForCompaction(m, draftId);
         const contents = await this.deps.drafts.contents(draftId, m);
         if (!contents) return null;
@@ -225,9 +240,8 @@ export class RoomStore {
         } finally {
           work.destroy();
         }
-      },
-      { isolation: 'REPEATABLE READ' },
-    );
+      });
+    });
     if (!result) return;
     for (const id of result.amendmentIds) this.room.knownAmendments.add(id);
     if (result.update === null) return;
