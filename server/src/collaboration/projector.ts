@@ -21,6 +21,9 @@ interface Dirty {
 /** How long a paragraph another instance edited waits before this one projects it (that instance normally does, with its editors). */
 const REMOTE_GRACE_MS = 3_000;
 
+/** How long before a paragraph whose text could not be projected is tried again. */
+const UNPROJECTABLE_RETRY_MS = 10_000;
+
 interface Snapshot {
   base: string;
   brackets: ProjectedBracket[];
@@ -33,7 +36,7 @@ interface Snapshot {
  * transaction with an audit entry per paragraph. A paragraph the API changed since the document
  * last agreed with the database is not written over: it is reconciled into the document first.
  *
- * A round that leaves nothing to project records how far the tables are up to date
+ * When nothing is left to project it records how far the tables are up to date
  * (`collab_document.projected_seq`); a draft whose stored document is ahead of that mark after a
  * crash is projected in full when the server starts or the room loads.
  */
@@ -78,7 +81,7 @@ export class Projector {
 
   run(): Promise<void> {
     if (this.running) return this.running;
-    if (this.dirty.size === 0) return Promise.resolve();
+    if (this.dirty.size === 0) return this.recordProjected();
     this.running = this.runOnce().finally(() => {
       this.running = null;
     });
@@ -96,6 +99,24 @@ export class Projector {
     return { base: projected.base, brackets: projected.brackets, rev: (p.get(PARAGRAPH_FIELDS.rev) as number | undefined) ?? 0 };
   }
 
+  /**
+   * Nothing waits to be projected and no round is under way: every batch committed so far is in the
+   * tables. Each batch that changes a paragraph marks it in the same turn as it commits (this
+   * instance's on commit, another's when it arrives), and a mark leaves only once projected, so an
+   * empty set proves it; batches that changed no paragraph's words need nothing.
+   */
+  private async recordProjected(): Promise<void> {
+    const upTo = this.room.seqs.contiguous;
+    if (upTo <= this.projectedUpTo) return;
+    try {
+      await this.deps.docs.markProjected(this.room.draftId, upTo);
+      this.projectedUpTo = Math.max(this.projectedUpTo, upTo);
+    } catch (err) {
+      // Harmless: the draft is projected in full once more on the next start.
+      this.logger.warn(`draft ${this.room.draftId}: recording how far the projection went failed: ${String(err)}`);
+    }
+  }
+
   private async runOnce(): Promise<void> {
     const now = performance.now();
     const batch = new Map<string, Dirty>();
@@ -105,14 +126,12 @@ export class Projector {
       this.dirty.delete(id);
     }
     if (batch.size === 0) return;
-    // Everything committed up to here is in the live document, and every paragraph it changed is in this round.
-    const upTo = this.room.seqs.contiguous;
-    let complete = this.dirty.size === 0;
     const snapshots = new Map<string, Snapshot>();
     for (const id of batch.keys()) {
       const s = this.snapshot(id);
       if (s) snapshots.set(id, s);
-      else if (this.room.live.getMap<unknown>(COLLAB_DOC.paragraphs).has(id)) complete = false;
+      // It stays marked (and the tables' mark where it is) until it can be projected.
+      else if (this.room.live.getMap<unknown>(COLLAB_DOC.paragraphs).has(id)) this.mark(id, null, UNPROJECTABLE_RETRY_MS);
     }
     const ids = [...snapshots.keys()].sort();
     let outcome: Outcome = { stale: [], retry: [], written: [] };
@@ -138,15 +157,6 @@ export class Projector {
     }
     for (const id of outcome.written) {
       this.deps.events.emit({ type: 'paragraph.changed', draftId: this.room.draftId, paragraphId: id, action: 'paragraph.coedit', actor: null });
-    }
-    if (complete && outcome.retry.length === 0 && outcome.stale.length === 0 && upTo > this.projectedUpTo) {
-      try {
-        await this.deps.docs.markProjected(this.room.draftId, upTo);
-        this.projectedUpTo = upTo;
-      } catch (err) {
-        // Harmless: the draft is projected in full once more on the next start.
-        this.logger.warn(`draft ${this.room.draftId}: recording how far the projection went failed: ${String(err)}`);
-      }
     }
   }
 

@@ -93,7 +93,11 @@ export class RoomStore {
       await this.room.persistence.settled();
       await this.project();
       await this.room.persistence.settled();
-      if (!this.projector.pending) return true;
+      if (!this.projector.pending) {
+        // Nothing left: this round records the mark.
+        await this.project();
+        return true;
+      }
     }
     return false;
   }
