@@ -1,5 +1,5 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { COLLAB_EVENTS, CollabSession, collabHandshake } from '@omnibus/shared';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { COLLAB_EVENTS, CollabAck, CollabSession, collabHandshake } from '@omnibus/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { denialReason, requireAccess } from '../access/access.policy';
@@ -26,6 +26,7 @@ import type { RoomDeps } from './room-deps';
 import { loadRoom } from './room-loader';
 import { durableWindow } from './collab-metrics';
 import { MetricsRegistry } from '../metrics/metrics.registry';
+import { transactionRetries } from '../database/transaction-retry';
 
 interface SocketSession {
   actor: Actor;
@@ -41,7 +42,7 @@ interface SocketSession {
  * batches into it.
  */
 @Injectable()
-export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
+export class CollabService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Collab');
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly closing = new Map<string, Promise<void>>();
@@ -85,11 +86,45 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     metrics.gauge('omnibus_collab_rooms', 'Drafts open for co-editing on this instance.', () => this.rooms.size);
     durableWindow(metrics);
     metrics.gauge('omnibus_collab_connections', 'Sockets co-editing on this instance.', () => this.nsp?.sockets.size ?? 0);
+    metrics.gauge('omnibus_db_transaction_retries_serialization', 'Transactions run again after PostgreSQL refused them with 40001, since start.', () => transactionRetries.retried['40001']);
+    metrics.gauge('omnibus_db_transaction_retries_deadlock', 'Transactions run again after PostgreSQL refused them with 40P01, since start.', () => transactionRetries.retried['40P01']);
+    metrics.gauge('omnibus_db_transaction_retries_exhausted', 'Transactions still refused after every retry, since start.', () => transactionRetries.exhausted);
   }
 
   onModuleInit(): void {
     this.registerGauges(this.deps.metrics);
     this.unsubscribe = this.deps.events.subscribe((event) => this.onDraftEvent(event));
+  }
+
+  /**
+   * Before the server answers anyone: every draft whose stored document holds batches the paragraph
+   * and amendment tables may lack (the process died between a commit and its projection) is loaded
+   * and projected in full, so REST, sessions and exports show every acknowledged edit even if nobody
+   * opens that draft again.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    let behind: { draftId: string; committeeId: string }[];
+    try {
+      behind = await this.deps.docs.behindProjection();
+    } catch (err) {
+      this.logger.error(`could not look for drafts whose tables lag their co-editing document: ${String(err)}`);
+      return;
+    }
+    for (const { draftId, committeeId } of behind) {
+      const t0 = Date.now();
+      try {
+        const room = await loadRoom(draftId, committeeId, this.deps, () => undefined);
+        try {
+          const done = await room.store.projectEverything();
+          if (!done) this.logger.warn(`draft ${draftId}: some paragraphs are still to be projected; the room goes on when it is opened`);
+        } finally {
+          await room.close();
+        }
+        this.logger.log(`draft ${draftId}: brought the paragraph tables up to the stored co-editing document in ${Date.now() - t0} ms`);
+      } catch (err) {
+        this.logger.error(`draft ${draftId}: bringing the paragraph tables up to the co-editing document failed; it is tried again when the draft is opened: ${String(err)}`);
+      }
+    }
   }
 
   attach(nsp: Namespace): void {
