@@ -43,6 +43,12 @@ export const LIVE_EVENTS = {
   reservationAdded: 'reservation.added',
   commentAdded: 'comment.added',
   silenceChanged: 'silence.changed',
+  /**
+   * Anything else in the draft changed (a proposal, withdrawal, invitation or answer, caps, a
+   * co-edited text stored …): `kind` says what (the audit action), `ids` which paragraphs and
+   * amendments. Screens re-read what they show from it instead of polling.
+   */
+  draftChanged: 'draft.changed',
 } as const;
 
 /** Client → server; each answers through the socket.io acknowledgement with `LiveAck`. */
@@ -59,6 +65,9 @@ export const liveStatePayload = z.object({
   session: sessionViewSchema.nullable(),
 });
 
+export const draftChangedPayload = z.object({ draftId: z.string(), kind: z.string(), ids: z.array(z.string()) });
+export type DraftChangedPayload = z.infer<typeof draftChangedPayload>;
+
 export const LIVE_PAYLOADS = {
   [LIVE_EVENTS.state]: liveStatePayload,
   [LIVE_EVENTS.phaseChanged]: workflowViewSchema,
@@ -73,6 +82,7 @@ export const LIVE_PAYLOADS = {
   [LIVE_EVENTS.reservationAdded]: reservationViewSchema,
   [LIVE_EVENTS.commentAdded]: commentViewSchema,
   [LIVE_EVENTS.silenceChanged]: silenceViewSchema,
+  [LIVE_EVENTS.draftChanged]: draftChangedPayload,
 } as const;
 
 export type LiveEventName = (typeof LIVE_EVENTS)[keyof typeof LIVE_EVENTS];
