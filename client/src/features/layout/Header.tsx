@@ -1,5 +1,6 @@
 import type { DraftView, UserView } from '@omnibus/shared';
 import type { DelegationInfo } from '../../api/endpoints';
+import { LanguageMenu } from '../../i18n';
 import { sessionStore } from '../auth/session';
 import type { ConnectionState } from '../session/useLive';
 import { useProjector } from './useProjector';
@@ -53,6 +54,7 @@ export function Header(props: {
       </div>
       <ConnectionBadge state={props.connection} />
       <div className="header-actions">
+        <LanguageMenu />
         {user.role === 'delegate' && (
           <button type="button" aria-expanded={props.invitationsOpen} onClick={props.onToggleInvitations}>
             Invitations{props.invitationCount > 0 && <span className="count"> {props.invitationCount}</span>}
