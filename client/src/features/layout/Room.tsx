@@ -1,4 +1,5 @@
 import type { DraftSummary } from '@omnibus/shared';
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CollabContext, type CollabHub } from '../collab/collab-context';
 import { api } from '../../api/endpoints';
@@ -14,9 +15,10 @@ import { useInvitations } from '../sponsorships/useInvitations';
 import { Header } from './Header';
 import type { Session } from '../auth/session';
 import { LiveContext } from '../session/live-context';
-import { LIVE } from '../session/live-events';
 import { SessionPanel, isChair } from '../session/SessionPanel';
-import { useLive } from '../session/useLive';
+import { RECONNECTED, useLive } from '../session/useLive';
+import { applyLiveEvent, catchUp } from '../live-state/live-sync';
+import { createRoomQueryClient } from '../live-state/query-client';
 import { ErrorLine } from '../draft/ErrorLine';
 
 /** Co-editing for this room; the editor opens the connection when first used, the room closes it. */
@@ -71,15 +73,25 @@ function useDraftId(): { draftId: string | null; error: string | null; none: boo
   return { draftId, error, none: drafts !== null && drafts.length === 0 };
 }
 
-// Events after which the draft on screen is out of date.
-const DRAFT_CHANGING: readonly string[] = [LIVE.decisionRecorded, LIVE.sessionClosed, LIVE.versionPublished];
+/** One cache per signed-in person (the room is keyed by user), dropped with the room. */
+export function Room({ session }: { session: Session }) {
+  const [queryClient] = useState(createRoomQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RoomScreen session={session} />
+    </QueryClientProvider>
+  );
+}
 
-export function Room({ session: signedIn }: { session: Session }) {
+function RoomScreen({ session: signedIn }: { session: Session }) {
   const { user } = signedIn;
   const { draftId, error: listError, none } = useDraftId();
   const { draft, error, reload } = useDraft(draftId);
-  const live = useLive(signedIn.token, draftId, (event) => {
-    if (DRAFT_CHANGING.includes(event)) void reload();
+  const queryClient = useQueryClient();
+  const live = useLive(signedIn.token, draftId, (event, payload) => {
+    if (!draftId) return;
+    if (event === RECONNECTED) catchUp(queryClient);
+    else applyLiveEvent(queryClient, draftId, event, payload);
   });
   const collab = useCollabHubFor(signedIn.token, draftId);
   const showSession = live.session !== null || live.closed !== null || isChair(user.role);
@@ -87,7 +99,7 @@ export function Room({ session: signedIn }: { session: Session }) {
   const [message, setMessage] = useState<string | null>(null);
   const [invitationsOpen, setInvitationsOpen] = useState(false);
   const [view, setView] = useState<View>('draft');
-  const invitations = useInvitations(user.role === 'delegate', draft?.sections);
+  const invitations = useInvitations(user.role === 'delegate');
   const announce = useCallback((m: string) => setMessage(m), []);
 
   const room = useMemo<RoomValue | null>(

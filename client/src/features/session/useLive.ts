@@ -34,6 +34,12 @@ const ACK_TIMEOUT_MS = 10_000;
  * (re)connection the server sends the room's whole state, so nothing missed while away is lost.
  * `onEvent` hears every event name, for screens that follow the draft (a decision changes it).
  */
+/** Events that change what the room's queries hold, passed on as they come. */
+const CACHE_EVENTS: readonly string[] = [LIVE.draftChanged, LIVE.reservationAdded, LIVE.consultationChanged, LIVE.silenceChanged];
+
+/** The pseudo-event a listener hears when the socket connects again after losing the room. */
+export const RECONNECTED = 'reconnected';
+
 export function useLive(token: string, draftId: string | null, onEvent?: (event: string, payload: unknown) => void): Live {
   const [state, dispatch] = useReducer(liveReducer, EMPTY_LIVE);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
@@ -48,9 +54,13 @@ export function useLive(token: string, draftId: string | null, onEvent?: (event:
     if (!draftId) return;
     const socket = io(LIVE_NS, { auth: { token, draftId } });
     socketRef.current = socket;
+    let connectedBefore = false;
     socket.on('connect', () => {
       setConnection('connected');
       setRefusal(null);
+      // Whatever changed while we were away is re-read; the room's state arrives by itself.
+      if (connectedBefore) listener.current?.(RECONNECTED, null);
+      connectedBefore = true;
     });
     socket.on('disconnect', () => setConnection('reconnecting'));
     socket.on('connect_error', (err: Error & { data?: { message?: string } }) => {
@@ -68,6 +78,7 @@ export function useLive(token: string, draftId: string | null, onEvent?: (event:
         listener.current?.(type, payload);
       });
     }
+    for (const type of CACHE_EVENTS) socket.on(type, (payload: unknown) => listener.current?.(type, payload));
     socket.on(LIVE.commentAdded, (payload: unknown) => {
       setCommentsSeen((n) => n + 1);
       listener.current?.(LIVE.commentAdded, payload);
