@@ -32,7 +32,7 @@ export function formatError(code: string, details: unknown, serverMessage: strin
 function specificKey(code: string, d: Details): string | null {
   switch (code) {
     case 'deadline_passed':
-      return str(d.deadline) ? 'deadline_passed.at' : 'deadline_passed.phase';
+      return str(d.deadline) && d.reason !== 'phase' ? 'deadline_passed.at' : 'deadline_passed.phase';
     case 'cap_exceeded':
       return num(d.limit) !== undefined && num(d.used) !== undefined ? 'cap_exceeded.counted' : 'cap_exceeded.generic';
     case 'rate_limited':

@@ -29,6 +29,8 @@ export class CommentWindowService {
     const timeZone = await this.workflow.timeZone(m, actor.committeeId);
     throw new AppError('deadline_passed', closedMessage(state, subject, timeZone, now), {
       phase: row.phase,
+      // 'phase': the chair moved the draft on, whatever the deadline said.
+      reason: state.reason,
       deadline: state.deadline?.toISOString() ?? null,
       deadlineLocal: state.deadline ? describeInstant(state.deadline, timeZone) : null,
       timeZone,

@@ -7,6 +7,7 @@ import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { useLiveRoom } from '../session/live-context';
 import { ErrorLine } from '../draft/ErrorLine';
+import { useProposalWindow } from '../phase/proposal-window';
 
 function author(c: CommentView): string {
   return c.author.delegation ? `${c.author.delegation} · ${c.author.displayName}` : c.author.displayName;
@@ -95,7 +96,8 @@ export function CommentsThread({ paragraph }: { paragraph: ParagraphView }) {
     await workflowApi.addComment(paragraph.id, body, parentId);
     await load();
   };
-  const canWrite = user.role !== 'observer';
+  const proposals = useProposalWindow(user);
+  const canWrite = user.role !== 'observer' && proposals.open;
   return (
     <section className="panel comments" aria-label={`Comments on paragraph ${paragraph.label}`}>
       <h4>Comments on paragraph {paragraph.label}</h4>
@@ -109,6 +111,7 @@ export function CommentsThread({ paragraph }: { paragraph: ParagraphView }) {
         </ul>
       )}
       {canWrite && <ReplyForm label="New comment" onSend={(body) => send(body)} />}
+      {!proposals.open && <p className="muted">{proposals.reason}</p>}
     </section>
   );
 }

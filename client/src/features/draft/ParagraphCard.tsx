@@ -17,6 +17,7 @@ import { useAction } from './useAction';
 import { api } from '../../api/endpoints';
 import { useLiveRoom } from '../session/live-context';
 import { ErrorLine } from './ErrorLine';
+import { useProposalWindow } from '../phase/proposal-window';
 
 // The editor (Yjs, ProseMirror) and the word diff load when first used, not with the draft.
 const CollabPane = lazy(() => import('../collab/CollabPane'));
@@ -66,6 +67,8 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
     await reload();
   });
   const labelId = `${paragraphAnchor(p)}-label`;
+  const proposals = useProposalWindow(user);
+  const shut = proposals.open ? {} : { disabled: true, 'aria-describedby': proposals.reasonId };
   const live = useLiveRoom();
   const current = live?.session?.currentParagraphId === p.id;
   const collab = useCollabHub();
@@ -114,12 +117,12 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
           </button>
         )}
         {canAmend(user, p) && (
-          <button type="button" aria-expanded={panel === 'amend'} onClick={() => toggle('amend')}>
+          <button type="button" aria-expanded={panel === 'amend'} onClick={() => toggle('amend')} {...shut}>
             Propose amendment
           </button>
         )}
         {canAddParagraphs(user) && isOpen(p) && (
-          <button type="button" aria-expanded={panel === 'after'} onClick={() => toggle('after')}>
+          <button type="button" aria-expanded={panel === 'after'} onClick={() => toggle('after')} {...shut}>
             New paragraph after {p.label}
           </button>
         )}

@@ -8,6 +8,7 @@ import { ParagraphCard } from './ParagraphCard';
 import { canAddParagraphs } from './permissions';
 import { useRoom } from './room-context';
 import { sectionShortName } from './names';
+import { useProposalWindow } from '../phase/proposal-window';
 
 export function SectionBlock({ section, paragraphs, filtered }: { section: SectionView; paragraphs: readonly ParagraphView[]; filtered: boolean }) {
   const { draft, user } = useRoom();
@@ -16,6 +17,8 @@ export function SectionBlock({ section, paragraphs, filtered }: { section: Secti
   const name = sectionShortName(section);
   const headingId = `${sectionAnchor(section)}-title`;
   const last = section.paragraphs[section.paragraphs.length - 1] ?? null;
+  const proposals = useProposalWindow(user);
+  const shut = proposals.open ? {} : { disabled: true, 'aria-describedby': proposals.reasonId };
   return (
     <section id={sectionAnchor(section)} className={`draft-section kind-${section.kind}`} data-section={section.key} aria-labelledby={headingId}>
       <header className="section-head">
@@ -36,7 +39,7 @@ export function SectionBlock({ section, paragraphs, filtered }: { section: Secti
         <p className="muted empty-section">
           No paragraphs yet.
           {canAddParagraphs(user) && (
-            <button type="button" className="quiet" aria-label={`Propose the first paragraph in ${name}`} onClick={() => setAdding(true)}>
+            <button type="button" className="quiet" aria-label={`Propose the first paragraph in ${name}`} onClick={() => setAdding(true)} {...shut}>
               Propose the first paragraph
             </button>
           )}
@@ -47,7 +50,7 @@ export function SectionBlock({ section, paragraphs, filtered }: { section: Secti
           {adding ? (
             <NewParagraphForm section={section} after={last} onClose={() => setAdding(false)} />
           ) : (
-            <button type="button" className="quiet" onClick={() => setAdding(true)}>
+            <button type="button" className="quiet" onClick={() => setAdding(true)} {...shut}>
               Propose a paragraph at the end of {name}
             </button>
           )}

@@ -20,6 +20,8 @@ import { RECONNECTED, useLive } from '../session/useLive';
 import { applyLiveEvent, catchUp } from '../live-state/live-sync';
 import { createRoomQueryClient } from '../live-state/query-client';
 import { ErrorLine } from '../draft/ErrorLine';
+import { PhaseBar } from '../phase/PhaseBar';
+import { ProposalWindowScope } from '../phase/ProposalWindowScope';
 
 /** Co-editing for this room; the editor opens the connection when first used, the room closes it. */
 function useCollabHubFor(token: string, draftId: string | null): CollabHub | null {
@@ -118,6 +120,7 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
         invitationsOpen={invitationsOpen}
         onToggleInvitations={() => setInvitationsOpen((v) => !v)}
       />
+      <PhaseBar workflow={live.workflow} />
       <div className="notices">
         {message && (
           <p className="notice" role="status">
@@ -138,24 +141,26 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
       {!room && !none && !(error ?? listError) && <p className="muted page-message">Loading the draft…</p>}
       {room && (
         <RoomContext.Provider value={room}>
-          <LiveContext.Provider value={live}>
-            <CollabContext.Provider value={collab}>
-              {invitationsOpen && (
-                <InvitationsPanel invitations={invitations.invitations} onAnswered={invitations.reload} onClose={() => setInvitationsOpen(false)} />
-              )}
-              <ViewTabs view={view} onChange={setView} />
-              {view === 'draft' ? (
-                <DraftDocument aside={showSession ? <SessionPanel live={live} /> : null} />
-              ) : (
-                <div className={showSession ? 'room-body with-aside no-outline' : 'room-body no-outline'}>
-                  <main id="draft-main" className="draft" tabIndex={-1}>
-                    {view === 'versions' ? <VersionsView /> : <DocumentsView />}
-                  </main>
-                  {showSession && <SessionPanel live={live} />}
-                </div>
-              )}
-            </CollabContext.Provider>
-          </LiveContext.Provider>
+          <ProposalWindowScope workflow={live.workflow}>
+            <LiveContext.Provider value={live}>
+              <CollabContext.Provider value={collab}>
+                {invitationsOpen && (
+                  <InvitationsPanel invitations={invitations.invitations} onAnswered={invitations.reload} onClose={() => setInvitationsOpen(false)} />
+                )}
+                <ViewTabs view={view} onChange={setView} />
+                {view === 'draft' ? (
+                  <DraftDocument aside={showSession ? <SessionPanel live={live} /> : null} />
+                ) : (
+                  <div className={showSession ? 'room-body with-aside no-outline' : 'room-body no-outline'}>
+                    <main id="draft-main" className="draft" tabIndex={-1}>
+                      {view === 'versions' ? <VersionsView /> : <DocumentsView />}
+                    </main>
+                    {showSession && <SessionPanel live={live} />}
+                  </div>
+                )}
+              </CollabContext.Provider>
+            </LiveContext.Provider>
+          </ProposalWindowScope>
         </RoomContext.Provider>
       )}
     </div>

@@ -6,6 +6,8 @@ import { workflowApi } from '../../api/workflow';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { ErrorLine } from '../draft/ErrorLine';
+import { formatDateTime, getCommitteeTimeZone, useT } from '../../i18n';
+import { zonedToUtc } from '../phase/zoned-time';
 
 const NEXT: Partial<Record<DraftPhase, DraftPhase>> = { drafting: 'comments', comments: 'revision', revision: 'negotiation', negotiation: 'adopted' };
 
@@ -32,6 +34,9 @@ export function ChairSetup({ workflow }: { workflow: WorkflowView | null }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const phase = workflow?.phase ?? null;
   const next = phase ? NEXT[phase] : undefined;
+  const tPhase = useT('phase');
+  const timeZone = workflow?.timeZone ?? getCommitteeTimeZone();
+  const typed = deadline ? zonedToUtc(deadline, timeZone) : null;
 
   useEffect(() => {
     if (phase !== 'negotiation') return;
@@ -52,7 +57,8 @@ export function ChairSetup({ workflow }: { workflow: WorkflowView | null }) {
   });
   const advance = useAction(async () => {
     if (!next) return;
-    const iso = next === 'comments' && deadline ? new Date(deadline).toISOString() : undefined;
+    // The wall-clock time typed is the committee's, not the browser's.
+    const iso = next === 'comments' && deadline ? zonedToUtc(deadline, timeZone)?.toISOString() : undefined;
     await workflowApi.setPhase(draft.id, next, iso);
     announce(`The draft moved to its ${next} phase.`);
   });
@@ -95,7 +101,13 @@ export function ChairSetup({ workflow }: { workflow: WorkflowView | null }) {
           {next === 'comments' && (
             <label>
               Comment deadline
-              <input type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+              <span className="field-zone"> {tPhase('deadlineZone', { timeZone })}</span>
+              <input type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} aria-describedby={typed ? 'deadline-reading' : undefined} />
+              {typed && (
+                <span className="field-hint" id="deadline-reading">
+                  {tPhase('deadlineHint', { deadline: formatDateTime(typed, { zone: true, timeZone }) })}
+                </span>
+              )}
             </label>
           )}
           <button type="submit" disabled={advance.busy}>
