@@ -18,6 +18,7 @@ import { LIVE } from '../session/live-events';
 import { SessionPanel, isChair } from '../session/SessionPanel';
 import { useLive } from '../session/useLive';
 import { ErrorLine } from '../draft/ErrorLine';
+import { useT } from '../../i18n';
 
 /** Co-editing for this room; the editor opens the connection when first used, the room closes it. */
 function useCollabHubFor(token: string, draftId: string | null): CollabHub | null {
@@ -33,17 +34,18 @@ function useCollabHubFor(token: string, draftId: string | null): CollabHub | nul
 type View = 'draft' | 'versions' | 'documents';
 
 const VIEWS: { id: View; title: string }[] = [
-  { id: 'draft', title: 'Draft' },
-  { id: 'versions', title: 'Versions and redline' },
-  { id: 'documents', title: 'Export and import' },
+  { id: 'draft', title: 'views.draft' },
+  { id: 'versions', title: 'views.versions' },
+  { id: 'documents', title: 'views.documents' },
 ];
 
 function ViewTabs({ view, onChange }: { view: View; onChange: (v: View) => void }) {
+  const t = useT('layout');
   return (
-    <nav className="view-tabs" aria-label="Views">
+    <nav className="view-tabs" aria-label={t('views.label')}>
       {VIEWS.map((v) => (
         <button key={v.id} type="button" aria-current={view === v.id ? 'page' : undefined} className={view === v.id ? 'active' : ''} onClick={() => onChange(v.id)}>
-          {v.title}
+          {t(v.title)}
         </button>
       ))}
     </nav>
@@ -76,6 +78,7 @@ const DRAFT_CHANGING: readonly string[] = [LIVE.decisionRecorded, LIVE.sessionCl
 
 export function Room({ session: signedIn }: { session: Session }) {
   const { user } = signedIn;
+  const t = useT('layout');
   const { draftId, error: listError, none } = useDraftId();
   const { draft, error, reload } = useDraft(draftId);
   const live = useLive(signedIn.token, draftId, (event) => {
@@ -110,20 +113,20 @@ export function Room({ session: signedIn }: { session: Session }) {
         {message && (
           <p className="notice" role="status">
             {message}{' '}
-            <button type="button" className="quiet" onClick={() => setMessage(null)} aria-label="Dismiss">
+            <button type="button" className="quiet" onClick={() => setMessage(null)} aria-label={t('dismiss')}>
               ×
             </button>
           </p>
         )}
         {live.refusal && (
           <p className="error" role="alert">
-            Live updates are off: {live.refusal}
+            {t('liveOff', { reason: live.refusal })}
           </p>
         )}
         <ErrorLine error={error ?? listError} />
       </div>
-      {none && <p className="muted page-message">No draft has been set up for your committee yet.</p>}
-      {!room && !none && !(error ?? listError) && <p className="muted page-message">Loading the draft…</p>}
+      {none && <p className="muted page-message">{t('noDraft')}</p>}
+      {!room && !none && !(error ?? listError) && <p className="muted page-message">{t('loadingDraft')}</p>}
       {room && (
         <RoomContext.Provider value={room}>
           <LiveContext.Provider value={live}>
