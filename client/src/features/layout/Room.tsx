@@ -18,7 +18,7 @@ import { LIVE } from '../session/live-events';
 import { SessionPanel, isChair } from '../session/SessionPanel';
 import { useLive } from '../session/useLive';
 import { ErrorLine } from '../draft/ErrorLine';
-import { useT } from '../../i18n';
+import { setCommitteeTimeZone, useT } from '../../i18n';
 
 /** Co-editing for this room; the editor opens the connection when first used, the room closes it. */
 function useCollabHubFor(token: string, draftId: string | null): CollabHub | null {
@@ -85,6 +85,11 @@ export function Room({ session: signedIn }: { session: Session }) {
     if (DRAFT_CHANGING.includes(event)) void reload();
   });
   const collab = useCollabHubFor(signedIn.token, draftId);
+  // Every date and time on screen is read in the committee's zone, which the workflow names.
+  const timeZone = live.workflow?.timeZone;
+  useEffect(() => {
+    if (timeZone) setCommitteeTimeZone(timeZone);
+  }, [timeZone]);
   const showSession = live.session !== null || live.closed !== null || isChair(user.role);
   const delegations = useDelegations();
   const [message, setMessage] = useState<string | null>(null);
