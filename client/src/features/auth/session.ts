@@ -1,6 +1,7 @@
 import type { UserView } from '@omnibus/shared';
 import { useSyncExternalStore } from 'react';
-import { configureHttp } from '../../api/http';
+import { configureHttp, errorMessage } from '../../api/http';
+import { i18n } from '../../i18n';
 
 export interface Session {
   token: string;
@@ -56,7 +57,7 @@ export const sessionStore = {
 
 configureHttp({
   token: () => current?.token ?? null,
-  unauthorized: (err) => sessionStore.signOut(`${err.message} Please sign in again.`),
+  unauthorized: (err) => sessionStore.signOut(i18n.t('auth:signInAgain', { reason: errorMessage(err) })),
 });
 
 export function useSession(): Session | null {

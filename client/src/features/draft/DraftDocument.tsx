@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { useT } from '../../i18n';
 import { FilterBar } from './FilterBar';
 import { Outline } from './Outline';
 import { NO_FILTERS, matches, type Filters } from './permissions';
@@ -8,6 +9,7 @@ import { SectionBlock } from './SectionBlock';
 /** The outline beside the draft in document order, both following the same filters. */
 export function DraftDocument({ aside }: { aside: ReactNode }) {
   const { draft, user } = useRoom();
+  const t = useT('draft');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const filtered = filters.withAmendments || filters.mine || filters.query.trim() !== '';
   const visible = useMemo(
@@ -31,7 +33,7 @@ export function DraftDocument({ aside }: { aside: ReactNode }) {
           .map((v) => (
             <SectionBlock key={v.section.id} section={v.section} paragraphs={v.paragraphs} filtered={filtered} />
           ))}
-        {filtered && shown === 0 && <p className="muted">No paragraph matches these filters.</p>}
+        {filtered && shown === 0 && <p className="muted">{t('noMatch')}</p>}
       </main>
       {aside}
     </div>

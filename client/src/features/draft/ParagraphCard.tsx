@@ -18,12 +18,17 @@ import { api } from '../../api/endpoints';
 import { useLiveRoom } from '../session/live-context';
 import { ErrorLine } from './ErrorLine';
 import { useProposalWindow } from '../phase/proposal-window';
+import { useT } from '../../i18n';
 
 // The editor (Yjs, ProseMirror) and the word diff load when first used, not with the draft.
 const CollabPane = lazy(() => import('../collab/CollabPane'));
 const ParagraphRedline = lazy(() => import('../redline/ParagraphRedline').then((m) => ({ default: m.ParagraphRedline })));
 
-const loading = <p className="muted">Loading…</p>;
+function Loading() {
+  const t = useT('draft');
+  return <p className="muted">{t('common:loading')}</p>;
+}
+const loading = <Loading />;
 
 type Panel = 'amend' | 'after' | 'redline' | 'invite' | 'comments' | 'edit' | 'literals' | null;
 
@@ -57,13 +62,14 @@ function ParagraphBody({ p, editor }: { p: ParagraphView; editor: ReactNode }) {
 
 export function ParagraphCard({ section, p }: { section: SectionView; p: ParagraphView }) {
   const { user, reload, announce } = useRoom();
+  const t = useT('draft');
   const [panel, setPanel] = useState<Panel>(null);
   const toggle = (next: Panel) => setPanel((cur) => (cur === next ? null : next));
   const amendments = openAmendments(p);
   const mine = proposedParagraph(user, p);
   const withdraw = useAction(async () => {
     const view = await api.withdrawParagraph(p.id);
-    announce(`Paragraph ${view.label} was withdrawn.`);
+    announce(t('paragraph.withdrawn', { label: view.label }));
     await reload();
   });
   const labelId = `${paragraphAnchor(p)}-label`;
@@ -89,58 +95,58 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
     >
       <header className="paragraph-head">
         <h3 id={labelId} className="paragraph-label">
-          <span className="visually-hidden">{sectionShortName(section)}, paragraph </span>
+          <span className="visually-hidden">{t('paragraph.srPrefix', { section: sectionShortName(section) })}</span>
           {p.label}.
         </h3>
         <StateBadge state={p.state} />
         <StatusBadge status={p.status} />
-        {current && <span className="badge current-badge">under consideration</span>}
-        {p.kind === 'mandates' && <span className="badge kind">mandates</span>}
+        {current && <span className="badge current-badge">{t('paragraph.underConsideration')}</span>}
+        {p.kind === 'mandates' && <span className="badge kind">{t('paragraph.mandatesBadge')}</span>}
         {p.origin === 'delegation' && p.sponsors.length > 0 && (
-          <span className="proposed-by">proposed by {formatSponsors(p.sponsors)}</span>
+          <span className="proposed-by">{t('paragraph.proposedBy', { sponsors: formatSponsors(p.sponsors) })}</span>
         )}
       </header>
       <ParagraphBody p={p} editor={editor} />
       {p.invited.length > 0 && (
-        <p className="invited-line">Invited to co-sponsor, not yet answered: {formatSponsors(p.invited)}</p>
+        <p className="invited-line">{t('paragraph.invited', { codes: formatSponsors(p.invited) })}</p>
       )}
       {amendments.length > 0 && <AmendmentList paragraph={p} amendments={amendments} />}
-      <div className="paragraph-actions" role="group" aria-label={`Actions on paragraph ${p.label}`}>
+      <div className="paragraph-actions" role="group" aria-label={t('paragraph.actions', { label: p.label })}>
         {collab && user.role !== 'observer' && isOpen(p) && (
           <button type="button" aria-pressed={panel === 'edit'} onClick={() => toggle('edit')}>
-            {panel === 'edit' ? 'Done editing' : 'Co-edit text'}
+            {panel === 'edit' ? t('paragraph.doneEditing') : t('paragraph.coEdit')}
           </button>
         )}
         {p.kind === 'mandates' && canEditText(user, p) && (
           <button type="button" aria-expanded={panel === 'literals'} onClick={() => toggle('literals')}>
-            Edit literals
+            {t('paragraph.editLiterals')}
           </button>
         )}
         {canAmend(user, p) && (
           <button type="button" aria-expanded={panel === 'amend'} onClick={() => toggle('amend')} {...shut}>
-            Propose amendment
+            {t('paragraph.proposeAmendment')}
           </button>
         )}
         {canAddParagraphs(user) && isOpen(p) && (
           <button type="button" aria-expanded={panel === 'after'} onClick={() => toggle('after')} {...shut}>
-            New paragraph after {p.label}
+            {t('paragraph.newAfter', { label: p.label })}
           </button>
         )}
         {amendments.length > 0 && (
           <button type="button" aria-expanded={panel === 'redline'} onClick={() => toggle('redline')}>
-            Compare base and amended text
+            {t('paragraph.compare')}
           </button>
         )}
         <button type="button" aria-expanded={panel === 'comments'} onClick={() => toggle('comments')}>
-          Comments
+          {t('paragraph.comments')}
         </button>
         {mine && isOpen(p) && (
           <>
             <button type="button" aria-expanded={panel === 'invite'} onClick={() => toggle('invite')}>
-              Invite co-sponsors
+              {t('paragraph.invite')}
             </button>
             <button type="button" className="danger" disabled={withdraw.busy} onClick={() => void withdraw.run()}>
-              Withdraw paragraph
+              {t('paragraph.withdraw')}
             </button>
           </>
         )}
@@ -157,7 +163,7 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
       {panel === 'comments' && <CommentsThread paragraph={p} />}
       {panel === 'invite' && (
         <InviteForm
-          what={`paragraph ${p.label}`}
+          what={t('paragraph.inviteWhat', { label: p.label })}
           invite={(codes) => api.inviteToParagraph(p.id, codes)}
           onClose={() => setPanel(null)}
         />

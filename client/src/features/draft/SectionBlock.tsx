@@ -1,5 +1,6 @@
 import type { ParagraphView, SectionView } from '@omnibus/shared';
 import { useState } from 'react';
+import { useT } from '../../i18n';
 import { CapMeter } from './CapMeter';
 import { sectionMeters } from './draft-caps';
 import { NewParagraphForm } from './NewParagraphForm';
@@ -12,6 +13,7 @@ import { useProposalWindow } from '../phase/proposal-window';
 
 export function SectionBlock({ section, paragraphs, filtered }: { section: SectionView; paragraphs: readonly ParagraphView[]; filtered: boolean }) {
   const { draft, user } = useRoom();
+  const t = useT('draft');
   const [adding, setAdding] = useState(false);
   const meters = sectionMeters(draft, section);
   const name = sectionShortName(section);
@@ -37,10 +39,10 @@ export function SectionBlock({ section, paragraphs, filtered }: { section: Secti
       ))}
       {section.paragraphs.length === 0 && !filtered && !adding && (
         <p className="muted empty-section">
-          No paragraphs yet.
+          {t('section.empty')}
           {canAddParagraphs(user) && (
-            <button type="button" className="quiet" aria-label={`Propose the first paragraph in ${name}`} onClick={() => setAdding(true)} {...shut}>
-              Propose the first paragraph
+            <button type="button" className="quiet" aria-label={t('section.proposeFirstLabel', { name })} onClick={() => setAdding(true)} {...shut}>
+              {t('section.proposeFirst')}
             </button>
           )}
         </p>
@@ -51,7 +53,7 @@ export function SectionBlock({ section, paragraphs, filtered }: { section: Secti
             <NewParagraphForm section={section} after={last} onClose={() => setAdding(false)} />
           ) : (
             <button type="button" className="quiet" onClick={() => setAdding(true)} {...shut}>
-              Propose a paragraph at the end of {name}
+              {t('section.proposeAtEnd', { name })}
             </button>
           )}
         </div>

@@ -1,5 +1,6 @@
 import type { AmendmentView, ParagraphStatus, ParagraphView, UserView } from '@omnibus/shared';
 import { isInPlay } from '@omnibus/shared/domain';
+import { foldForSearch } from '../../i18n/search';
 
 /**
  * What the screen offers to whom. The server decides every request again (server/src/access); these
@@ -55,9 +56,10 @@ export function matches(p: ParagraphView, f: Filters, delegation: string | null)
   if (!f.showClosed && !isInPlay(p.status)) return false;
   if (f.withAmendments && openAmendments(p).length === 0) return false;
   if (f.mine && (delegation === null || !involvesDelegation(p, delegation))) return false;
-  const q = f.query.trim().toLowerCase();
+  // Accents and case ignored, so "Secretaria" finds "Secretaría" in any of the four languages.
+  const q = foldForSearch(f.query.trim());
   if (q !== '') {
-    const haystack = [p.label, p.compiled, ...(p.literals ?? []).map((l) => l.text)].join(' ').toLowerCase();
+    const haystack = foldForSearch([p.label, p.compiled, ...(p.literals ?? []).map((l) => l.text)].join(' '));
     if (!haystack.includes(q)) return false;
   }
   return true;

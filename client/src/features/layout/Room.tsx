@@ -22,6 +22,7 @@ import { createRoomQueryClient } from '../live-state/query-client';
 import { ErrorLine } from '../draft/ErrorLine';
 import { PhaseBar } from '../phase/PhaseBar';
 import { ProposalWindowScope } from '../phase/ProposalWindowScope';
+import { setCommitteeTimeZone, useT } from '../../i18n';
 
 /** Co-editing for this room; the editor opens the connection when first used, the room closes it. */
 function useCollabHubFor(token: string, draftId: string | null): CollabHub | null {
@@ -37,17 +38,18 @@ function useCollabHubFor(token: string, draftId: string | null): CollabHub | nul
 type View = 'draft' | 'versions' | 'documents';
 
 const VIEWS: { id: View; title: string }[] = [
-  { id: 'draft', title: 'Draft' },
-  { id: 'versions', title: 'Versions and redline' },
-  { id: 'documents', title: 'Export and import' },
+  { id: 'draft', title: 'views.draft' },
+  { id: 'versions', title: 'views.versions' },
+  { id: 'documents', title: 'views.documents' },
 ];
 
 function ViewTabs({ view, onChange }: { view: View; onChange: (v: View) => void }) {
+  const t = useT('layout');
   return (
-    <nav className="view-tabs" aria-label="Views">
+    <nav className="view-tabs" aria-label={t('views.label')}>
       {VIEWS.map((v) => (
         <button key={v.id} type="button" aria-current={view === v.id ? 'page' : undefined} className={view === v.id ? 'active' : ''} onClick={() => onChange(v.id)}>
-          {v.title}
+          {t(v.title)}
         </button>
       ))}
     </nav>
@@ -87,6 +89,7 @@ export function Room({ session }: { session: Session }) {
 
 function RoomScreen({ session: signedIn }: { session: Session }) {
   const { user } = signedIn;
+  const t = useT('layout');
   const { draftId, error: listError, none } = useDraftId();
   const { draft, error, reload } = useDraft(draftId);
   const queryClient = useQueryClient();
@@ -96,6 +99,11 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
     else applyLiveEvent(queryClient, draftId, event, payload);
   });
   const collab = useCollabHubFor(signedIn.token, draftId);
+  // Every date and time on screen is read in the committee's zone, which the workflow names.
+  const timeZone = live.workflow?.timeZone;
+  useEffect(() => {
+    if (timeZone) setCommitteeTimeZone(timeZone);
+  }, [timeZone]);
   const showSession = live.session !== null || live.closed !== null || isChair(user.role);
   const delegations = useDelegations();
   const [message, setMessage] = useState<string | null>(null);
@@ -125,20 +133,20 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
         {message && (
           <p className="notice" role="status">
             {message}{' '}
-            <button type="button" className="quiet" onClick={() => setMessage(null)} aria-label="Dismiss">
+            <button type="button" className="quiet" onClick={() => setMessage(null)} aria-label={t('dismiss')}>
               ×
             </button>
           </p>
         )}
         {live.refusal && (
           <p className="error" role="alert">
-            Live updates are off: {live.refusal}
+            {t('liveOff', { reason: live.refusal })}
           </p>
         )}
         <ErrorLine error={error ?? listError} />
       </div>
-      {none && <p className="muted page-message">No draft has been set up for your committee yet.</p>}
-      {!room && !none && !(error ?? listError) && <p className="muted page-message">Loading the draft…</p>}
+      {none && <p className="muted page-message">{t('noDraft')}</p>}
+      {!room && !none && !(error ?? listError) && <p className="muted page-message">{t('loadingDraft')}</p>}
       {room && (
         <RoomContext.Provider value={room}>
           <ProposalWindowScope workflow={live.workflow}>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { formatError, i18n } from '../../i18n';
 import { EMPTY_LIVE, LIVE, LIVE_CLIENT, LIVE_NS, liveReducer, type LiveAck, type LiveAction, type LiveRoomState } from './live-events';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'refused';
@@ -63,11 +64,11 @@ export function useLive(token: string, draftId: string | null, onEvent?: (event:
       connectedBefore = true;
     });
     socket.on('disconnect', () => setConnection('reconnecting'));
-    socket.on('connect_error', (err: Error & { data?: { message?: string } }) => {
+    socket.on('connect_error', (err: Error & { data?: { message?: string; error?: string; details?: unknown } }) => {
       // A refusal by the server (bad token, unknown draft) does not heal by retrying.
       if (err.data?.message) {
         setConnection('refused');
-        setRefusal(err.data.message);
+        setRefusal(formatError(err.data.error ?? '', err.data.details, err.data.message));
       } else {
         setConnection('reconnecting');
       }
@@ -96,13 +97,13 @@ export function useLive(token: string, draftId: string | null, onEvent?: (event:
   const send = useCallback(<T,>(event: string, payload?: unknown): Promise<LiveAck<T>> => {
     const socket = socketRef.current;
     if (!socket?.connected) {
-      return Promise.resolve({ ok: false, error: 'unavailable', message: 'The live connection is down; wait until it is back and try again.' });
+      return Promise.resolve({ ok: false, error: 'unavailable', message: i18n.t('session:liveDown') });
     }
     return socket
       .timeout(ACK_TIMEOUT_MS)
       .emitWithAck(event, payload ?? {})
       .then((ack: LiveAck<T>) => ack)
-      .catch(() => ({ ok: false as const, error: 'unavailable', message: 'The server did not answer in time; try again.' }));
+      .catch(() => ({ ok: false as const, error: 'unavailable', message: i18n.t('session:noAnswer') }));
   }, []);
 
   return { ...state, connection, refusal, commentsSeen, versionsSeen, send };
