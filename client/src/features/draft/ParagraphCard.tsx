@@ -18,6 +18,9 @@ import { api } from '../../api/endpoints';
 import { useLiveRoom } from '../session/live-context';
 import { ErrorLine } from './ErrorLine';
 import { useProposalWindow } from '../phase/proposal-window';
+import { HeldBy } from '../consultations/HeldBy';
+import { ParagraphHistory } from '../history/ParagraphHistory';
+import { ReservationFootnotes, ReservationForm } from '../reservations/Reservations';
 import { useT } from '../../i18n';
 
 // The editor (Yjs, ProseMirror) and the word diff load when first used, not with the draft.
@@ -30,7 +33,7 @@ function Loading() {
 }
 const loading = <Loading />;
 
-type Panel = 'amend' | 'after' | 'redline' | 'invite' | 'comments' | 'edit' | 'literals' | null;
+type Panel = 'amend' | 'after' | 'redline' | 'invite' | 'comments' | 'edit' | 'literals' | 'history' | 'reserve' | null;
 
 export const paragraphAnchor = (p: Pick<ParagraphView, 'id'>): string => `paragraph-${p.id}`;
 
@@ -110,7 +113,9 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
       {p.invited.length > 0 && (
         <p className="invited-line">{t('paragraph.invited', { codes: formatSponsors(p.invited) })}</p>
       )}
+      {p.status === 'held' && <HeldBy p={p} />}
       {amendments.length > 0 && <AmendmentList paragraph={p} amendments={amendments} />}
+      {p.status === 'approved' && <ReservationFootnotes p={p} sectionKey={section.key} />}
       <div className="paragraph-actions" role="group" aria-label={t('paragraph.actions', { label: p.label })}>
         {collab && user.role !== 'observer' && isOpen(p) && (
           <button type="button" aria-pressed={panel === 'edit'} onClick={() => toggle('edit')}>
@@ -140,6 +145,14 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
         <button type="button" aria-expanded={panel === 'comments'} onClick={() => toggle('comments')}>
           {t('paragraph.comments')}
         </button>
+        <button type="button" aria-expanded={panel === 'history'} onClick={() => toggle('history')}>
+          {t('history:open')}
+        </button>
+        {p.status === 'approved' && user.role === 'delegate' && (
+          <button type="button" aria-expanded={panel === 'reserve'} onClick={() => toggle('reserve')}>
+            {t('reservations:open')}
+          </button>
+        )}
         {mine && isOpen(p) && (
           <>
             <button type="button" aria-expanded={panel === 'invite'} onClick={() => toggle('invite')}>
@@ -161,6 +174,8 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
         </Suspense>
       )}
       {panel === 'comments' && <CommentsThread paragraph={p} />}
+      {panel === 'history' && <ParagraphHistory p={p} sectionKey={section.key} />}
+      {panel === 'reserve' && <ReservationForm p={p} sectionKey={section.key} onClose={() => setPanel(null)} />}
       {panel === 'invite' && (
         <InviteForm
           what={t('paragraph.inviteWhat', { label: p.label })}

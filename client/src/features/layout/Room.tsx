@@ -21,6 +21,10 @@ import { applyLiveEvent, catchUp } from '../live-state/live-sync';
 import { createRoomQueryClient } from '../live-state/query-client';
 import { ErrorLine } from '../draft/ErrorLine';
 import { PhaseBar } from '../phase/PhaseBar';
+import { MinutesView } from '../minutes/MinutesView';
+import { ConsultationsView } from '../consultations/ConsultationsView';
+import { SilenceView } from '../silence/SilenceView';
+import { CalendarView } from '../calendar/CalendarView';
 import { ProposalWindowScope } from '../phase/ProposalWindowScope';
 import { setCommitteeTimeZone, useT } from '../../i18n';
 
@@ -35,13 +39,35 @@ function useCollabHubFor(token: string, draftId: string | null): CollabHub | nul
   return hub;
 }
 
-type View = 'draft' | 'versions' | 'documents';
+type View = 'draft' | 'versions' | 'documents' | 'minutes' | 'consultations' | 'silence' | 'calendar';
 
 const VIEWS: { id: View; title: string }[] = [
   { id: 'draft', title: 'views.draft' },
   { id: 'versions', title: 'views.versions' },
   { id: 'documents', title: 'views.documents' },
+  { id: 'minutes', title: 'minutes:tab' },
+  { id: 'consultations', title: 'consultations:tab' },
+  { id: 'silence', title: 'silence:tab' },
+  { id: 'calendar', title: 'calendar:tab' },
 ];
+
+/** The views beside the draft, each a screen of its own. */
+function OtherView({ view }: { view: Exclude<View, 'draft'> }) {
+  switch (view) {
+    case 'versions':
+      return <VersionsView />;
+    case 'documents':
+      return <DocumentsView />;
+    case 'minutes':
+      return <MinutesView />;
+    case 'consultations':
+      return <ConsultationsView />;
+    case 'silence':
+      return <SilenceView />;
+    case 'calendar':
+      return <CalendarView />;
+  }
+}
 
 function ViewTabs({ view, onChange }: { view: View; onChange: (v: View) => void }) {
   const t = useT('layout');
@@ -161,7 +187,7 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
                 ) : (
                   <div className={showSession ? 'room-body with-aside no-outline' : 'room-body no-outline'}>
                     <main id="draft-main" className="draft" tabIndex={-1}>
-                      {view === 'versions' ? <VersionsView /> : <DocumentsView />}
+                      <OtherView view={view} />
                     </main>
                     {showSession && <SessionPanel live={live} />}
                   </div>
