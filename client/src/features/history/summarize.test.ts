@@ -17,6 +17,12 @@ describe('what a history row changed', () => {
       { field: 'status', before: 'pending', after: 'held' },
       { field: 'leadDelegation', before: null, after: 'BRA' },
     ]);
+    // A decision row carries the text before and the outcome after: nothing was removed.
+    expect(summarize({ text: 'To urge', status: 'pending' }, { decision: 'approved', label: '1' })).toEqual([{ field: 'decision', before: null, after: 'approved' }]);
+  });
+
+  it('never reports a field the row merely does not repeat', () => {
+    expect(summarize({ status: 'pending', label: '3' }, { label: '3 bis' })).toEqual([{ field: 'label', before: '3', after: '3 bis' }]);
   });
 
   it('says nothing of a row with nothing readable', () => {

@@ -87,6 +87,9 @@ function ProcedureCard({ procedure, now }: { procedure: Procedure; now: number }
           </ul>
         </>
       )}
+      {procedure.status === 'open' && procedure.objections.length > 0 && (
+        <p className="held-by">{t('brokenBy', { delegations: procedure.objections.map((o) => o.delegation).join(', ') })}</p>
+      )}
       {procedure.concludedAt && <p className="muted">{t('concluded', { at: formatDateTime(procedure.concludedAt) })}</p>}
       {procedure.status === 'open' && left > 0 && user.role === 'delegate' && !mine && <BreakSilence procedure={procedure} />}
     </li>
