@@ -19,6 +19,8 @@ import { SessionPanel, isChair } from '../session/SessionPanel';
 import { useLive } from '../session/useLive';
 import { ErrorLine } from '../draft/ErrorLine';
 import { setCommitteeTimeZone, useT } from '../../i18n';
+import { TranslationsView } from '../translations/TranslationsView';
+import { canTranslate } from '../translations/names';
 
 /** Co-editing for this room; the editor opens the connection when first used, the room closes it. */
 function useCollabHubFor(token: string, draftId: string | null): CollabHub | null {
@@ -31,19 +33,20 @@ function useCollabHubFor(token: string, draftId: string | null): CollabHub | nul
   return hub;
 }
 
-type View = 'draft' | 'versions' | 'documents';
+type View = 'draft' | 'versions' | 'documents' | 'translations';
 
 const VIEWS: { id: View; title: string }[] = [
   { id: 'draft', title: 'views.draft' },
   { id: 'versions', title: 'views.versions' },
   { id: 'documents', title: 'views.documents' },
+  { id: 'translations', title: 'views.translations' },
 ];
 
-function ViewTabs({ view, onChange }: { view: View; onChange: (v: View) => void }) {
+function ViewTabs({ view, onChange, translations }: { view: View; onChange: (v: View) => void; translations: boolean }) {
   const t = useT('layout');
   return (
     <nav className="view-tabs" aria-label={t('views.label')}>
-      {VIEWS.map((v) => (
+      {VIEWS.filter((v) => v.id !== 'translations' || translations).map((v) => (
         <button key={v.id} type="button" aria-current={view === v.id ? 'page' : undefined} className={view === v.id ? 'active' : ''} onClick={() => onChange(v.id)}>
           {t(v.title)}
         </button>
@@ -94,7 +97,8 @@ export function Room({ session: signedIn }: { session: Session }) {
   const delegations = useDelegations();
   const [message, setMessage] = useState<string | null>(null);
   const [invitationsOpen, setInvitationsOpen] = useState(false);
-  const [view, setView] = useState<View>('draft');
+  // Language services start on their own screen.
+  const [view, setView] = useState<View>(user.role === 'translator' ? 'translations' : 'draft');
   const invitations = useInvitations(user.role === 'delegate', draft?.sections);
   const announce = useCallback((m: string) => setMessage(m), []);
 
@@ -139,13 +143,13 @@ export function Room({ session: signedIn }: { session: Session }) {
               {invitationsOpen && (
                 <InvitationsPanel invitations={invitations.invitations} onAnswered={invitations.reload} onClose={() => setInvitationsOpen(false)} />
               )}
-              <ViewTabs view={view} onChange={setView} />
+              <ViewTabs view={view} onChange={setView} translations={canTranslate(user.role)} />
               {view === 'draft' ? (
                 <DraftDocument aside={showSession ? <SessionPanel live={live} /> : null} />
               ) : (
                 <div className={showSession ? 'room-body with-aside no-outline' : 'room-body no-outline'}>
                   <main id="draft-main" className="draft" tabIndex={-1}>
-                    {view === 'versions' ? <VersionsView /> : <DocumentsView />}
+                    {view === 'versions' ? <VersionsView /> : view === 'translations' ? <TranslationsView /> : <DocumentsView />}
                   </main>
                   {showSession && <SessionPanel live={live} />}
                 </div>
