@@ -12,6 +12,7 @@ import {
   versionSummarySchema,
   workflowViewSchema,
 } from './workflow-schemas';
+import { translationChangedPayload } from './translations';
 
 /**
  * The live channel of the negotiation room: socket.io namespace `/live` on the default path.
@@ -49,6 +50,8 @@ export const LIVE_EVENTS = {
    * amendments. Screens re-read what they show from it instead of polling.
    */
   draftChanged: 'draft.changed',
+  /** A translation was stored, or the original changed and translations turned outdated. */
+  translationChanged: 'translation.changed',
 } as const;
 
 /** Client → server; each answers through the socket.io acknowledgement with `LiveAck`. */
@@ -83,6 +86,7 @@ export const LIVE_PAYLOADS = {
   [LIVE_EVENTS.commentAdded]: commentViewSchema,
   [LIVE_EVENTS.silenceChanged]: silenceViewSchema,
   [LIVE_EVENTS.draftChanged]: draftChangedPayload,
+  [LIVE_EVENTS.translationChanged]: translationChangedPayload,
 } as const;
 
 export type LiveEventName = (typeof LIVE_EVENTS)[keyof typeof LIVE_EVENTS];

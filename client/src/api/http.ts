@@ -42,7 +42,7 @@ function authorization(token: string | null): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown): Promise<T> {
   const token = tokenSource();
   const headers: Record<string, string> = { accept: 'application/json', ...authorization(token) };
   if (body !== undefined) headers['content-type'] = 'application/json';

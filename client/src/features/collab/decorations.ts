@@ -3,6 +3,7 @@ import { formatSponsors } from '@omnibus/shared/brackets';
 import type { Mark, Node } from 'prosemirror-model';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { paragraphSchema } from './schema';
+import { i18n } from '../../i18n';
 
 export interface RemoteCursor {
   clientId: number;
@@ -45,9 +46,9 @@ function opening(mark: Mark): string {
   const sponsors = formatSponsors(decodeSponsors(String(mark.attrs.sponsors)));
   const kind = String(mark.attrs.kind);
   if (mark.type === paragraphSchema.marks.proposed) {
-    return kind === 'alternative' ? `Alt ${String(mark.attrs.n ?? 1)} (${sponsors}): ` : `${sponsors}: `;
+    return kind === 'alternative' ? i18n.t('collab:alt', { number: String(mark.attrs.n ?? 1), sponsors }) : i18n.t('collab:open.insert', { sponsors });
   }
-  return kind === 'delete' ? `${sponsors}: delete: ` : kind === 'replace' ? `${sponsors}: replace ` : `${sponsors}: for `;
+  return i18n.t(kind === 'delete' ? 'collab:open.delete' : kind === 'replace' ? 'collab:open.replace' : 'collab:open.for', { sponsors });
 }
 
 /**

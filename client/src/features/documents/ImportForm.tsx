@@ -3,6 +3,7 @@ import { DOCX_TYPE, documentsApi, type ImportOptions, type ImportPreview } from 
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { ErrorLine } from '../draft/ErrorLine';
+import { formatNumber, useT } from '../../i18n';
 
 interface Doc {
   body: Blob | string;
@@ -16,6 +17,7 @@ interface Doc {
  */
 export function ImportForm() {
   const { draft, reload, announce } = useRoom();
+  const t = useT('documents');
   const [doc, setDoc] = useState<Doc | null>(null);
   const [pasted, setPasted] = useState('');
   const [options, setOptions] = useState<ImportOptions>({ source: 'entity_proposal', acceptOverCap: false });
@@ -23,8 +25,8 @@ export function ImportForm() {
 
   const current = (): Doc => {
     if (doc) return doc;
-    if (pasted.trim() === '') throw new Error('Choose a .docx or .txt file, or paste the text.');
-    return { body: pasted, type: 'text/plain; charset=utf-8', name: 'pasted text' };
+    if (pasted.trim() === '') throw new Error(t('needDoc'));
+    return { body: pasted, type: 'text/plain; charset=utf-8', name: t('pastedText') };
   };
   const previewAction = useAction(async () => {
     const d = current();
@@ -33,7 +35,7 @@ export function ImportForm() {
   const commit = useAction(async () => {
     const d = current();
     const result = await documentsApi.commitImport(draft.id, d.body, d.type, options);
-    announce(`Imported ${result.paragraphs.length} paragraphs and ${result.amendments} amendments from ${d.name}.`);
+    announce(t('imported', { paragraphs: formatNumber(result.paragraphs.length), amendments: formatNumber(result.amendments), name: d.name }));
     setPreview(null);
     await reload();
   });
@@ -50,41 +52,41 @@ export function ImportForm() {
   };
   const error = previewAction.error ?? commit.error;
   return (
-    <form className="import-form" onSubmit={onSubmit} aria-label="Import a document">
+    <form className="import-form" onSubmit={onSubmit} aria-label={t('importLabel')}>
       <label>
-        Document (.docx or .txt)
+        {t('document')}
         <input type="file" accept=".docx,.txt,text/plain" onChange={(e) => onFile(e.target.files?.[0])} />
       </label>
       {!doc && (
         <label>
-          …or paste the text
+          {t('paste')}
           <textarea rows={6} value={pasted} onChange={(e) => { setPasted(e.target.value); setPreview(null); }} />
         </label>
       )}
       <fieldset className="kind-choice">
-        <legend>What it is</legend>
+        <legend>{t('whatItIs')}</legend>
         <label>
           <input type="radio" name="import-source" checked={options.source === 'entity_proposal'} onChange={() => setOptions({ ...options, source: 'entity_proposal' })} />
-          An entity's proposal
+          {t('entityProposal')}
         </label>
         <label>
           <input type="radio" name="import-source" checked={options.source === 'chair_draft'} onChange={() => setOptions({ source: 'chair_draft', acceptOverCap: false })} />
-          The Chair's draft
+          {t('chairDraft')}
         </label>
         {options.source === 'entity_proposal' && (
           <label className="check">
             <input type="checkbox" checked={options.acceptOverCap} onChange={(e) => setOptions({ ...options, acceptOverCap: e.target.checked })} />
-            Record it as the entity approved it, even past a cap
+            {t('overCap')}
           </label>
         )}
       </fieldset>
       <div className="form-actions">
         <button type="submit" disabled={previewAction.busy}>
-          Preview the import
+          {t('previewImport')}
         </button>
         {preview && (
           <button type="button" className="primary" disabled={commit.busy || !preview.verdict.ready} onClick={() => void commit.run()}>
-            Import {preview.paragraphs.length} paragraphs
+            {t('importN', { count: preview.paragraphs.length })}
           </button>
         )}
       </div>
@@ -95,6 +97,7 @@ export function ImportForm() {
 }
 
 function PreviewTable({ preview }: { preview: ImportPreview }) {
+  const t = useT('documents');
   return (
     <div className="import-preview">
       <p className={preview.verdict.ready ? 'notice' : 'error'} role="status">
@@ -103,25 +106,25 @@ function PreviewTable({ preview }: { preview: ImportPreview }) {
       <table>
         <thead>
           <tr>
-            <th>Section</th>
-            <th>Label</th>
-            <th>Text</th>
-            <th>Notes</th>
+            <th>{t('col.section')}</th>
+            <th>{t('col.label')}</th>
+            <th>{t('col.text')}</th>
+            <th>{t('col.notes')}</th>
           </tr>
         </thead>
         <tbody>
           {preview.paragraphs.map((p) => (
             <tr key={p.index} className={p.errors.length > 0 ? 'has-errors' : p.fits ? '' : 'over-cap'}>
-              <td>{p.sectionKey ?? <em>{p.heading || 'unknown'}</em>}</td>
+              <td>{p.sectionKey ?? <em>{p.heading || t('unknown')}</em>}</td>
               <td>
                 {p.label ?? '—'}
-                {p.sourceLabel && p.label !== p.sourceLabel && <span className="muted"> (written {p.sourceLabel})</span>}
+                {p.sourceLabel && p.label !== p.sourceLabel && <span className="muted">{t('written', { label: p.sourceLabel })}</span>}
               </td>
               <td>
                 {p.sponsors.length > 0 && <strong>{p.sponsors.join(', ')}: </strong>}
                 {p.text.length > 160 ? `${p.text.slice(0, 160)}…` : p.text}
               </td>
-              <td>{[...p.errors, ...p.warnings, ...(p.fits ? [] : ['past a cap'])].join('; ')}</td>
+              <td>{[...p.errors, ...p.warnings, ...(p.fits ? [] : [t('pastCap')])].join('; ')}</td>
             </tr>
           ))}
         </tbody>
@@ -130,7 +133,7 @@ function PreviewTable({ preview }: { preview: ImportPreview }) {
         <ul className="problems">
           {preview.problems.map((pr, i) => (
             <li key={i}>
-              {pr.line !== undefined && `Line ${pr.line}: `}
+              {pr.line !== undefined && t('line', { line: pr.line })}
               {pr.message}
             </li>
           ))}

@@ -22,6 +22,7 @@ import { HeldBy } from '../consultations/HeldBy';
 import { ParagraphHistory } from '../history/ParagraphHistory';
 import { ReservationFootnotes, ReservationForm } from '../reservations/Reservations';
 import { useT } from '../../i18n';
+import { useReadingText } from '../translations/reading';
 
 // The editor (Yjs, ProseMirror) and the word diff load when first used, not with the draft.
 const CollabPane = lazy(() => import('../collab/CollabPane'));
@@ -38,22 +39,34 @@ type Panel = 'amend' | 'after' | 'redline' | 'invite' | 'comments' | 'edit' | 'l
 export const paragraphAnchor = (p: Pick<ParagraphView, 'id'>): string => `paragraph-${p.id}`;
 
 function ParagraphBody({ p, editor }: { p: ParagraphView; editor: ReactNode }) {
+  // In the reading language where it is translated; co-editing always works on the original.
+  const translated = useReadingText(p);
+  const reading = editor ? null : translated;
+  const compiled = reading?.compiled ?? p.compiled;
+  const lang = reading?.lang;
+  const note = reading?.note ? <p className="muted reading-note">{reading.note}</p> : null;
   if (p.kind !== 'mandates') {
-    return editor ?? (
-      <p className="paragraph-text">
-        <CompiledText compiled={p.compiled} />
-      </p>
+    return (
+      editor ?? (
+        <>
+          <p className="paragraph-text" lang={lang}>
+            <CompiledText compiled={compiled} />
+          </p>
+          {note}
+        </>
+      )
     );
   }
   return (
-    <div className="paragraph-text mandates">
+    <div className="paragraph-text mandates" lang={lang}>
       {editor ?? (
         <p className="chapeau">
-          <CompiledText compiled={p.compiled} />
+          <CompiledText compiled={compiled} />
         </p>
       )}
+      {note}
       <ol className="literals">
-        {(p.literals ?? []).map((l) => (
+        {((reading?.literals ?? p.literals) ?? []).map((l) => (
           <li key={l.label} data-literal={l.label}>
             <span className="literal-label">{l.label}.</span> {l.text}
           </li>
@@ -117,7 +130,7 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
       {amendments.length > 0 && <AmendmentList paragraph={p} amendments={amendments} />}
       {p.status === 'approved' && <ReservationFootnotes p={p} sectionKey={section.key} />}
       <div className="paragraph-actions" role="group" aria-label={t('paragraph.actions', { label: p.label })}>
-        {collab && user.role !== 'observer' && isOpen(p) && (
+        {collab && canAddParagraphs(user) && isOpen(p) && (
           <button type="button" aria-pressed={panel === 'edit'} onClick={() => toggle('edit')}>
             {panel === 'edit' ? t('paragraph.doneEditing') : t('paragraph.coEdit')}
           </button>

@@ -10,8 +10,9 @@ const OPEN_STATUSES: readonly ParagraphStatus[] = ['pending', 'held', 'deferred'
 
 export const isOpen = (p: Pick<ParagraphView, 'status'>): boolean => OPEN_STATUSES.includes(p.status);
 
+/** Observers read; language services translate through their own screen and do not touch the original. */
 export function canAddParagraphs(user: UserView): boolean {
-  return user.role !== 'observer';
+  return user.role !== 'observer' && user.role !== 'translator';
 }
 
 export function canAmend(user: UserView, p: ParagraphView): boolean {

@@ -27,6 +27,8 @@ import { SilenceView } from '../silence/SilenceView';
 import { CalendarView } from '../calendar/CalendarView';
 import { ProposalWindowScope } from '../phase/ProposalWindowScope';
 import { setCommitteeTimeZone, useT } from '../../i18n';
+import { TranslationsView } from '../translations/TranslationsView';
+import { canTranslate } from '../translations/names';
 
 /** Co-editing for this room; the editor opens the connection when first used, the room closes it. */
 function useCollabHubFor(token: string, draftId: string | null): CollabHub | null {
@@ -39,12 +41,13 @@ function useCollabHubFor(token: string, draftId: string | null): CollabHub | nul
   return hub;
 }
 
-type View = 'draft' | 'versions' | 'documents' | 'minutes' | 'consultations' | 'silence' | 'calendar';
+type View = 'draft' | 'versions' | 'documents' | 'translations' | 'minutes' | 'consultations' | 'silence' | 'calendar';
 
 const VIEWS: { id: View; title: string }[] = [
   { id: 'draft', title: 'views.draft' },
   { id: 'versions', title: 'views.versions' },
   { id: 'documents', title: 'views.documents' },
+  { id: 'translations', title: 'views.translations' },
   { id: 'minutes', title: 'minutes:tab' },
   { id: 'consultations', title: 'consultations:tab' },
   { id: 'silence', title: 'silence:tab' },
@@ -58,6 +61,8 @@ function OtherView({ view }: { view: Exclude<View, 'draft'> }) {
       return <VersionsView />;
     case 'documents':
       return <DocumentsView />;
+    case 'translations':
+      return <TranslationsView />;
     case 'minutes':
       return <MinutesView />;
     case 'consultations':
@@ -69,11 +74,11 @@ function OtherView({ view }: { view: Exclude<View, 'draft'> }) {
   }
 }
 
-function ViewTabs({ view, onChange }: { view: View; onChange: (v: View) => void }) {
+function ViewTabs({ view, onChange, translations }: { view: View; onChange: (v: View) => void; translations: boolean }) {
   const t = useT('layout');
   return (
     <nav className="view-tabs" aria-label={t('views.label')}>
-      {VIEWS.map((v) => (
+      {VIEWS.filter((v) => v.id !== 'translations' || translations).map((v) => (
         <button key={v.id} type="button" aria-current={view === v.id ? 'page' : undefined} className={view === v.id ? 'active' : ''} onClick={() => onChange(v.id)}>
           {t(v.title)}
         </button>
@@ -134,7 +139,8 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
   const delegations = useDelegations();
   const [message, setMessage] = useState<string | null>(null);
   const [invitationsOpen, setInvitationsOpen] = useState(false);
-  const [view, setView] = useState<View>('draft');
+  // Language services start on their own screen.
+  const [view, setView] = useState<View>(user.role === 'translator' ? 'translations' : 'draft');
   const invitations = useInvitations(user.role === 'delegate');
   const announce = useCallback((m: string) => setMessage(m), []);
 
@@ -181,7 +187,7 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
                 {invitationsOpen && (
                   <InvitationsPanel invitations={invitations.invitations} onAnswered={invitations.reload} onClose={() => setInvitationsOpen(false)} />
                 )}
-                <ViewTabs view={view} onChange={setView} />
+                <ViewTabs view={view} onChange={setView} translations={canTranslate(user.role)} />
                 {view === 'draft' ? (
                   <DraftDocument aside={showSession ? <SessionPanel live={live} /> : null} />
                 ) : (

@@ -18,6 +18,7 @@ export const LIVE: typeof LIVE_EVENTS = {
   commentAdded: 'comment.added',
   silenceChanged: 'silence.changed',
   draftChanged: 'draft.changed',
+  translationChanged: 'translation.changed',
 };
 
 export const LIVE_CLIENT: typeof LIVE_CLIENT_EVENTS = {

@@ -11,6 +11,8 @@ export interface Live extends LiveRoomState {
   refusal: string | null;
   /** How many comments were added anywhere in the draft since we connected; threads re-read on change. */
   commentsSeen: number;
+  /** How many translation status changes arrived since we connected; translation screens re-read on change. */
+  translationsSeen: number;
   /** Likewise for published versions. */
   versionsSeen: number;
   /** Sends a client event and resolves with the server's acknowledgement (or a refusal sentence). */
@@ -47,6 +49,7 @@ export function useLive(token: string, draftId: string | null, onEvent?: (event:
   const [refusal, setRefusal] = useState<string | null>(null);
   const [commentsSeen, setCommentsSeen] = useState(0);
   const [versionsSeen, setVersionsSeen] = useState(0);
+  const [translationsSeen, setTranslationsSeen] = useState(0);
   const socketRef = useRef<Socket | null>(null);
   const listener = useRef(onEvent);
   listener.current = onEvent;
@@ -88,6 +91,10 @@ export function useLive(token: string, draftId: string | null, onEvent?: (event:
       setVersionsSeen((n) => n + 1);
       listener.current?.(LIVE.versionPublished, payload);
     });
+    socket.on(LIVE.translationChanged, (payload: unknown) => {
+      setTranslationsSeen((n) => n + 1);
+      listener.current?.(LIVE.translationChanged, payload);
+    });
     return () => {
       socket.disconnect();
       socketRef.current = null;
@@ -106,5 +113,5 @@ export function useLive(token: string, draftId: string | null, onEvent?: (event:
       .catch(() => ({ ok: false as const, error: 'unavailable', message: i18n.t('session:noAnswer') }));
   }, []);
 
-  return { ...state, connection, refusal, commentsSeen, versionsSeen, send };
+  return { ...state, connection, refusal, commentsSeen, versionsSeen, translationsSeen, send };
 }

@@ -44,7 +44,7 @@ function InvitationItem({ inv, onAnswered }: { inv: Invitation; onAnswered: () =
       <p>
         {d ? (
           <>
-            <Trans t={t} i18nKey="invites" values={{ proposer: formatSponsors([d.proposer]), delegation: inv.delegation, where: d.where }} components={[<strong key="proposer" />]} />
+            <Trans t={t} i18nKey="invites" values={{ delegation: inv.delegation, where: d.where }} components={[<strong key="proposer">{formatSponsors([d.proposer])}</strong>]} />
             <br />
             <code>{d.notation}</code>
           </>
