@@ -6,6 +6,7 @@ import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { parseCosponsors } from '../sponsorships/cosponsors';
 import { alternativeGroupFor, amendmentNotation, kindName } from './notation';
+import { moveSelection } from './keyboard-selection';
 import { Trans, i18n, useT } from '../../i18n';
 
 const KINDS: readonly AmendmentKind[] = ['insert', 'delete', 'replace', 'alternative'];
@@ -84,6 +85,19 @@ export function BracketTool({ paragraph, onClose }: { paragraph: ParagraphView; 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') onClose();
   };
+  // The read-only text takes Shift+arrows (Ctrl for words), Home and End like an editor, in every browser.
+  const onBaseKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    const el = e.currentTarget;
+    const backward = el.selectionDirection === 'backward';
+    const current = { anchor: backward ? el.selectionEnd : el.selectionStart, focus: backward ? el.selectionStart : el.selectionEnd };
+    const next = moveSelection(base, current, e);
+    if (!next) return;
+    e.preventDefault();
+    const from = Math.min(next.anchor, next.focus);
+    const to = Math.max(next.anchor, next.focus);
+    el.setSelectionRange(from, to, next.focus < next.anchor ? 'backward' : 'forward');
+    setSel({ start: from, end: to });
+  };
 
   return (
     <form className="panel bracket-tool" onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label={t('formLabel', { label: paragraph.label })}>
@@ -97,6 +111,7 @@ export function BracketTool({ paragraph, onClose }: { paragraph: ParagraphView; 
         rows={Math.min(10, Math.ceil(base.length / 90) + 1)}
         ref={baseRef}
         value={base}
+        onKeyDown={onBaseKeyDown}
       />
       <fieldset className="kind-choice">
         <legend>{t('kindLegend')}</legend>
@@ -107,7 +122,7 @@ export function BracketTool({ paragraph, onClose }: { paragraph: ParagraphView; 
           </label>
         ))}
       </fieldset>
-      <p className="selected-words">
+      <p className="selected-words" aria-live="polite">
         {kind === 'insert' ? (
           <>{start > 0 ? t('insertedAfter', { position: start + 1, before: base.slice(Math.max(0, start - 30), start) }) : t('insertedStart', { position: start + 1 })}</>
         ) : words ? (

@@ -1,6 +1,6 @@
 import type { ParagraphView, SectionView } from '@omnibus/shared';
 import { formatSponsors } from '@omnibus/shared/brackets';
-import { Suspense, lazy, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useRef, useState, type ReactNode } from 'react';
 import { AmendmentList } from '../amendments/AmendmentList';
 import { CommentsThread } from '../comments/CommentsThread';
 import { useCollabHub } from '../collab/collab-context';
@@ -19,6 +19,7 @@ import { useLiveRoom } from '../session/live-context';
 import { ErrorLine } from './ErrorLine';
 import { useProposalWindow } from '../phase/proposal-window';
 import { HeldBy } from '../consultations/HeldBy';
+import { useReturnFocus } from '../a11y/useReturnFocus';
 import { ParagraphHistory } from '../history/ParagraphHistory';
 import { ReservationFootnotes, ReservationForm } from '../reservations/Reservations';
 import { useT } from '../../i18n';
@@ -80,7 +81,12 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
   const { user, reload, announce } = useRoom();
   const t = useT('draft');
   const [panel, setPanel] = useState<Panel>(null);
-  const toggle = (next: Panel) => setPanel((cur) => (cur === next ? null : next));
+  const card = useRef<HTMLElement>(null);
+  const opener = useReturnFocus(panel === null, card);
+  const toggle = (next: Panel) => {
+    opener.remember();
+    setPanel((cur) => (cur === next ? null : next));
+  };
   const amendments = openAmendments(p);
   const mine = proposedParagraph(user, p);
   const withdraw = useAction(async () => {
@@ -108,6 +114,12 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
       data-label={p.label}
       data-section={section.key}
       aria-labelledby={labelId}
+      tabIndex={-1}
+      ref={card}
+      onKeyDown={(e) => {
+        // Escape closes any panel of the card (the co-editor keeps Escape for itself).
+        if (e.key === 'Escape' && panel !== null && panel !== 'edit') setPanel(null);
+      }}
     >
       <header className="paragraph-head">
         <h3 id={labelId} className="paragraph-label">

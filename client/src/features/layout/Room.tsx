@@ -21,6 +21,7 @@ import { applyLiveEvent, catchUp } from '../live-state/live-sync';
 import { createRoomQueryClient } from '../live-state/query-client';
 import { ErrorLine } from '../draft/ErrorLine';
 import { PhaseBar } from '../phase/PhaseBar';
+import { useDraftKeys } from '../a11y/useDraftKeys';
 import { MinutesView } from '../minutes/MinutesView';
 import { ConsultationsView } from '../consultations/ConsultationsView';
 import { SilenceView } from '../silence/SilenceView';
@@ -143,6 +144,7 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
   const [view, setView] = useState<View>(user.role === 'translator' ? 'translations' : 'draft');
   const invitations = useInvitations(user.role === 'delegate');
   const announce = useCallback((m: string) => setMessage(m), []);
+  useDraftKeys(view === 'draft');
 
   const room = useMemo<RoomValue | null>(
     () => (draft ? { user, draft, delegations, reload, announce } : null),
