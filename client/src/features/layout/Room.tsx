@@ -1,6 +1,6 @@
 import type { DraftSummary } from '@omnibus/shared';
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CollabContext, type CollabHub } from '../collab/collab-context';
 import { api } from '../../api/endpoints';
 import { errorMessage } from '../../api/http';
@@ -22,6 +22,9 @@ import { createRoomQueryClient } from '../live-state/query-client';
 import { ErrorLine } from '../draft/ErrorLine';
 import { PhaseBar } from '../phase/PhaseBar';
 import { useDraftKeys } from '../a11y/useDraftKeys';
+import { useReturnFocus } from '../a11y/useReturnFocus';
+import { announcementFor, speakingIn } from '../a11y/live-announcements';
+import { LIVE, type LivePayload } from '../session/live-events';
 import { MinutesView } from '../minutes/MinutesView';
 import { ConsultationsView } from '../consultations/ConsultationsView';
 import { SilenceView } from '../silence/SilenceView';
@@ -125,10 +128,17 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
   const { draftId, error: listError, none } = useDraftId();
   const { draft, error, reload } = useDraft(draftId);
   const queryClient = useQueryClient();
+  const tA11y = useT('a11y');
+  const [heard, setHeard] = useState('');
+  const floor = useRef<string | null>(null);
   const live = useLive(signedIn.token, draftId, (event, payload) => {
     if (!draftId) return;
     if (event === RECONNECTED) catchUp(queryClient);
     else applyLiveEvent(queryClient, draftId, event, payload);
+    const said = announcementFor(event, payload, draft, floor.current, tA11y);
+    if (event === LIVE.speakersChanged) floor.current = speakingIn(payload as LivePayload<typeof LIVE.speakersChanged>);
+    if (event === LIVE.decisionRecorded) floor.current = null;
+    if (said) setHeard(said);
   });
   const collab = useCollabHubFor(signedIn.token, draftId);
   // Every date and time on screen is read in the committee's zone, which the workflow names.
@@ -145,6 +155,12 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
   const invitations = useInvitations(user.role === 'delegate');
   const announce = useCallback((m: string) => setMessage(m), []);
   useDraftKeys(view === 'draft');
+  // The invitations open where the person is (fixed beside the header) and take the focus; closing gives it back.
+  const invitationsBox = useRef<HTMLDivElement>(null);
+  const invitationsFocus = useReturnFocus(!invitationsOpen, invitationsBox);
+  useEffect(() => {
+    if (invitationsOpen) invitationsBox.current?.focus();
+  }, [invitationsOpen]);
 
   const room = useMemo<RoomValue | null>(
     () => (draft ? { user, draft, delegations, reload, announce } : null),
@@ -160,9 +176,15 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
         connection={live.connection}
         invitationCount={invitations.invitations.length}
         invitationsOpen={invitationsOpen}
-        onToggleInvitations={() => setInvitationsOpen((v) => !v)}
+        onToggleInvitations={() => {
+          invitationsFocus.remember();
+          setInvitationsOpen((v) => !v);
+        }}
       />
       <PhaseBar workflow={live.workflow} />
+      <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" aria-label={tA11y('liveRegion')} data-announcement>
+        {heard}
+      </div>
       <div className="notices">
         {message && (
           <p className="notice" role="status">
@@ -187,7 +209,9 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
             <LiveContext.Provider value={live}>
               <CollabContext.Provider value={collab}>
                 {invitationsOpen && (
-                  <InvitationsPanel invitations={invitations.invitations} onAnswered={invitations.reload} onClose={() => setInvitationsOpen(false)} />
+                  <div ref={invitationsBox} tabIndex={-1} className="panel-holder">
+                    <InvitationsPanel invitations={invitations.invitations} onAnswered={invitations.reload} onClose={() => setInvitationsOpen(false)} />
+                  </div>
                 )}
                 <ViewTabs view={view} onChange={setView} translations={canTranslate(user.role)} />
                 {view === 'draft' ? (

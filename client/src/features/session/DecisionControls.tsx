@@ -8,10 +8,14 @@ import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { ErrorLine } from '../draft/ErrorLine';
 import { useT } from '../../i18n';
+import { paragraphName } from '../a11y/live-announcements';
+
+const sectionKeyOf = (draft: { sections: readonly { key: string; paragraphs: readonly { id: string }[] }[] }, id: string): string =>
+  draft.sections.find((s) => s.paragraphs.some((p) => p.id === id))?.key ?? '';
 
 /** The chair's decision on the paragraph under consideration. */
 export function DecisionControls({ sessionId, paragraph }: { sessionId: string; paragraph: ParagraphView }) {
-  const { reload, announce } = useRoom();
+  const { draft, reload, announce } = useRoom();
   const t = useT('session');
   const [mode, setMode] = useState<'as_amended' | 'held' | null>(null);
   const [accepted, setAccepted] = useState<string[]>([]);
@@ -19,7 +23,8 @@ export function DecisionControls({ sessionId, paragraph }: { sessionId: string; 
   const amendments = openAmendments(paragraph);
   const decide = useAction(async (input: DecisionInput) => {
     await workflowApi.decide(sessionId, { paragraphId: paragraph.id, ...input });
-    announce(t(`done.${input.decision}`, { label: paragraph.label }));
+    // Named with its section ("CICTE 9"): a bare number is ambiguous across sections.
+    announce(t(`done.${input.decision}`, { label: paragraphName(draft, sectionKeyOf(draft, paragraph.id), paragraph.label) }));
     setMode(null);
     await reload();
   });
