@@ -219,6 +219,7 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
                 ) : (
                   <div className={showSession ? 'room-body with-aside no-outline' : 'room-body no-outline'}>
                     <main id="draft-main" className="draft" tabIndex={-1}>
+                      <h1 className="visually-hidden">{`${room.draft.symbol}: ${room.draft.title}`}</h1>
                       <OtherView view={view} />
                     </main>
                     {showSession && <SessionPanel live={live} />}

@@ -25,7 +25,7 @@ export function Speakers({ session, user, live, chair }: { session: SessionView;
   const error = floor.error ?? next.error ?? remove.error;
   return (
     <section className="speakers" aria-label={t('speakersLabel')}>
-      <h4>{t('speakers')}</h4>
+      <h3>{t('speakers')}</h3>
       {waiting.length === 0 ? (
         <p className="muted">{t('noSpeakers')}</p>
       ) : (
