@@ -4,6 +4,7 @@ import { LanguageMenu, i18n, useT } from '../../i18n';
 import { sessionStore } from '../auth/session';
 import type { ConnectionState } from '../session/useLive';
 import { useProjector } from './useProjector';
+import { useState } from 'react';
 
 export function actingFor(user: UserView, delegations: readonly DelegationInfo[]): string {
   if (user.role === 'delegate' && user.delegation) {
@@ -25,6 +26,8 @@ export function Header(props: {
   const { user, draft } = props;
   const t = useT('layout');
   const [projector, toggleProjector] = useProjector();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const tPhone = useT('phone');
   return (
     <header className="app-header">
       <a className="skip-link" href="#draft-main">
@@ -46,7 +49,11 @@ export function Header(props: {
         </span>
       </div>
       <ConnectionBadge state={props.connection} />
-      <div className="header-actions">
+      {/* On a phone the actions fold into a menu (the button shows only on narrow screens). */}
+      <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="header-actions" onClick={() => setMenuOpen((v) => !v)}>
+        {tPhone('menu')}
+      </button>
+      <div id="header-actions" className={menuOpen ? 'header-actions open' : 'header-actions'}>
         <LanguageMenu />
         {user.role === 'delegate' && (
           <button type="button" aria-expanded={props.invitationsOpen} onClick={props.onToggleInvitations}>

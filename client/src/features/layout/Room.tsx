@@ -22,6 +22,7 @@ import { createRoomQueryClient } from '../live-state/query-client';
 import { ErrorLine } from '../draft/ErrorLine';
 import { PhaseBar } from '../phase/PhaseBar';
 import { useDraftKeys } from '../a11y/useDraftKeys';
+import { PhoneBar, type Drawer } from '../phone/PhoneBar';
 import { useReturnFocus } from '../a11y/useReturnFocus';
 import { announcementFor, speakingIn } from '../a11y/live-announcements';
 import { LIVE, type LivePayload } from '../session/live-events';
@@ -155,6 +156,7 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
   const invitations = useInvitations(user.role === 'delegate');
   const announce = useCallback((m: string) => setMessage(m), []);
   useDraftKeys(view === 'draft');
+  const [drawer, setDrawer] = useState<Drawer>(null);
   // The invitations open where the person is (fixed beside the header) and take the focus; closing gives it back.
   const invitationsBox = useRef<HTMLDivElement>(null);
   const invitationsFocus = useReturnFocus(!invitationsOpen, invitationsBox);
@@ -168,7 +170,7 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
   );
 
   return (
-    <div className="room">
+    <div className={drawer ? `room drawer-${drawer}` : 'room'}>
       <Header
         user={user}
         draft={draft}
@@ -227,6 +229,7 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
                 )}
               </CollabContext.Provider>
             </LiveContext.Provider>
+            <PhoneBar drawer={drawer} onChange={setDrawer} session={showSession} />
           </ProposalWindowScope>
         </RoomContext.Provider>
       )}
