@@ -5,7 +5,25 @@ import { Outline } from './Outline';
 import { NO_FILTERS, matches, type Filters } from './permissions';
 import { useRoom } from './room-context';
 import { SectionBlock } from './SectionBlock';
+import { FoldedSections } from './FoldedSections';
+import type { ParagraphView, SectionView } from '@omnibus/shared';
 import { ReadingLanguageMenu, ReadingProvider, useReadingState } from '../translations/reading';
+
+type Shown = { section: SectionView; paragraphs: ParagraphView[] };
+
+/** Sections in document order, with runs of two or more empty topics or entities folded together (never while filtering). */
+function runs(visible: readonly Shown[], filtered: boolean): { folded: boolean; items: Shown[] }[] {
+  const out: { folded: boolean; items: Shown[] }[] = [];
+  for (const v of visible) {
+    // The preamble and the general part are the resolution's frame: they stay open even when empty.
+    const empty = !filtered && v.section.paragraphs.length === 0 && (v.section.kind === 'topic' || v.section.kind === 'entity');
+    const last = out[out.length - 1];
+    if (empty && last?.folded) last.items.push(v);
+    else out.push({ folded: empty, items: [v] });
+  }
+  // A lone empty section stays as it is: folding one heading saves nothing.
+  return out.map((r) => (r.folded && r.items.length < 2 ? { folded: false, items: r.items } : r));
+}
 
 /** The outline beside the draft in document order, both following the same filters. */
 export function DraftDocument({ aside }: { aside: ReactNode }) {
@@ -32,11 +50,17 @@ export function DraftDocument({ aside }: { aside: ReactNode }) {
             <ReadingLanguageMenu {...reading} />
           </div>
           <FilterBar user={user} filters={filters} onChange={setFilters} shown={shown} total={total} />
-          {visible
-            .filter((v) => !filtered || v.paragraphs.length > 0)
-            .map((v) => (
-              <SectionBlock key={v.section.id} section={v.section} paragraphs={v.paragraphs} filtered={filtered} />
-            ))}
+          {runs(visible.filter((v) => !filtered || v.paragraphs.length > 0), filtered).map((run) =>
+            run.folded ? (
+              <FoldedSections key={run.items[0]!.section.id} sections={run.items.map((v) => v.section)}>
+                {run.items.map((v) => (
+                  <SectionBlock key={v.section.id} section={v.section} paragraphs={v.paragraphs} filtered={filtered} />
+                ))}
+              </FoldedSections>
+            ) : (
+              <SectionBlock key={run.items[0]!.section.id} section={run.items[0]!.section} paragraphs={run.items[0]!.paragraphs} filtered={filtered} />
+            ),
+          )}
           {filtered && shown === 0 && <p className="muted">{t('noMatch')}</p>}
         </main>
         {aside}
