@@ -45,7 +45,7 @@ async function api(method: string, path: string, who: string, body?: unknown): P
 describe('every change reaches every open screen through the live channel', () => {
   it('shows proposals, answers to invitations and withdrawals on the other delegation’s screen within a second, without polling', async () => {
     const cicte7 = paragraph(section(draft, 'entity', 'CICTE'), '7');
-    const times: Record<string, number[]> = { proposal: [], acceptance: [], withdrawal: [] };
+    const times: Record<string, number[]> = { proposal: [], acceptance: [], withdrawal: [], comment: [] };
     for (let round = 0; round < 8; round++) {
       let t0 = Date.now();
       const a = await api('POST', `/api/paragraphs/${cicte7.id}/amendments`, 'mex', { kind: 'insert', start: 3, end: 3, text: `promptly${round} `, cosponsors: ['CAN'] });
@@ -62,6 +62,14 @@ describe('every change reaches every open screen through the live channel', () =
       await api('POST', `/api/amendments/${a.id}/withdraw`, 'mex');
       await paragraphCard(can.page, 'CICTE', '7').locator(`[data-amendment="${a.id}"]`).waitFor({ state: 'detached' });
       times.withdrawal!.push(Date.now() - t0);
+    }
+    // Comments reach an open thread on the other screen.
+    await paragraphCard(can.page, 'CICTE', '7').getByRole('button', { name: 'Comments' }).click();
+    for (let round = 0; round < 6; round++) {
+      const t0 = Date.now();
+      const c = await api('POST', `/api/paragraphs/${cicte7.id}/comments`, 'mex', { body: `Comment ${round} from Mexico.` });
+      await paragraphCard(can.page, 'CICTE', '7').locator(`[data-comment="${c.id}"]`).waitFor();
+      times.comment!.push(Date.now() - t0);
     }
     const all = Object.values(times).flat();
     const figures = { all: summary(all), ...Object.fromEntries(Object.entries(times).map(([k, v]) => [k, summary(v)])) };
