@@ -1,5 +1,4 @@
 import type { ParagraphView, SectionView } from '@omnibus/shared';
-import { formatSponsors } from '@omnibus/shared/brackets';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { AmendmentList } from '../amendments/AmendmentList';
 import { CommentsThread } from '../comments/CommentsThread';
@@ -17,7 +16,7 @@ import { useAction } from './useAction';
 import { api } from '../../api/endpoints';
 import { useLiveRoom } from '../session/live-context';
 import { ErrorLine } from './ErrorLine';
-import { useT } from '../../i18n';
+import { formatSponsorList, useT } from '../../i18n';
 import { useReadingText } from '../translations/reading';
 
 // The editor (Yjs, ProseMirror) and the word diff load when first used, not with the draft.
@@ -113,12 +112,12 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
         {current && <span className="badge current-badge">{t('paragraph.underConsideration')}</span>}
         {p.kind === 'mandates' && <span className="badge kind">{t('paragraph.mandatesBadge')}</span>}
         {p.origin === 'delegation' && p.sponsors.length > 0 && (
-          <span className="proposed-by">{t('paragraph.proposedBy', { sponsors: formatSponsors(p.sponsors) })}</span>
+          <span className="proposed-by">{t('paragraph.proposedBy', { sponsors: formatSponsorList(p.sponsors) })}</span>
         )}
       </header>
       <ParagraphBody p={p} editor={editor} />
       {p.invited.length > 0 && (
-        <p className="invited-line">{t('paragraph.invited', { codes: formatSponsors(p.invited) })}</p>
+        <p className="invited-line">{t('paragraph.invited', { codes: formatSponsorList(p.invited) })}</p>
       )}
       {amendments.length > 0 && <AmendmentList paragraph={p} amendments={amendments} />}
       <div className="paragraph-actions" role="group" aria-label={t('paragraph.actions', { label: p.label })}>
