@@ -137,4 +137,69 @@ describe('the room in Spanish and in Portuguese', () => {
     console.log(`English left in the Portuguese room: ${left.length === 0 ? 'none' : left.join(' | ')}`);
     await context.close();
   });
+
+  it("lets language services bring an outdated translation up to date beside the original's redline, and a delegate reading in Spanish sees it live", async () => {
+    const nine = paragraph(section(draft, 'entity', 'CICTE'), '9');
+    const secretariat = await t.login('secretariat');
+    const chair = await t.login('chair');
+    // A Spanish translation of the text as it stood, then the Chair amends the original.
+    const before = (await t.api('GET', `/api/drafts/${draft.id}?lang=es`, { token: secretariat })).body as DraftView;
+    const state = paragraph(section(before, 'entity', 'CICTE'), '9').translation!;
+    const put = await t.api('PUT', `/api/paragraphs/${nine.id}/translations/es`, {
+      token: secretariat,
+      body: { text: 'Convocar el vigésimo segundo período ordinario de sesiones del CICTE en el primer semestre de 2022.', basedOn: state.originalRevision },
+    });
+    expect(put.status).toBe(200);
+    const patched = await t.api('PATCH', `/api/paragraphs/${nine.id}`, { token: chair, body: { text: nine.text.replace('first half', 'second half') } });
+    expect(patched.status).toBe(200);
+
+    // A delegate reads the draft in Spanish with a French interface.
+    const reader = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: t.url, locale: 'fr-CA' });
+    reader.setDefaultTimeout(20_000);
+    const mex = await reader.newPage();
+    await mex.goto('/');
+    await mex.getByLabel('Nom d’utilisateur').fill('mex');
+    await mex.getByLabel('Mot de passe').fill('demo');
+    await mex.getByRole('button', { name: 'Se connecter' }).click();
+    await mex.locator('.outline').waitFor();
+    await mex.getByLabel('Lire le texte en').selectOption('es');
+    const mexNine = paragraphCard(mex, 'CICTE', '9');
+    await mexNine.locator('.paragraph-text[lang="es"]').filter({ hasText: 'primer semestre' }).waitFor();
+    await expect(mexNine.locator('.reading-note').innerText()).resolves.toBe('Cette traduction est antérieure aux dernières modifications de l’original.');
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: t.url, locale: 'es-MX' });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByLabel('Nombre de usuario').fill('translator');
+    await page.getByLabel('Contraseña').fill('demo');
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await page.getByRole('heading', { name: 'Traducciones', level: 2 }).waitFor();
+    const spanishRow = page.locator('[data-summary-lang="es"]');
+    await spanishRow.locator('[data-count="outdated"]').filter({ hasText: /^1$/ }).waitFor();
+    const unit = page.locator(`article.translation-unit[data-unit="${nine.id}"]`);
+    await expect(unit.getAttribute('data-translation-status')).resolves.toBe('outdated');
+    await expect(unit.locator('[data-redline="outdated"] del').first().innerText()).resolves.toBe('first');
+    await expect(unit.locator('[data-redline="outdated"] ins').first().innerText()).resolves.toBe('second');
+    await unit.scrollIntoViewIfNeeded();
+    await screenshot(page, 'languages-5-translator-outdated-es');
+
+    const box = unit.getByLabel('Traducción (español)');
+    await box.fill('Convocar el vigésimo segundo período ordinario de sesiones del CICTE en el segundo semestre de 2022.');
+    await unit.getByRole('button', { name: 'Guardar traducción' }).click();
+    await spanishRow.locator('[data-count="outdated"]').filter({ hasText: /^0$/ }).waitFor();
+    await page.locator('.notice').filter({ hasText: 'Se guardó la traducción de CICTE, párrafo 9 al español.' }).waitFor();
+    const summary = (await t.api('GET', `/api/drafts/${draft.id}/translations/summary`, { token: secretariat })).body as { languages: { lang: string; current: number; outdated: number; missing: number }[] };
+    const es = summary.languages.find((l) => l.lang === 'es')!;
+    console.log(`Translation summary after the update: ${summary.languages.map((l) => `${l.lang} ${l.current}/${l.outdated}/${l.missing}`).join(', ')} (current/outdated/missing)`);
+    expect([es.current, es.outdated]).toEqual([1, 0]);
+
+    // The delegate's screen follows through the live channel, without reloading.
+    await mexNine.locator('.paragraph-text[lang="es"]').filter({ hasText: 'segundo semestre' }).waitFor();
+    await expect(mexNine.locator('.reading-note').count()).resolves.toBe(0);
+    await screenshot(mex, 'languages-6-delegate-reads-es-fr-interface', mexNine);
+    await context.close();
+    await reader.close();
+  });
 });
+
