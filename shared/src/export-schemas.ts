@@ -21,6 +21,10 @@ export const exportQuery = z.strictObject({
   version: z.uuid().optional(),
   /** The date the document carries; today in the committee's time zone when absent. */
   date: isoDate.optional(),
+  /** An official language of the committee: each paragraph in its current translation (the original when absent). */
+  lang: z.string().max(20).optional(),
+  /** Chair only, consensus draft: issue it although some translations are missing or outdated, with a note saying so. */
+  allowIncomplete: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
 });
 export type ExportQuery = z.infer<typeof exportQuery>;
 

@@ -186,3 +186,40 @@ export const translationChangedPayload = z.object({
   changes: z.array(translationChangeSchema),
 });
 export type TranslationChangedPayload = z.infer<typeof translationChangedPayload>;
+
+/**
+ * `POST /api/drafts/:id/translations/:lang/import/preview` and `…/import`: a text in an official
+ * language (plain text, as the importer reads it) aligned paragraph by paragraph with the draft.
+ * The preview answers the alignment and a digest; the import writes only if the digest still
+ * matches (the draft and the text unchanged since the preview).
+ */
+export const importTranslationRequest = z.strictObject({
+  text: z.string().min(1, 'must not be empty').max(1_000_000),
+  /** The preview's digest; required by the import. */
+  digest: z.string().max(128).optional(),
+});
+export type ImportTranslationRequest = z.infer<typeof importTranslationRequest>;
+
+export interface TranslationImportPreview {
+  lang: LanguageCode;
+  paragraphs: {
+    paragraphId: string | null;
+    label: string | null;
+    importedLabel: string | null;
+    sectionKey: string | null;
+    original: string | null;
+    text: string | null;
+    literals: Literal[] | null;
+    /** Why this pair will not be written; empty when it will. */
+    problems: string[];
+  }[];
+  readerProblems: { line: number; message: string }[];
+  writable: number;
+  digest: string;
+}
+
+export interface TranslationImportResult {
+  lang: LanguageCode;
+  written: number;
+  skipped: number;
+}

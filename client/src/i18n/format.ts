@@ -1,3 +1,4 @@
+import { formatSponsors } from '@omnibus/shared/brackets';
 import { i18n, currentLanguage } from './i18n';
 import type { Language } from './languages';
 
@@ -66,6 +67,15 @@ export function formatTime(value: Instant, options: FormatOptions = {}): string 
 export function formatNumber(value: number, options: { lang?: Language } & Intl.NumberFormatOptions = {}): string {
   const { lang, ...rest } = options;
   return new Intl.NumberFormat(localeOf(lang), rest).format(value);
+}
+
+/**
+ * Delegation codes as a list in the person's language: "CH, MEX y US", "CH, MEX et US". English
+ * keeps the negotiation notation's own form, "CH, MEX and US".
+ */
+export function formatSponsorList(codes: readonly string[], lang: Language = currentLanguage()): string {
+  if (lang === 'en' || codes.length <= 1) return formatSponsors(codes);
+  return new Intl.ListFormat(localeOf(lang), { type: 'conjunction', style: 'long' }).format(codes);
 }
 
 /** Used by i18next's interpolation formats so catalogues can write {{when, datetime}}. */

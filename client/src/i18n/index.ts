@@ -3,7 +3,7 @@
 export { I18nextProvider, Trans, useTranslation } from 'react-i18next';
 export { i18n, createI18n, chooseLanguage, currentLanguage } from './i18n';
 export { LANGUAGES, LANGUAGE_NAMES, bestMatch, detectLanguage, isLanguage, type Language } from './languages';
-export { formatDate, formatDateTime, formatNumber, formatTime, getCommitteeTimeZone, localeOf, setCommitteeTimeZone } from './format';
+export { formatDate, formatDateTime, formatNumber, formatSponsorList, formatTime, getCommitteeTimeZone, localeOf, setCommitteeTimeZone } from './format';
 export { formatError } from './errors';
 export { foldForSearch, matchesSearch } from './search';
 export { LanguageMenu } from './LanguageMenu';

@@ -5,6 +5,9 @@ import {
   createDraftRequest,
   createParagraphRequest,
   inviteCosponsorsRequest,
+  importTranslationRequest,
+  putTranslationRequest,
+  updateCommitteeLanguagesRequest,
   loginRequest,
   moveParagraphRequest,
   updateAmendmentRequest,
@@ -15,7 +18,7 @@ import { z } from 'zod';
 import { WORKFLOW_ROUTES } from '../workflow/workflow-openapi';
 
 interface Route {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'put';
   path: string;
   summary: string;
   body?: z.ZodType;
@@ -24,6 +27,16 @@ interface Route {
   errors?: number[];
 }
 
+const TRANSLATION_ROUTES: Route[] = [
+  { method: 'put', path: '/api/paragraphs/{id}/translations/{lang}', summary: "Store a paragraph's translation (negotiation text in bracket notation, literals) made from revision basedOn of the original (translator, secretariat); 409 stale_translation when the original moved on unless partial: true", body: putTranslationRequest, ok: 200, errors: [400, 403, 404, 409, 422] },
+  { method: 'put', path: '/api/amendments/{id}/translations/{lang}', summary: "Store the translation of an open amendment's proposed words (translator, secretariat)", body: putTranslationRequest, ok: 200, errors: [400, 403, 404, 409, 422] },
+  { method: 'get', path: '/api/drafts/{id}/translations/summary', summary: 'Per official language: how many units are current, outdated, missing', ok: 200, errors: [404] },
+  { method: 'post', path: '/api/drafts/{id}/translations/{lang}/import/preview', summary: 'A text in an official language aligned paragraph by paragraph with the draft, with what cannot be written and a digest; writes nothing (translator, secretariat)', body: importTranslationRequest, ok: 200, errors: [400, 403, 404, 422] },
+  { method: 'post', path: '/api/drafts/{id}/translations/{lang}/import', summary: "Write the previewed alignment as translations, if the draft and text are unchanged since the preview (send the preview's digest)", body: importTranslationRequest, ok: 201, errors: [400, 403, 404, 409, 422] },
+  { method: 'get', path: '/api/committees/{id}/languages', summary: "The committee's official languages", ok: 200, errors: [404] },
+  { method: 'put', path: '/api/committees/{id}/languages', summary: "Set the committee's official languages (secretariat); a draft's original stays official", body: updateCommitteeLanguagesRequest, ok: 200, errors: [400, 403, 404] },
+];
+
 const ROUTES: Route[] = [
   { method: 'get', path: '/api/health', summary: 'Liveness: 200 {"status":"ok"} once the database answers', ok: 200, public: true },
   { method: 'post', path: '/api/auth/login', summary: 'Sign in; returns a bearer token and the user', body: loginRequest, ok: 200, public: true, errors: [400, 401, 429] },
@@ -31,7 +44,7 @@ const ROUTES: Route[] = [
   { method: 'get', path: '/api/delegations', summary: "The committee's delegations with codes and aliases", ok: 200 },
   { method: 'get', path: '/api/drafts', summary: 'Drafts the caller may see', ok: 200 },
   { method: 'post', path: '/api/drafts', summary: 'Set up a draft with the standard sections (secretariat)', body: createDraftRequest, ok: 201, errors: [400, 403] },
-  { method: 'get', path: '/api/drafts/{id}', summary: 'A draft: sections in document order, paragraphs, caps', ok: 200, errors: [404] },
+  { method: 'get', path: '/api/drafts/{id}', summary: 'A draft: sections in document order, paragraphs, caps, languages; ?lang=es gives every text in that official language with its translation status', ok: 200, errors: [404, 422] },
   { method: 'patch', path: '/api/drafts/{id}/caps', summary: "Change a draft's caps (chair, vice-chair, secretariat)", body: updateCapsRequest, ok: 200, errors: [400, 403, 404, 409] },
   { method: 'post', path: '/api/drafts/{id}/paragraphs', summary: 'Add a paragraph (the Chair\'s text, or a delegation\'s new paragraph); checks the caps', body: createParagraphRequest, ok: 201, errors: [400, 403, 404, 409] },
   { method: 'get', path: '/api/drafts/{id}/history', summary: 'Append-only history of every change (who, delegation, when, before/after)', ok: 200, errors: [404] },
@@ -54,6 +67,7 @@ const ROUTES: Route[] = [
   { method: 'post', path: '/api/drafts/{id}/import/preview', summary: 'What importing the body (text/plain or .docx) would create, paragraph by paragraph, with caps; writes nothing (secretariat). ?source=chair_draft|entity_proposal&sections=[{heading,sectionId}]', ok: 200, errors: [400, 403, 404, 413] },
   { method: 'post', path: '/api/drafts/{id}/import', summary: 'Import the body (text/plain or .docx) into the draft in one transaction (secretariat); refuses past a cap unless source=entity_proposal&acceptOverCap=true', ok: 201, errors: [400, 403, 404, 409, 413] },
   ...WORKFLOW_ROUTES,
+  ...TRANSLATION_ROUTES,
 ];
 
 const ERROR_SCHEMA = {

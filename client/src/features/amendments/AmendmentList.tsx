@@ -1,5 +1,4 @@
 import type { AmendmentView, ParagraphView } from '@omnibus/shared';
-import { formatSponsors } from '@omnibus/shared/brackets';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { proposedAmendment } from '../draft/permissions';
@@ -7,7 +6,8 @@ import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { InviteForm } from '../sponsorships/InviteForm';
 import { kindName, notationOf } from './notation';
-import { Trans, useT } from '../../i18n';
+import { Notation } from './Notation';
+import { formatSponsorList, Trans, useT } from '../../i18n';
 import { ErrorLine } from '../draft/ErrorLine';
 
 function AmendmentItem({ paragraph, a }: { paragraph: ParagraphView; a: AmendmentView }) {
@@ -31,12 +31,12 @@ function AmendmentItem({ paragraph, a }: { paragraph: ParagraphView; a: Amendmen
             <span key="kind" className="amendment-kind">
               {name}
             </span>,
-            <strong key="sponsors">{formatSponsors(a.sponsors)}</strong>,
+            <strong key="sponsors">{formatSponsorList(a.sponsors)}</strong>,
           ]}
         />
-        {a.invited.length > 0 && <span className="invited">{t('invited', { codes: formatSponsors(a.invited) })}</span>}
+        {a.invited.length > 0 && <span className="invited">{t('invited', { codes: formatSponsorList(a.invited) })}</span>}
       </div>
-      <code className="amendment-notation">{notationOf(a, paragraph.text)}</code>
+      <Notation className="amendment-notation" text={notationOf(a, paragraph.text)} />
       {mine && (
         <div className="amendment-actions">
           <button type="button" aria-expanded={inviting} onClick={() => setInviting((v) => !v)}>

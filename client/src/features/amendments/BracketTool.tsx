@@ -5,6 +5,7 @@ import { FormFooter } from '../draft/FormFooter';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { parseCosponsors } from '../sponsorships/cosponsors';
+import { Notation } from './Notation';
 import { alternativeGroupFor, amendmentNotation, kindName } from './notation';
 import { moveSelection } from './keyboard-selection';
 import { Trans, i18n, useT } from '../../i18n';
@@ -142,7 +143,7 @@ export function BracketTool({ paragraph, onClose }: { paragraph: ParagraphView; 
         <input value={cosponsors} onChange={(e) => setCosponsors(e.target.value)} />
       </label>
       <p className="preview" aria-live="polite">
-        <Trans t={t} i18nKey="willRead" components={[<code key="preview">{preview}</code>]} />
+        <Trans t={t} i18nKey="willRead" components={[<Notation key="preview" text={preview} />]} />
       </p>
       <FormFooter error={problem ?? submit.error} busy={submit.busy} submit={t('proposeAs', { delegation: own })} onCancel={onClose} />
     </form>

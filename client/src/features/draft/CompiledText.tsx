@@ -1,12 +1,12 @@
-import { formatSponsors, parseBrackets, type Segment } from '@omnibus/shared/brackets';
+import { parseBrackets, type Segment } from '@omnibus/shared/brackets';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import { useT } from '../../i18n';
+import { formatSponsorList, useT } from '../../i18n';
 
 function Sponsors({ codes, suffix = ':' }: { codes: readonly string[]; suffix?: string }) {
   return (
     <span className="sponsors">
-      {formatSponsors(codes)}
+      {formatSponsorList(codes)}
       {suffix}
     </span>
   );
@@ -56,7 +56,7 @@ function renderSegment(s: Segment, i: number, t: TFunction): ReactNode {
               {j > 0 && ' '}
               <Bracket kind="alternative">
                 <span className="sponsors">
-                  {t('bracket.alt', { number: o.number, sponsors: formatSponsors(o.sponsors) })}
+                  {t('bracket.alt', { number: o.number, sponsors: formatSponsorList(o.sponsors) })}
                 </span>{' '}
                 <ins>{o.text}</ins>
               </Bracket>

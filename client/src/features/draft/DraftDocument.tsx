@@ -30,11 +30,12 @@ export function DraftDocument({ aside }: { aside: ReactNode }) {
   const { draft, user } = useRoom();
   const t = useT('draft');
   const reading = useReadingState(draft);
+  const translations = reading.reading.paragraphs;
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const filtered = filters.withAmendments || filters.mine || filters.query.trim() !== '';
   const visible = useMemo(
-    () => draft.sections.map((s) => ({ section: s, paragraphs: s.paragraphs.filter((p) => matches(p, filters, user.delegation)) })),
-    [draft, filters, user.delegation],
+    () => draft.sections.map((s) => ({ section: s, paragraphs: s.paragraphs.filter((p) => matches(p, filters, user.delegation, translations.get(p.id)?.text)) })),
+    [draft, filters, user.delegation, translations],
   );
   const shownBySection = new Map(visible.map((v) => [v.section.id, v.paragraphs.length]));
   const shown = visible.reduce((n, v) => n + v.paragraphs.length, 0);

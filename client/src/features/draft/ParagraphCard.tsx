@@ -1,5 +1,4 @@
 import type { ParagraphView, SectionView } from '@omnibus/shared';
-import { formatSponsors } from '@omnibus/shared/brackets';
 import { Suspense, lazy, useRef, useState, type ReactNode } from 'react';
 import { AmendmentList } from '../amendments/AmendmentList';
 import { CommentsThread } from '../comments/CommentsThread';
@@ -22,7 +21,7 @@ import { HeldBy } from '../consultations/HeldBy';
 import { useReturnFocus } from '../a11y/useReturnFocus';
 import { ParagraphHistory } from '../history/ParagraphHistory';
 import { ReservationFootnotes, ReservationForm } from '../reservations/Reservations';
-import { useT } from '../../i18n';
+import { formatSponsorList, useT } from '../../i18n';
 import { useReadingText } from '../translations/reading';
 
 // The editor (Yjs, ProseMirror) and the word diff load when first used, not with the draft.
@@ -131,12 +130,12 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
         {current && <span className="badge current-badge">{t('paragraph.underConsideration')}</span>}
         {p.kind === 'mandates' && <span className="badge kind">{t('paragraph.mandatesBadge')}</span>}
         {p.origin === 'delegation' && p.sponsors.length > 0 && (
-          <span className="proposed-by">{t('paragraph.proposedBy', { sponsors: formatSponsors(p.sponsors) })}</span>
+          <span className="proposed-by">{t('paragraph.proposedBy', { sponsors: formatSponsorList(p.sponsors) })}</span>
         )}
       </header>
       <ParagraphBody p={p} editor={editor} />
       {p.invited.length > 0 && (
-        <p className="invited-line">{t('paragraph.invited', { codes: formatSponsors(p.invited) })}</p>
+        <p className="invited-line">{t('paragraph.invited', { codes: formatSponsorList(p.invited) })}</p>
       )}
       {p.status === 'held' && <HeldBy p={p} />}
       {amendments.length > 0 && <AmendmentList paragraph={p} amendments={amendments} />}

@@ -8,7 +8,7 @@ import { sectionAnchor } from './Outline';
 import { ParagraphCard } from './ParagraphCard';
 import { canAddParagraphs } from './permissions';
 import { useRoom } from './room-context';
-import { sectionShortName } from './names';
+import { sectionShortName, sectionTitle } from './names';
 import { useProposalWindow } from '../phase/proposal-window';
 
 export function SectionBlock({ section, paragraphs, filtered }: { section: SectionView; paragraphs: readonly ParagraphView[]; filtered: boolean }) {
@@ -26,7 +26,7 @@ export function SectionBlock({ section, paragraphs, filtered }: { section: Secti
       <header className="section-head">
         <div>
           {section.area && <p className="section-area">{section.area}</p>}
-          <h2 id={headingId}>{section.kind === 'entity' ? `${section.key}: ${section.title}` : section.title}</h2>
+          <h2 id={headingId}>{section.kind === 'entity' ? `${section.key}: ${section.title}` : sectionTitle(section)}</h2>
         </div>
         <div className="section-meters">
           {meters.map((m) => (

@@ -48,5 +48,9 @@ describe('the draft in the person language', () => {
     const fr = paragraph(cicte, '4', 'Prenant note de la sécurité hémisphérique');
     expect(matches(fr, { ...NO_FILTERS, query: 'securite hemispherique' }, null)).toBe(true);
     expect(matches(fr, { ...NO_FILTERS, query: 'seguridad' }, null)).toBe(false);
+    // Read in Spanish, the translation on screen is searched too.
+    const en = paragraph(cicte, '5', 'To request the General Secretariat to report.');
+    expect(matches(en, { ...NO_FILTERS, query: 'secretaria general' }, null)).toBe(false);
+    expect(matches(en, { ...NO_FILTERS, query: 'secretaria general' }, null, 'Solicitar a la Secretaría General que informe.')).toBe(true);
   });
 });

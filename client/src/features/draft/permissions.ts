@@ -53,14 +53,15 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { withAmendments: false, mine: false, showClosed: false, query: '' };
 
-export function matches(p: ParagraphView, f: Filters, delegation: string | null): boolean {
+/** `shown` is the paragraph's text in the reading language when that is not the original: searched too. */
+export function matches(p: ParagraphView, f: Filters, delegation: string | null, shown?: string | null): boolean {
   if (!f.showClosed && !isInPlay(p.status)) return false;
   if (f.withAmendments && openAmendments(p).length === 0) return false;
   if (f.mine && (delegation === null || !involvesDelegation(p, delegation))) return false;
   // Accents and case ignored, so "Secretaria" finds "Secretaría" in any of the four languages.
   const q = foldForSearch(f.query.trim());
   if (q !== '') {
-    const haystack = foldForSearch([p.label, p.compiled, ...(p.literals ?? []).map((l) => l.text)].join(' '));
+    const haystack = foldForSearch([p.label, p.compiled, shown ?? '', ...(p.literals ?? []).map((l) => l.text)].join(' '));
     if (!haystack.includes(q)) return false;
   }
   return true;

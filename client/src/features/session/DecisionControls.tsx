@@ -3,6 +3,7 @@ import type { Decision } from '@omnibus/shared/workflow-schemas';
 import { useState, type FormEvent } from 'react';
 import { workflowApi, type DecisionInput } from '../../api/workflow';
 import { kindName, notationOf } from '../amendments/notation';
+import { Notation } from '../amendments/Notation';
 import { openAmendments } from '../draft/permissions';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
@@ -69,7 +70,7 @@ export function DecisionControls({ sessionId, paragraph }: { sessionId: string; 
                   checked={accepted.includes(a.id)}
                   onChange={(e) => setAccepted(e.target.checked ? [...accepted, a.id] : accepted.filter((x) => x !== a.id))}
                 />{' '}
-                {kindName(a.kind)}: <code>{notationOf(a, paragraph.text)}</code>
+                {kindName(a.kind)}: <Notation text={notationOf(a, paragraph.text)} />
               </label>
             ))}
           </fieldset>

@@ -1,13 +1,13 @@
 import type { DraftView } from '@omnibus/shared';
-import { formatSponsors } from '@omnibus/shared/brackets';
 import type { Invitation } from '../../api/endpoints';
 import { api } from '../../api/endpoints';
 import { notationOf } from '../amendments/notation';
+import { Notation } from '../amendments/Notation';
 import { sectionShortName } from '../draft/names';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { ErrorLine } from '../draft/ErrorLine';
-import { Trans, i18n, useT } from '../../i18n';
+import { formatSponsorList, i18n, Trans, useT } from '../../i18n';
 
 interface Described {
   where: string;
@@ -44,9 +44,9 @@ function InvitationItem({ inv, onAnswered }: { inv: Invitation; onAnswered: () =
       <p>
         {d ? (
           <>
-            <Trans t={t} i18nKey="invites" values={{ delegation: inv.delegation, where: d.where }} components={[<strong key="proposer">{formatSponsors([d.proposer])}</strong>]} />
+            <Trans t={t} i18nKey="invites" values={{ delegation: inv.delegation, where: d.where }} components={[<strong key="proposer">{formatSponsorList([d.proposer])}</strong>]} />
             <br />
-            <code>{d.notation}</code>
+            <Notation text={d.notation} />
           </>
         ) : (
           <>{t('elsewhere')}</>

@@ -106,7 +106,9 @@ export function ReadingLanguageMenu({ reading, official, choose, error }: { read
 export function useReadingText(p: ParagraphView): { lang: LanguageCode; compiled: string; literals: ParagraphView['literals']; note: string | null } | null {
   const reading = useReading();
   const t = useT('translations');
-  if (!reading || reading.lang === reading.original) return null;
+  if (!reading) return null;
+  // The original is marked with its language too, so a screen reader in a Spanish room reads English as English.
+  if (reading.lang === reading.original) return { lang: reading.original, compiled: p.compiled, literals: p.literals, note: null };
   const state = reading.paragraphs.get(p.id);
   if (!state || state.status === 'missing' || state.text === null) {
     return { lang: reading.original, compiled: p.compiled, literals: p.literals, note: t('reading.missing', { language: languageName(reading.lang) }) };

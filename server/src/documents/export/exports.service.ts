@@ -15,6 +15,7 @@ import type { Actor } from '../../auth/actor';
 import { AppError, notFound } from '../../common/app-error';
 import { buildDraftView } from '../../drafts/draft-view.builder';
 import { DraftRow, DraftsRepository } from '../../drafts/drafts.repository';
+import { TranslationsService } from '../../translations/translations.service';
 import { FORMATS } from './export-formats';
 import { ExportsRepository } from './exports.repository';
 import { fileStem } from './layout';
@@ -44,6 +45,7 @@ export class ExportsService {
     private readonly drafts: DraftsRepository,
     private readonly exports: ExportsRepository,
     private readonly pdf: PdfRenderer,
+    private readonly translations: TranslationsService,
   ) {}
 
   async document(actor: Actor, draftId: string, kind: 'consensus' | 'compilation', q: ExportQuery): Promise<ExportFile> {
@@ -51,7 +53,8 @@ export class ExportsService {
     const view = q.version === undefined ? await this.live(draftId) : (await this.side(draft, q.version))[1];
     const date = q.date ?? (await this.exports.today(draft.committeeId));
     const started = performance.now();
-    const model = kind === 'consensus' ? buildConsensusModel(view, { date }) : buildCompilationModel(view, { date });
+    const built = kind === 'consensus' ? buildConsensusModel(view, { date }) : buildCompilationModel(view, { date });
+    const model = await this.translations.translateExport(actor, draftId, view, built, { kind, lang: q.lang, allowIncomplete: q.allowIncomplete });
     const body = await this.render(model, q.format);
     const name = `${fileStem(view.symbol)}-${kind}-${date}.${FORMATS[q.format].extension}`;
     return { fileName: name, contentType: FORMATS[q.format].contentType, body, renderMs: performance.now() - started };
