@@ -171,19 +171,22 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
 
   return (
     <div className={drawer ? `room drawer-${drawer}` : 'room'}>
-      <Header
-        user={user}
-        draft={draft}
-        delegations={delegations}
-        connection={live.connection}
-        invitationCount={invitations.invitations.length}
-        invitationsOpen={invitationsOpen}
-        onToggleInvitations={() => {
-          invitationsFocus.remember();
-          setInvitationsOpen((v) => !v);
-        }}
-      />
-      <PhaseBar workflow={live.workflow} />
+      {/* The header and the phase stay on screen together while the draft scrolls. */}
+      <div className="room-top">
+        <Header
+          user={user}
+          draft={draft}
+          delegations={delegations}
+          connection={live.connection}
+          invitationCount={invitations.invitations.length}
+          invitationsOpen={invitationsOpen}
+          onToggleInvitations={() => {
+            invitationsFocus.remember();
+            setInvitationsOpen((v) => !v);
+          }}
+        />
+        <PhaseBar workflow={live.workflow} />
+      </div>
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" aria-label={tA11y('liveRegion')} data-announcement>
         {heard}
       </div>

@@ -51,14 +51,16 @@ export function PhaseBar({ workflow }: { workflow: WorkflowView | null }) {
       <span className="phase-name">
         {t('phase')} <strong>{t(`names.${workflow.phase}`)}</strong>
       </span>
+      {/* The countdown comes before the long sentence, which may be cut short on a narrow bar. */}
+      {state.open && left !== null && left <= COUNTDOWN_FROM_MS && <Countdown left={left} t={t} />}
       {state.open && workflow.phase === 'comments' && deadline && (
-        <span className="phase-deadline">
-          {t('openUntil', { deadline })} {left !== null && left <= COUNTDOWN_FROM_MS && <Countdown left={left} t={t} />}
+        <span className="phase-deadline" title={t('openUntil', { deadline })}>
+          {t('openUntil', { deadline })}
         </span>
       )}
       {state.open && workflow.phase === 'drafting' && <span className="phase-deadline">{deadline ? t('planned', { deadline }) : t('notYetOpen')}</span>}
       {reason && (
-        <span className="phase-closed" id={PROPOSAL_REASON_ID}>
+        <span className="phase-closed" id={PROPOSAL_REASON_ID} title={reason}>
           {reason}
         </span>
       )}
