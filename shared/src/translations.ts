@@ -223,3 +223,7 @@ export interface TranslationImportResult {
   written: number;
   skipped: number;
 }
+
+/** `PUT /api/drafts/:id/languages` (secretariat): the draft's original language, while it has no translations. */
+export const updateDraftLanguageRequest = z.strictObject({ original: languageCode });
+export type UpdateDraftLanguageRequest = z.infer<typeof updateDraftLanguageRequest>;

@@ -299,3 +299,59 @@ it('lets the secretariat name other official languages (the UN’s six), keeping
   expect(audited).toEqual([{ actor_username: 'secretariat', before: { official: ['en', 'es', 'fr', 'pt'] }, after: { official: ['ar', 'zh', 'en', 'fr', 'ru', 'es'] } }]);
   expect((await t.api('PUT', path, { token: secretariat, body: { official: ['en', 'es', 'fr', 'pt'] } })).status).toBe(200);
 });
+
+it('translates a mandates paragraph’s chapeau and literals, keeping the original’s labels; the original language reads as itself', async () => {
+  const chair = await t.login('chair');
+  const topic = section(draft, 'topic', 'landmines');
+  const created = await t.api('POST', `/api/drafts/${draft.id}/paragraphs`, {
+    token: chair,
+    body: { sectionId: topic.id, kind: 'mandates', text: 'To instruct the General Secretariat, through the SMS, to:', literals: [{ text: 'support mine action;' }, { text: 'report to the Committee.' }] },
+  });
+  expect(created.status).toBe(201);
+  const id = created.body.id as string;
+  const chapeau = 'Encomendar a la Secretaría General que, por conducto de la SSM:';
+  const wrongLabels = await put({ id }, 'es', { text: chapeau, literals: [{ label: 'b', text: 'informe a la Comisión.' }, { label: 'a', text: 'apoye la acción contra las minas;' }], basedOn: 1 });
+  expect(wrongLabels.status).toBe(400);
+  expect(wrongLabels.body.message).toMatch(/labels, in order: a, b/);
+  const noLiterals = await put({ id }, 'es', { text: chapeau, basedOn: 1 });
+  expect(noLiterals.status).toBe(400);
+  const ok = await put({ id }, 'es', { text: chapeau, literals: [{ label: 'a', text: 'apoye la acción contra las minas;' }, { label: 'b', text: 'informe a la Comisión.' }], basedOn: 1 });
+  expect(ok.status).toBe(200);
+  expect(ok.body).toMatchObject({ status: 'current', literals: [{ label: 'a' }, { label: 'b' }], original: { literals: [{ label: 'a', text: 'support mine action;' }, { label: 'b', text: 'report to the Committee.' }] } });
+
+  const es = paragraph(section(await inLang('es'), 'topic', 'landmines'), created.body.label);
+  expect(es).toMatchObject({ chapeau, text: chapeau, literals: [{ label: 'a', text: 'apoye la acción contra las minas;' }, { label: 'b', text: 'informe a la Comisión.' }] });
+
+  // A literal changed in the original: outdated, the redline shows the literal's words.
+  const changed = await t.api('PATCH', `/api/paragraphs/${id}`, { token: chair, body: { literals: [{ text: 'support mine action in the Americas;' }, { text: 'report to the Committee.' }] } });
+  expect(changed.status).toBe(200);
+  const after = paragraph(section(await inLang('es'), 'topic', 'landmines'), created.body.label);
+  expect(after.translation).toMatchObject({ status: 'outdated', basedOn: 1, originalRevision: 2 });
+  expect(after.translation?.redline).toContainEqual({ op: 'insert', text: expect.stringContaining('in the Americas') });
+
+  expect((await inLang('es-MX')).lang).toBe('es');
+  const en = await inLang('en');
+  const enSeven = paragraph(section(en, 'entity', 'CICTE'), '7');
+  expect(en.lang).toBe('en');
+  expect(enSeven.translation).toMatchObject({ lang: 'en', status: 'current', text: enSeven.compiled });
+  expect(enSeven.text).toBe(paragraph(cicte(), '7').text);
+});
+
+it('sets a draft’s original language before it is translated, never after', async () => {
+  const secretariat = await t.login('secretariat');
+  const created = await t.api('POST', '/api/drafts', { token: secretariat, body: { title: 'Proyecto de resolución', symbol: 'CP/CSH/zzzz/22' } });
+  expect(created.status).toBe(201);
+  const path = `/api/drafts/${created.body.id}/languages`;
+  expect((await t.api('PUT', path, { token: translator, body: { original: 'es' } })).status).toBe(403);
+  expect((await t.api('PUT', path, { token: secretariat, body: { original: 'ru' } })).body.error).toBe('language_not_official');
+  const set = await t.api('PUT', path, { token: secretariat, body: { original: 'es' } });
+  expect(set.body).toEqual({ original: 'es', official: ['es', 'en', 'fr', 'pt'] });
+  const view = await t.api('GET', `/api/drafts/${created.body.id}`, { token: translator });
+  expect(view.body).toMatchObject({ lang: 'es', languages: { original: 'es' } });
+
+  const before = await stored();
+  const demo = await t.api('PUT', `/api/drafts/${draft.id}/languages`, { token: secretariat, body: { original: 'fr' } });
+  expect(demo.status).toBe(409);
+  expect(demo.body.message).toMatch(/already has translations made from its English original/);
+  expect(await stored()).toBe(before);
+});

@@ -8,6 +8,7 @@ import {
   importTranslationRequest,
   putTranslationRequest,
   updateCommitteeLanguagesRequest,
+  updateDraftLanguageRequest,
   loginRequest,
   moveParagraphRequest,
   updateAmendmentRequest,
@@ -33,6 +34,7 @@ const TRANSLATION_ROUTES: Route[] = [
   { method: 'get', path: '/api/drafts/{id}/translations/summary', summary: 'Per official language: how many units are current, outdated, missing', ok: 200, errors: [404] },
   { method: 'post', path: '/api/drafts/{id}/translations/{lang}/import/preview', summary: 'A text in an official language aligned paragraph by paragraph with the draft, with what cannot be written and a digest; writes nothing (translator, secretariat)', body: importTranslationRequest, ok: 200, errors: [400, 403, 404, 422] },
   { method: 'post', path: '/api/drafts/{id}/translations/{lang}/import', summary: "Write the previewed alignment as translations, if the draft and text are unchanged since the preview (send the preview's digest)", body: importTranslationRequest, ok: 201, errors: [400, 403, 404, 409, 422] },
+  { method: 'put', path: '/api/drafts/{id}/languages', summary: "Set a draft's original language (secretariat), while it has no translations", body: updateDraftLanguageRequest, ok: 200, errors: [400, 403, 404, 409, 422] },
   { method: 'get', path: '/api/committees/{id}/languages', summary: "The committee's official languages", ok: 200, errors: [404] },
   { method: 'put', path: '/api/committees/{id}/languages', summary: "Set the committee's official languages (secretariat); a draft's original stays official", body: updateCommitteeLanguagesRequest, ok: 200, errors: [400, 403, 404] },
 ];

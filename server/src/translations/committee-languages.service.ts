@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { LanguageCode, UpdateCommitteeLanguagesRequest } from '@omnibus/shared';
+import type { DraftLanguages, LanguageCode, UpdateCommitteeLanguagesRequest, UpdateDraftLanguageRequest } from '@omnibus/shared';
 import { DataSource } from 'typeorm';
 import { requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
 import { TranslationsRepository } from './translations.repository';
+import { draftLanguages, languageName } from './translation-state';
 
 /** The setting of a committee's official languages (the OAS's four by default, the UN's six, …). */
 @Injectable()
@@ -43,5 +44,33 @@ export class CommitteeLanguagesService {
       await this.audit.record(m, actor, { action: 'committee.languages', targetType: 'committee', targetId: committeeId, draftId: null, before: { official: before }, after: body });
     });
     return this.get(actor, committeeId);
+  }
+
+  /**
+   * The language a draft is negotiated in. Set before translating: once translations exist they
+   * translate from the original as it is, and changing it would make every one of them wrong.
+   */
+  async setDraftOriginal(actor: Actor, draftId: string, body: UpdateDraftLanguageRequest): Promise<DraftLanguages> {
+    return this.db.transaction(async (m) => {
+      const row = await this.repo.lockDraftLanguages(m, draftId);
+      if (!row || row.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+      requireAccess(actor, { action: 'committee.languages', committeeId: row.committeeId });
+      if (!row.official.includes(body.original)) {
+        throw new AppError('language_not_official', `${languageName(body.original)} is not an official language of this committee (${row.official.join(', ')}).`, {
+          lang: body.original,
+          official: row.official,
+        });
+      }
+      if (body.original !== row.original && (await this.repo.draftHasTranslations(draftId, m))) {
+        throw new AppError(
+          'invalid_state',
+          `This draft already has translations made from its ${languageName(row.original)} original; its original language can no longer change.`,
+          { original: row.original },
+        );
+      }
+      await this.repo.setDraftOriginal(m, draftId, body.original);
+      await this.audit.record(m, actor, { action: 'draft.language', targetType: 'draft', targetId: draftId, draftId, before: { original: row.original }, after: body });
+      return draftLanguages({ ...row, original: body.original });
+    });
   }
 }

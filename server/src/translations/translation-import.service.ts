@@ -17,7 +17,8 @@ import { AppError, notFound } from '../common/app-error';
 import { LiveBroadcaster } from '../live/live-broadcaster';
 import { alignTranslation, type TranslationAlignment } from './translation-import';
 import { TranslationsRepository } from './translations.repository';
-import { TranslationsService, draftLanguages, languageName } from './translations.service';
+import { draftLanguages, languageName } from './translation-state';
+import { TranslationsService } from './translations.service';
 
 /**
  * A text in an official language imported as the translation of an existing draft: previewed as

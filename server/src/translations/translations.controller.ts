@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { importTranslationRequest, putTranslationRequest, updateCommitteeLanguagesRequest } from '@omnibus/shared';
+import { importTranslationRequest, putTranslationRequest, updateCommitteeLanguagesRequest, updateDraftLanguageRequest } from '@omnibus/shared';
 import { CurrentActor } from '../auth/auth.guard';
 import type { Actor } from '../auth/actor';
 import { uuidParam, validate } from '../common/validate';
@@ -39,6 +39,11 @@ export class TranslationsController {
   @Post('drafts/:id/translations/:lang/import')
   importCommit(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('lang') lang: string, @Body() body: unknown) {
     return this.imports.commit(actor, uuidParam(id, 'draft'), lang, validate(importTranslationRequest, body));
+  }
+
+  @Put('drafts/:id/languages')
+  setDraftOriginal(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
+    return this.committeeLanguages.setDraftOriginal(actor, uuidParam(id, 'draft'), validate(updateDraftLanguageRequest, body));
   }
 
   @Get('committees/:id/languages')

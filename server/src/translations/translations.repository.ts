@@ -44,6 +44,19 @@ export class TranslationsRepository {
     return rows[0] ?? null;
   }
 
+  async lockDraftLanguages(m: EntityManager, draftId: string): Promise<DraftLanguageRow | null> {
+    const rows: DraftLanguageRow[] = await m.query(
+      `SELECT d.id AS "draftId", d.committee_id AS "committeeId", d.original_language AS original, c.official_languages AS official
+         FROM draft d JOIN committee c ON c.id = d.committee_id WHERE d.id = $1 FOR UPDATE OF d`,
+      [draftId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async setDraftOriginal(m: EntityManager, draftId: string, original: LanguageCode): Promise<void> {
+    await m.query(`UPDATE draft SET original_language = $2 WHERE id = $1`, [draftId, original]);
+  }
+
   async committeeLanguages(committeeId: string, m: EntityManager = this.db.manager): Promise<LanguageCode[] | null> {
     const rows: { official: LanguageCode[] }[] = await m.query(`SELECT official_languages AS official FROM committee WHERE id = $1 FOR UPDATE`, [committeeId]);
     return rows[0]?.official ?? null;
@@ -159,8 +172,8 @@ export class TranslationsRepository {
     return rows.length > 0;
   }
 
-  async draftHasTranslations(draftId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM translation WHERE draft_id = $1 LIMIT 1`, [draftId]);
+  async draftHasTranslations(draftId: string, m: EntityManager = this.db.manager): Promise<boolean> {
+    const rows: unknown[] = await m.query(`SELECT 1 FROM translation WHERE draft_id = $1 LIMIT 1`, [draftId]);
     return rows.length > 0;
   }
 

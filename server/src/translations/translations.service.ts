@@ -14,7 +14,6 @@ import {
   LANGUAGE_CODES,
   LIVE_EVENTS,
   diffWords,
-  parseBrackets,
 } from '@omnibus/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { requireAccess } from '../access/access.policy';
@@ -25,35 +24,11 @@ import { buildDraftView } from '../drafts/draft-view.builder';
 import { DraftsRepository } from '../drafts/drafts.repository';
 import { LiveBroadcaster } from '../live/live-broadcaster';
 import { type ExportTranslation, translateModel } from './translated-export';
-import { baseWords, checkBrackets, literalsMatch, normalizeSponsorConjunctions, paragraphUnit, sameSource, unitRedlineText, unitsOf, type TranslationUnit } from './translation-units';
-import { DraftLanguageRow, SourceRow, TranslationRow, TranslationsRepository } from './translations.repository';
+import { checkTranslationText, describeUnit, normalizedRequest, notTranslatable } from './translation-checks';
+import { type TranslationSnapshot, applyTranslations, changeOf, draftLanguages, languageName, stateOf, statusOf } from './translation-state';
+import { paragraphUnit, sameSource, unitRedlineText, unitsOf, type TranslationUnit } from './translation-units';
+import { SourceRow, TranslationRow, TranslationsRepository } from './translations.repository';
 
-/** A draft with the current revision of each unit's original and the stored translations. */
-export interface TranslationSnapshot {
-  view: DraftView;
-  languages: DraftLanguages;
-  units: TranslationUnit[];
-  latest: Map<string, SourceRow>;
-  translations: TranslationRow[];
-  /** Texts of the revisions outdated translations were made from, keyed `unitId:revision`. */
-  basis: Map<string, SourceRow>;
-}
-
-const LANGUAGE_NAMES: Record<LanguageCode, string> = {
-  en: 'English',
-  es: 'Spanish',
-  fr: 'French',
-  pt: 'Portuguese',
-  ar: 'Arabic',
-  zh: 'Chinese',
-  ru: 'Russian',
-};
-
-export const languageName = (lang: LanguageCode): string => LANGUAGE_NAMES[lang];
-
-export function draftLanguages(row: DraftLanguageRow): DraftLanguages {
-  return { original: row.original, official: [row.original, ...row.official.filter((l) => l !== row.original)] };
-}
 
 /**
  * Translations of a draft's units into the committee's official languages: their status against
@@ -77,9 +52,13 @@ export class TranslationsService {
     return draftLanguages(row);
   }
 
-  /** Checks a `?lang=` against the draft's languages: a language the committee does not use is refused. */
+  /**
+   * Checks a `?lang=` against the draft's languages: a language the committee does not use is
+   * refused. A browser's tag ("es-MX", "PT_br") names its language.
+   */
   requireOfficial(languages: DraftLanguages, lang: string): LanguageCode {
-    const code = LANGUAGE_CODES.find((l) => l === lang);
+    const primary = lang.trim().toLowerCase().split(/[-_]/)[0];
+    const code = LANGUAGE_CODES.find((l) => l === primary);
     if (code === undefined || !languages.official.includes(code)) {
       throw new AppError(
         'language_not_official',
@@ -221,7 +200,7 @@ export class TranslationsService {
     if (!basis) {
       throw new AppError(
         'invalid_revision',
-        `The original of ${describe(unit)} has had revisions 1 to ${latest.revision}; there is no revision ${body.basedOn} to translate from.`,
+        `The original of ${describeUnit(unit)} has had revisions 1 to ${latest.revision}; there is no revision ${body.basedOn} to translate from.`,
         { unitKind: unit.kind, unitId: unit.id, basedOn: body.basedOn, originalRevision: latest.revision },
       );
     }
@@ -236,8 +215,8 @@ export class TranslationsService {
         redline: diffWords(unitRedlineText(basis.text, basis.literals), unitRedlineText(latest.text, latest.literals)),
       };
       const message = behindStored
-        ? `The stored ${languageName(lang)} translation of ${describe(unit)} was made from revision ${previous.basedOn}, newer than revision ${body.basedOn} this one was made from; reload it and start from there.`
-        : `The original of ${describe(unit)} changed since revision ${body.basedOn} (it is at revision ${latest.revision}): bring the translation up to date with the changes shown and send basedOn ${latest.revision}, or send partial: true to keep it as work in progress.`;
+        ? `The stored ${languageName(lang)} translation of ${describeUnit(unit)} was made from revision ${previous.basedOn}, newer than revision ${body.basedOn} this one was made from; reload it and start from there.`
+        : `The original of ${describeUnit(unit)} changed since revision ${body.basedOn} (it is at revision ${latest.revision}): bring the translation up to date with the changes shown and send basedOn ${latest.revision}, or send partial: true to keep it as work in progress.`;
       throw new AppError('stale_translation', message, { ...details, storedBasedOn: previous?.basedOn ?? null });
     }
     return basis;
@@ -295,138 +274,4 @@ export class TranslationsService {
     }
     if (changes.length > 0) this.live.emit(draftId, LIVE_EVENTS.translationChanged, { draftId, cause: 'original.changed', changes });
   }
-}
-
-function normalizedRequest(r: PutTranslationRequest): PutTranslationRequest {
-  const out: PutTranslationRequest = { ...r, text: normalizeSponsorConjunctions(r.text) };
-  if (r.literals) out.literals = r.literals.map((l) => ({ label: l.label, text: normalizeSponsorConjunctions(l.text) }));
-  return out;
-}
-
-function describe(unit: TranslationUnit): string {
-  return unit.kind === 'paragraph' ? `paragraph ${unit.label}` : `the amendment ${unit.label}`;
-}
-
-function notTranslatable(kind: TranslationUnitKind, unitId: string, view: DraftView | undefined): AppError {
-  const paragraph = view?.sections.flatMap((s) => s.paragraphs).find((p) => p.id === unitId || p.amendments.some((a) => a.id === unitId));
-  const amendment = paragraph?.amendments.find((a) => a.id === unitId);
-  const why =
-    kind === 'paragraph'
-      ? `Paragraph ${paragraph?.label ?? unitId} is ${paragraph?.status ?? 'gone'}: only paragraphs still in play are translated.`
-      : amendment && amendment.status === 'proposed'
-        ? `This amendment proposes no words (a deletion), or its paragraph is out of play: there is nothing to translate.`
-        : `This amendment is ${amendment?.status ?? 'gone'}: only open amendments are translated.`;
-  return new AppError('unit_not_translatable', why, { unitKind: kind, unitId, status: kind === 'paragraph' ? (paragraph?.status ?? null) : (amendment?.status ?? null) });
-}
-
-/** The translation's words must keep the original's brackets and sponsors and its literals' labels. */
-function checkTranslationText(unit: TranslationUnit, basis: SourceRow, body: PutTranslationRequest): Literal[] | null {
-  const check = checkBrackets(basis.text, body.text);
-  if (!check.ok && check.reason === 'malformed') {
-    throw new AppError('validation_failed', `The translation's brackets cannot be read: ${check.message}`, {
-      issues: [{ path: 'text', message: check.message }],
-      offset: check.offset,
-    });
-  }
-  if (!check.ok) {
-    const fmt = (list: string[][]) => (list.length === 0 ? 'no brackets' : list.map((s) => `[${s.join(', ')}]`).join(' '));
-    throw new AppError(
-      'bracket_sponsors_mismatch',
-      `The original of ${describe(unit)} has ${fmt(check.expected)}; the translation has ${fmt(check.found)}. Keep every bracket with its sponsors, in the original's order.`,
-      { expected: check.expected, found: check.found },
-    );
-  }
-  if (!literalsMatch(basis.literals, body.literals)) {
-    const labels = (basis.literals ?? []).map((l) => l.label);
-    throw new AppError(
-      'validation_failed',
-      labels.length === 0
-        ? `${describe(unit)} has no literals; send the text alone.`
-        : `Translate every literal of ${describe(unit)} with the original's labels, in order: ${labels.join(', ')}.`,
-      { issues: [{ path: 'literals', message: `expected labels ${labels.join(', ') || '(none)'}` }] },
-    );
-  }
-  for (const l of body.literals ?? []) {
-    const c = checkBrackets(basis.literals?.find((o) => o.label === l.label)?.text ?? '', l.text);
-    if (!c.ok) {
-      throw new AppError('bracket_sponsors_mismatch', `Literal ${l.label}. of ${describe(unit)} must keep the original's brackets and sponsors.`, {
-        literal: l.label,
-      });
-    }
-  }
-  return unit.literals === null ? null : (body.literals ?? []).map((l) => ({ label: l.label, text: l.text }));
-}
-
-export function statusOf(t: TranslationRow | undefined, latest: SourceRow | undefined): 'current' | 'outdated' | 'missing' {
-  if (t === undefined) return 'missing';
-  return latest !== undefined && t.basedOn === latest.revision ? 'current' : 'outdated';
-}
-
-export function stateOf(unit: TranslationUnit, lang: LanguageCode, latest: SourceRow, t: TranslationRow | undefined, basis: SourceRow | undefined): TranslationState {
-  const status = statusOf(t, latest);
-  const state: TranslationState = {
-    unitKind: unit.kind,
-    unitId: unit.id,
-    lang,
-    status,
-    basedOn: t?.basedOn ?? null,
-    originalRevision: latest.revision,
-    text: t?.text ?? null,
-    original: unit.literals === null ? { text: unit.text } : { text: unit.text, literals: unit.literals },
-    updatedBy: t?.updatedBy ?? null,
-    updatedAt: t ? new Date(t.updatedAt).toISOString() : null,
-  };
-  if (unit.literals !== null) state.literals = t ? (t.literals ?? []) : null;
-  if (status === 'outdated' && basis) state.redline = diffWords(unitRedlineText(basis.text, basis.literals), unitRedlineText(latest.text, latest.literals));
-  return state;
-}
-
-function changeOf(s: TranslationState, paragraphId: string): TranslationChange {
-  return { unitKind: s.unitKind, unitId: s.unitId, paragraphId, lang: s.lang, status: s.status, basedOn: s.basedOn, originalRevision: s.originalRevision };
-}
-
-/** The draft view with every text in `lang` where translated and each unit's translation state. */
-export function applyTranslations(snap: TranslationSnapshot, lang: LanguageCode): DraftView {
-  const view: DraftView = structuredClone(snap.view);
-  view.languages = snap.languages;
-  view.lang = lang;
-  const units = new Map(snap.units.map((u) => [u.id, u]));
-  const byUnit = new Map(snap.translations.filter((t) => t.lang === lang).map((t) => [t.unitId, t]));
-  const isOriginal = lang === snap.languages.original;
-  const stateFor = (unit: TranslationUnit): TranslationState | null => {
-    const latest = snap.latest.get(unit.id);
-    if (!latest) return null;
-    if (isOriginal) {
-      const own: TranslationRow = { unitId: unit.id, unitKind: unit.kind, lang, text: unit.text, literals: unit.literals, basedOn: latest.revision, updatedBy: null, updatedAt: new Date(0) };
-      return { ...stateOf(unit, lang, latest, own, undefined), updatedAt: null };
-    }
-    const t = byUnit.get(unit.id);
-    return stateOf(unit, lang, latest, t, t ? snap.basis.get(`${unit.id}:${t.basedOn}`) : undefined);
-  };
-  for (const section of view.sections) {
-    for (const p of section.paragraphs) {
-      const unit = units.get(p.id);
-      const state = unit ? stateFor(unit) : null;
-      if (state) {
-        p.translation = state;
-        if (!isOriginal && state.text !== null) {
-          const parsed = parseBrackets(state.text);
-          p.compiled = state.text;
-          p.text = parsed.ok ? baseWords(parsed.segments, p.origin === 'delegation') : state.text;
-          if (p.kind === 'mandates') {
-            p.chapeau = p.text;
-            p.literals = state.literals ?? p.literals ?? [];
-          }
-        }
-      }
-      for (const a of p.amendments) {
-        const aUnit = units.get(a.id);
-        const aState = aUnit ? stateFor(aUnit) : null;
-        if (!aState) continue;
-        a.translation = aState;
-        if (!isOriginal && aState.text !== null) a.text = aState.text;
-      }
-    }
-  }
-  return view;
 }

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../i18n';
+import { LanguageMenu, i18n } from '../../i18n';
 import { MEX, paragraph, section, seedLikeDraft } from '../../test/fixtures';
 import { renderInRoom } from '../../test/render-room';
 import { DraftDocument } from './DraftDocument';
@@ -25,6 +25,24 @@ describe('the draft in the person language', () => {
     });
     expect(screen.getByText('Só propostas de MEX')).toBeTruthy();
     expect(screen.getByRole('navigation', { name: 'Índice do projeto' })).toBeTruthy();
+  });
+
+  it('switches through the language menu, remembers the choice and marks the page language', async () => {
+    renderInRoom(
+      <>
+        <LanguageMenu />
+        <DraftDocument aside={null} />
+      </>,
+      { user: MEX, draft: seedLikeDraft() },
+    );
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Language of the interface'), { target: { value: 'fr' } });
+    });
+    expect(await screen.findByText('Seulement les propositions de MEX')).toBeTruthy();
+    expect(screen.getByLabelText('Langue de l’interface')).toBeTruthy();
+    expect(localStorage.getItem('omnibus.language')).toBe('fr');
+    expect(document.documentElement.lang).toBe('fr');
+    expect(screen.getAllByRole('button', { name: 'Proposer un amendement' }).length).toBeGreaterThan(0);
   });
 
   it('finds words whatever their accents and case, in the draft on screen', async () => {
