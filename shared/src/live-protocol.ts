@@ -44,6 +44,12 @@ export const LIVE_EVENTS = {
   reservationAdded: 'reservation.added',
   commentAdded: 'comment.added',
   silenceChanged: 'silence.changed',
+  /**
+   * Anything else in the draft changed (a proposal, withdrawal, invitation or answer, caps, a
+   * co-edited text stored …): `kind` says what (the audit action), `ids` which paragraphs and
+   * amendments. Screens re-read what they show from it instead of polling.
+   */
+  draftChanged: 'draft.changed',
   /** A translation was stored, or the original changed and translations turned outdated. */
   translationChanged: 'translation.changed',
 } as const;
@@ -62,6 +68,9 @@ export const liveStatePayload = z.object({
   session: sessionViewSchema.nullable(),
 });
 
+export const draftChangedPayload = z.object({ draftId: z.string(), kind: z.string(), ids: z.array(z.string()) });
+export type DraftChangedPayload = z.infer<typeof draftChangedPayload>;
+
 export const LIVE_PAYLOADS = {
   [LIVE_EVENTS.state]: liveStatePayload,
   [LIVE_EVENTS.phaseChanged]: workflowViewSchema,
@@ -76,6 +85,7 @@ export const LIVE_PAYLOADS = {
   [LIVE_EVENTS.reservationAdded]: reservationViewSchema,
   [LIVE_EVENTS.commentAdded]: commentViewSchema,
   [LIVE_EVENTS.silenceChanged]: silenceViewSchema,
+  [LIVE_EVENTS.draftChanged]: draftChangedPayload,
   [LIVE_EVENTS.translationChanged]: translationChangedPayload,
 } as const;
 

@@ -44,6 +44,7 @@ export const api = {
   delegations: () => request<DelegationInfo[]>('GET', '/api/delegations'),
   drafts: () => request<DraftSummary[]>('GET', '/api/drafts'),
   draft: (id: string) => request<DraftView>('GET', `/api/drafts/${enc(id)}`),
+  paragraph: (id: string) => request<ParagraphView>('GET', `/api/paragraphs/${enc(id)}`),
   createParagraph: (draftId: string, body: NewParagraph) => request<ParagraphView>('POST', `/api/drafts/${enc(draftId)}/paragraphs`, body),
   updateParagraph: (id: string, body: UpdateParagraphRequest) =>
     request<ParagraphView>('PATCH', `/api/paragraphs/${enc(id)}`, body),

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@omnibus/shared';
+import { formatError } from '../i18n/errors';
 
 /** What went wrong, in a sentence meant to be shown to the person as is. */
 export class ApiError extends Error {
@@ -13,7 +14,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The refusal in the person's language (from its code and details), or the error's own words. */
 export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return formatError(err.code, err.details, err.message);
   if (err instanceof Error) return err.message;
   return String(err);
 }
@@ -39,7 +42,7 @@ function authorization(token: string | null): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown): Promise<T> {
   const token = tokenSource();
   const headers: Record<string, string> = { accept: 'application/json', ...authorization(token) };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -68,7 +71,7 @@ async function failure(res: Response, hadToken: boolean): Promise<ApiError> {
   const parsed = await parsedBody(res);
   const err = isErrorBody(parsed)
     ? new ApiError(parsed.message, res.status, parsed.error, parsed.details)
-    : new ApiError(`The server answered with an error (HTTP ${res.status}). Try again in a moment.`, res.status, 'bad_response');
+    : new ApiError(`The server answered with an error (HTTP ${res.status}). Try again in a moment.`, res.status, 'bad_response', { status: res.status });
   if (res.status === 401 && hadToken) onUnauthorized(err);
   return err;
 }

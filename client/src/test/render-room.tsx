@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import { RoomContext, type Room } from '../features/draft/room-context';
+import { I18nextProvider, i18n } from '../i18n';
 
 export const DELEGATIONS = [
   { code: 'CAN', name: 'Canada', aliases: [] },
@@ -13,7 +14,11 @@ export const DELEGATIONS = [
 
 export function renderInRoom(ui: ReactNode, options: { user: UserView; draft: DraftView }) {
   const room: Room = { user: options.user, draft: options.draft, delegations: DELEGATIONS, reload: vi.fn(async () => undefined), announce: vi.fn() };
-  const result = render(<RoomContext.Provider value={room}>{ui}</RoomContext.Provider>);
+  const result = render(
+    <I18nextProvider i18n={i18n}>
+      <RoomContext.Provider value={room}>{ui}</RoomContext.Provider>
+    </I18nextProvider>,
+  );
   return { ...result, room };
 }
 

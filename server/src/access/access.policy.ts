@@ -68,7 +68,7 @@ export function denialReason(actor: Actor, access: Access): string | null {
       // What observers see must be what the committee distributed, not text still being negotiated.
       return role !== 'observer' || access.published
         ? null
-        : 'Observers may export only published versions of a draft: add ?version=<id> (GET /api/drafts/:id/versions lists them); the live draft is still being negotiated.';
+        : 'Observers may export only published versions of a draft, such as the Chair\'s first draft or rev. 1: choose one under "Which text" and export again. The draft as it stands is still being negotiated. (API: add ?version= with an id from GET /api/drafts/:id/versions.)';
     case 'draft.configure':
       return DRAFTERS.includes(role) ? null : `${readOnly}Only the chair, a vice-chair or the secretariat may change a draft's caps.`;
     case 'paragraph.create':

@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
+import { DraftEvents } from '../events/draft-events';
 import { AppError, notFound } from '../common/app-error';
 import { createDraftWithSections } from './draft-factory';
 import { buildDraftView } from './draft-view.builder';
@@ -33,6 +34,7 @@ export class DraftsService {
     private readonly db: DataSource,
     private readonly drafts: DraftsRepository,
     private readonly audit: AuditService,
+    private readonly events: DraftEvents,
   ) {}
 
   async list(actor: Actor): Promise<DraftSummary[]> {
@@ -78,6 +80,7 @@ export class DraftsService {
       await this.drafts.updateCaps(m, draftId, caps);
       await this.audit.record(m, actor, { action: 'draft.caps', targetType: 'draft', targetId: draftId, draftId, before: draft.caps, after: caps });
     });
+    this.events.emit({ type: 'draft.changed', draftId, action: 'draft.caps', actor });
     return this.get(actor, draftId);
   }
 

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import {
   LIVE_CLIENT_EVENTS,
@@ -20,6 +20,7 @@ import { AuthService } from '../auth/auth.service';
 import { SessionRegistry } from '../auth/session-registry';
 import { AppError } from '../common/app-error';
 import { DraftsRepository } from '../drafts/drafts.repository';
+import { DraftEvent, DraftEvents } from '../events/draft-events';
 import { SessionsService } from '../sessions/sessions.service';
 import { SpeakersService } from '../sessions/speakers.service';
 import { WorkflowService } from '../workflow/workflow.service';
@@ -42,6 +43,17 @@ function refusal(err: unknown): LiveAck<never> {
   return { ok: false, error: 'internal', message: 'Something went wrong on the server; nothing was changed. Try again.' };
 }
 
+function draftChanged(event: DraftEvent): LivePayload<typeof LIVE_EVENTS.draftChanged> {
+  switch (event.type) {
+    case 'paragraph.changed':
+      return { draftId: event.draftId, kind: event.action, ids: [event.paragraphId] };
+    case 'amendment.changed':
+      return { draftId: event.draftId, kind: event.action, ids: [event.paragraphId, event.amendmentId] };
+    case 'draft.changed':
+      return { draftId: event.draftId, kind: event.action, ids: [] };
+  }
+}
+
 /**
  * The negotiation room: one socket.io room per draft on namespace /live. The handshake is
  * checked before the connection is accepted (a refused one gets `connect_error` with the API's
@@ -49,8 +61,9 @@ function refusal(err: unknown): LiveAck<never> {
  * the room's state at once, so nothing broadcast after it connected is missed.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
-export class LiveGateway implements OnGatewayInit<Namespace> {
+export class LiveGateway implements OnGatewayInit<Namespace>, OnModuleDestroy {
   private readonly log = new Logger('Live');
+  private unsubscribe: (() => void) | null = null;
 
   constructor(
     private readonly auth: AuthService,
@@ -60,10 +73,13 @@ export class LiveGateway implements OnGatewayInit<Namespace> {
     private readonly speakers: SpeakersService,
     private readonly broadcaster: LiveBroadcaster,
     private readonly registry: SessionRegistry,
+    private readonly events: DraftEvents,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.broadcaster.attach(namespace);
+    // Every committed change reaches the room, so no screen has to re-read the draft on a timer.
+    this.unsubscribe = this.events.subscribe((event) => this.broadcaster.emit(event.draftId, LIVE_EVENTS.draftChanged, draftChanged(event)));
     namespace.use((socket, next) => {
       this.admit(socket as LiveSocket).then(
         () => next(),
@@ -87,6 +103,10 @@ export class LiveGateway implements OnGatewayInit<Namespace> {
         (err: unknown) => this.log.error(`state for a new connection failed: ${err instanceof Error ? err.message : String(err)}`),
       );
     });
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
   }
 
   private async admit(socket: LiveSocket): Promise<void> {

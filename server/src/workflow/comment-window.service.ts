@@ -23,11 +23,14 @@ export class CommentWindowService {
     // The window binds delegations; the chair and the secretariat write the draft in every phase.
     if (actor.role !== 'delegate') return;
     const row = await this.workflow.get(m, draftId, 'share');
-    const state = windowState(row.phase, row.commentDeadline, this.clock.now());
+    const now = this.clock.now();
+    const state = windowState(row.phase, row.commentDeadline, now);
     if (state.open) return;
     const timeZone = await this.workflow.timeZone(m, actor.committeeId);
-    throw new AppError('deadline_passed', closedMessage(state, subject, timeZone), {
+    throw new AppError('deadline_passed', closedMessage(state, subject, timeZone, now), {
       phase: row.phase,
+      // 'phase': the chair moved the draft on, whatever the deadline said.
+      reason: state.reason,
       deadline: state.deadline?.toISOString() ?? null,
       deadlineLocal: state.deadline ? describeInstant(state.deadline, timeZone) : null,
       timeZone,

@@ -21,11 +21,29 @@ describe('the comment window', () => {
   it('refuses with a sentence naming the deadline in the committee’s time zone', () => {
     const state = windowState('comments', deadline, after);
     if (state.open) throw new Error('expected closed');
-    expect(closedMessage(state, 'amendment', 'America/New_York')).toBe(
+    expect(closedMessage(state, 'amendment', 'America/New_York', after)).toBe(
       'The comment window closed on Sunday, August 14, 2022 at 11:59 PM EDT (America/New_York): amendments from delegations are no longer received. The chair may reopen or extend the window.',
     );
     const phase = windowState('negotiation', null, after);
     if (phase.open) throw new Error('expected closed');
-    expect(closedMessage(phase, 'paragraph', 'America/New_York')).toMatch(/^The draft is in its negotiation phase and the comment window is closed: new paragraphs/);
+    expect(closedMessage(phase, 'paragraph', 'America/New_York', after)).toBe(
+      'The chair closed the comment window by moving the draft to its negotiation phase: new paragraphs from delegations are no longer received. The window can no longer be reopened.',
+    );
+  });
+
+  it('never names a deadline still ahead as the day the window closed', () => {
+    // The chair moved to revision on 10 August, four days before the planned deadline.
+    const early = windowState('revision', deadline, before);
+    if (early.open) throw new Error('expected closed');
+    const message = closedMessage(early, 'amendment', 'America/New_York', before);
+    expect(message).toBe(
+      'The chair closed the comment window before its deadline of Sunday, August 14, 2022 at 11:59 PM EDT (America/New_York) by moving the draft to its revision phase: amendments from delegations are no longer received. The chair may reopen the window.',
+    );
+    expect(message).not.toMatch(/closed on/);
+    const late = windowState('revision', deadline, after);
+    if (late.open) throw new Error('expected closed');
+    expect(closedMessage(late, 'comment', 'America/New_York', after)).toBe(
+      'The comment window closed on Sunday, August 14, 2022 at 11:59 PM EDT (America/New_York) and the draft is now in its revision phase: comments from delegations are no longer received. The chair may reopen the window.',
+    );
   });
 });

@@ -32,11 +32,19 @@ const WHAT = {
 } as const;
 export type WindowSubject = keyof typeof WHAT;
 
-/** The refusal a delegate reads, naming the deadline as the committee's calendar shows it. */
-export function closedMessage(state: Exclude<WindowState, { open: true }>, subject: WindowSubject, timeZone: string): string {
-  const head =
-    state.deadline !== null
-      ? `The comment window closed on ${describeInstant(state.deadline, timeZone)}`
-      : `The draft is in its ${state.reason === 'phase' ? state.phase : 'current'} phase and the comment window is closed`;
-  return `${head}: ${WHAT[subject]} from delegations are no longer received. The chair may reopen or extend the window.`;
+/**
+ * The refusal a delegate reads. A window the chair shut by moving the draft on is named as such:
+ * its deadline may still lie ahead, and "closed on <a future date>" would be false.
+ */
+export function closedMessage(state: Exclude<WindowState, { open: true }>, subject: WindowSubject, timeZone: string, now: Date): string {
+  const tail = `${WHAT[subject]} from delegations are no longer received.`;
+  if (state.reason === 'deadline') {
+    return `The comment window closed on ${describeInstant(state.deadline, timeZone)}: ${tail} The chair may reopen or extend the window.`;
+  }
+  const reopen = state.phase === 'revision' ? ' The chair may reopen the window.' : ' The window can no longer be reopened.';
+  if (state.deadline !== null && state.deadline.getTime() < now.getTime()) {
+    return `The comment window closed on ${describeInstant(state.deadline, timeZone)} and the draft is now in its ${state.phase} phase: ${tail}${reopen}`;
+  }
+  const planned = state.deadline !== null ? ` before its deadline of ${describeInstant(state.deadline, timeZone)}` : '';
+  return `The chair closed the comment window${planned} by moving the draft to its ${state.phase} phase: ${tail}${reopen}`;
 }

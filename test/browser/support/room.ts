@@ -19,7 +19,7 @@ export async function signIn(browser: Browser, baseUrl: string, username: string
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill('demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('.outline').waitFor();
+  await page.locator('.outline').waitFor({ state: 'attached' });
   return { context, page, username };
 }
 

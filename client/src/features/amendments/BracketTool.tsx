@@ -5,21 +5,19 @@ import { FormFooter } from '../draft/FormFooter';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { parseCosponsors } from '../sponsorships/cosponsors';
-import { KIND_NAMES, alternativeGroupFor, amendmentNotation } from './notation';
+import { Notation } from './Notation';
+import { alternativeGroupFor, amendmentNotation, kindName } from './notation';
+import { moveSelection } from './keyboard-selection';
+import { Trans, i18n, useT } from '../../i18n';
 
 const KINDS: readonly AmendmentKind[] = ['insert', 'delete', 'replace', 'alternative'];
 
-const HINTS: Record<AmendmentKind, string> = {
-  insert: 'Put the cursor where the words go in, then type them.',
-  delete: 'Select the words to delete.',
-  replace: 'Select the words to replace, then type the new words.',
-  alternative: 'Select the words and type an alternative wording for them.',
-};
+const hint = (kind: AmendmentKind): string => i18n.t(`amendments:hint.${kind}`);
 
 function problemWith(kind: AmendmentKind, start: number, end: number, text: string): string | null {
   const range = end > start;
-  if (kind !== 'insert' && !range) return `Select the words in the paragraph first: ${HINTS[kind].toLowerCase()}`;
-  if (kind !== 'delete' && text.trim() === '') return kind === 'insert' ? 'Type the words to insert.' : 'Type the new words.';
+  if (kind !== 'insert' && !range) return i18n.t('amendments:needSelection', { hint: hint(kind).toLocaleLowerCase() });
+  if (kind !== 'delete' && text.trim() === '') return kind === 'insert' ? i18n.t('amendments:needInsert') : i18n.t('amendments:needNew');
   return null;
 }
 
@@ -29,6 +27,7 @@ function problemWith(kind: AmendmentKind, start: number, end: number, text: stri
  */
 export function BracketTool({ paragraph, onClose }: { paragraph: ParagraphView; onClose: () => void }) {
   const { user, delegations, reload, announce } = useRoom();
+  const t = useT('amendments');
   const id = useId();
   const base = paragraph.text;
   const [sel, setSel] = useState({ start: base.length, end: base.length });
@@ -73,7 +72,7 @@ export function BracketTool({ paragraph, onClose }: { paragraph: ParagraphView; 
       ...(group ? { alternativeTo: group.to.id } : {}),
       ...(invite.codes.length > 0 ? { cosponsors: invite.codes } : {}),
     });
-    announce(`${KIND_NAMES[kind]} to paragraph ${paragraph.label} proposed in the name of ${own}.`);
+    announce(t('proposed', { kind: kindName(kind), label: paragraph.label, delegation: own }));
     onClose();
     await reload();
   });
@@ -87,11 +86,24 @@ export function BracketTool({ paragraph, onClose }: { paragraph: ParagraphView; 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') onClose();
   };
+  // The read-only text takes Shift+arrows (Ctrl for words), Home and End like an editor, in every browser.
+  const onBaseKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    const el = e.currentTarget;
+    const backward = el.selectionDirection === 'backward';
+    const current = { anchor: backward ? el.selectionEnd : el.selectionStart, focus: backward ? el.selectionStart : el.selectionEnd };
+    const next = moveSelection(base, current, e);
+    if (!next) return;
+    e.preventDefault();
+    const from = Math.min(next.anchor, next.focus);
+    const to = Math.max(next.anchor, next.focus);
+    el.setSelectionRange(from, to, next.focus < next.anchor ? 'backward' : 'forward');
+    setSel({ start: from, end: to });
+  };
 
   return (
-    <form className="panel bracket-tool" onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label={`Propose an amendment to paragraph ${paragraph.label}`}>
-      <h4>Propose an amendment to paragraph {paragraph.label} in the name of {own}</h4>
-      <label htmlFor={`${id}-base`}>Base text: {HINTS[kind]}</label>
+    <form className="panel bracket-tool" onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label={t('formLabel', { label: paragraph.label })}>
+      <h4>{t('heading', { label: paragraph.label, delegation: own })}</h4>
+      <label htmlFor={`${id}-base`}>{t('baseText', { hint: hint(kind) })}</label>
       <textarea
         id={`${id}-base`}
         className="base-text"
@@ -100,39 +112,40 @@ export function BracketTool({ paragraph, onClose }: { paragraph: ParagraphView; 
         rows={Math.min(10, Math.ceil(base.length / 90) + 1)}
         ref={baseRef}
         value={base}
+        onKeyDown={onBaseKeyDown}
       />
       <fieldset className="kind-choice">
-        <legend>Kind of amendment</legend>
+        <legend>{t('kindLegend')}</legend>
         {KINDS.map((k) => (
           <label key={k}>
             <input type="radio" name={`${id}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} />
-            {KIND_NAMES[k]}
+            {kindName(k)}
           </label>
         ))}
       </fieldset>
-      <p className="selected-words">
+      <p className="selected-words" aria-live="polite">
         {kind === 'insert' ? (
-          <>Inserted at character {start + 1}{start > 0 ? <>, after “{base.slice(Math.max(0, start - 30), start)}”</> : ' (start)'}</>
+          <>{start > 0 ? t('insertedAfter', { position: start + 1, before: base.slice(Math.max(0, start - 30), start) }) : t('insertedStart', { position: start + 1 })}</>
         ) : words ? (
-          <>Selected: “{words}”</>
+          <>{t('selected', { words })}</>
         ) : (
-          <>No words selected yet.</>
+          <>{t('noneSelected')}</>
         )}
       </p>
       {kind !== 'delete' && (
         <label>
-          {kind === 'insert' ? 'Words to insert' : kind === 'replace' ? 'New words' : 'Alternative wording'}
+          {kind === 'insert' ? t('wordsToInsert') : kind === 'replace' ? t('newWords') : t('alternativeWording')}
           <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
         </label>
       )}
       <label>
-        Invite co-sponsors (optional, codes such as CAN, BRA)
+        {t('inviteOptional')}
         <input value={cosponsors} onChange={(e) => setCosponsors(e.target.value)} />
       </label>
       <p className="preview" aria-live="polite">
-        Will read: <code>{preview}</code>
+        <Trans t={t} i18nKey="willRead" components={[<Notation key="preview" text={preview} />]} />
       </p>
-      <FormFooter error={problem ?? submit.error} busy={submit.busy} submit={`Propose in the name of ${own}`} onCancel={onClose} />
+      <FormFooter error={problem ?? submit.error} busy={submit.busy} submit={t('proposeAs', { delegation: own })} onCancel={onClose} />
     </form>
   );
 }

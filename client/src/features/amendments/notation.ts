@@ -1,12 +1,9 @@
 import { printBrackets, type Segment } from '@omnibus/shared/brackets';
 import type { AmendmentKind, AmendmentView } from '@omnibus/shared';
+import { i18n } from '../../i18n';
 
-export const KIND_NAMES: Record<AmendmentKind, string> = {
-  insert: 'Insertion',
-  delete: 'Deletion',
-  replace: 'Replacement',
-  alternative: 'Alternative',
-};
+/** The kind of an amendment in words, in the person's language ("Replacement", "Sustitución"). */
+export const kindName = (kind: AmendmentKind): string => i18n.t(`amendments:kind.${kind}`);
 
 /** One amendment written as its bracket, e.g. `[MEX: replace “x” with “y”]`. */
 export function amendmentNotation(input: {

@@ -3,8 +3,10 @@ import { api } from '../../api/endpoints';
 import { errorMessage } from '../../api/http';
 import { sessionStore } from './session';
 import { ErrorLine } from '../draft/ErrorLine';
+import { LanguageMenu, useT } from '../../i18n';
 
 export function SignIn() {
+  const t = useT('auth');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -27,18 +29,19 @@ export function SignIn() {
     <main className="signin">
       <form className="signin-card" onSubmit={(e) => void submit(e)} aria-labelledby="signin-title">
         <h1 id="signin-title">Omnibus</h1>
-        <p className="muted">The negotiation room of the Committee on Hemispheric Security</p>
+        <p className="muted">{t('tagline')}</p>
+        <LanguageMenu />
         <label>
-          Username
+          {t('username')}
           <input name="username" autoComplete="username" autoFocus required value={username} onChange={(e) => setUsername(e.target.value)} />
         </label>
         <label>
-          Password
+          {t('password')}
           <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
         <ErrorLine error={error} />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('signingIn') : t('signIn')}
         </button>
       </form>
     </main>

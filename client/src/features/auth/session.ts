@@ -1,6 +1,7 @@
 import type { RefreshResponse, UserView } from '@omnibus/shared';
 import { useSyncExternalStore } from 'react';
-import { ApiError, configureHttp, request } from '../../api/http';
+import { ApiError, configureHttp, errorMessage, request } from '../../api/http';
+import { i18n } from '../../i18n';
 
 export interface Session {
   token: string;
@@ -129,7 +130,7 @@ export const sessionStore = {
 
 configureHttp({
   token: () => current?.token ?? null,
-  unauthorized: (err) => sessionStore.signOut(`${err.message} Please sign in again.`),
+  unauthorized: (err) => sessionStore.signOut(i18n.t('auth:signInAgain', { reason: errorMessage(err) })),
 });
 schedule();
 

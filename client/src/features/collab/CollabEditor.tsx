@@ -7,6 +7,7 @@ import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { canEditText, isOpen } from '../draft/permissions';
+import { i18n, useT } from '../../i18n';
 import type { CollabConnection } from './collab-connection';
 import { useCollabState } from './collab-context';
 import { decorationSet, type RemoteCursor } from './decorations';
@@ -39,14 +40,10 @@ function remoteCursors(conn: CollabConnection, ytext: Y.Text, paragraphId: strin
 }
 
 const SAVE_WORDS = (unsaved: number, status: string): string => {
-  if (status === 'offline') {
-    return unsaved > 0
-      ? 'Connection lost. What you type stays here and is sent when the connection returns.'
-      : 'Connection lost: reconnecting…';
-  }
-  if (status === 'connecting') return 'Connecting…';
-  if (status === 'refused') return 'Co-editing is not available.';
-  return unsaved > 0 ? 'Saving…' : 'All changes saved.';
+  if (status === 'offline') return unsaved > 0 ? i18n.t('collab:offlineUnsaved') : i18n.t('collab:offline');
+  if (status === 'connecting') return i18n.t('collab:connecting');
+  if (status === 'refused') return i18n.t('collab:refused');
+  return unsaved > 0 ? i18n.t('collab:saving') : i18n.t('collab:saved');
 };
 
 /**
@@ -54,6 +51,7 @@ const SAVE_WORDS = (unsaved: number, status: string): string => {
  * drawn with their sponsors. What a person may not change is stopped before it is typed.
  */
 export function CollabEditor({ conn, paragraph, user }: { conn: CollabConnection; paragraph: ParagraphView; user: UserView }) {
+  const t = useT('collab');
   const host = useRef<HTMLDivElement>(null);
   const state = useCollabState(conn);
   const [ytext, setYtext] = useState<Y.Text | null>(() => conn.paragraphText(paragraph.id));
@@ -108,7 +106,7 @@ export function CollabEditor({ conn, paragraph, user }: { conn: CollabConnection
         ],
       }),
       editable: () => rightsRef.current.write,
-      attributes: { class: 'collab-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': `Text of paragraph ${paragraph.label}` },
+      attributes: { class: 'collab-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': i18n.t('collab:textOf', { label: paragraph.label }) },
       dispatchTransaction(tr) {
         // A transaction the rules filter out is not applied, and must not be shared either.
         const { state: next, transactions } = view.state.applyTransaction(tr);
@@ -144,11 +142,11 @@ export function CollabEditor({ conn, paragraph, user }: { conn: CollabConnection
 
   return (
     <div className="collab" data-collab-status={state.status} data-unsaved={state.unsaved}>
-      {!ytext && <p className="muted">Opening the shared text…</p>}
+      {!ytext && <p className="muted">{t('opening')}</p>}
       <div ref={host} className="collab-host" />
       <p className={`collab-status collab-${state.status}`} role="status">
         {SAVE_WORDS(state.unsaved, state.status)}
-        {!rights.write && state.status === 'synced' && ' You are following this text; it is read-only for you.'}
+        {!rights.write && state.status === 'synced' && t('following')}
       </p>
       {hint && (
         <p className="hint" role="alert">

@@ -6,6 +6,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { COLLAB_DOC, PARAGRAPH_FIELDS } from '@omnibus/shared/collab-model';
 import { COLLAB_EVENT, COLLAB_NS, MESSAGE, type CollabAck, type CollabErrorEvent, type CollabSession } from './protocol';
+import { formatError } from '../../i18n/errors';
 
 export type CollabStatus = 'connecting' | 'synced' | 'offline' | 'refused';
 
@@ -47,11 +48,11 @@ export class CollabConnection {
     this.socket.on('connect', () => this.onConnect());
     this.socket.on('disconnect', () => this.set({ status: 'offline' }));
     this.socket.on('connect_error', (err: Error & { data?: CollabErrorEvent }) => {
-      if (err.data?.message) this.set({ status: 'refused', message: err.data.message });
+      if (err.data?.message) this.set({ status: 'refused', message: formatError(err.data.error, err.data.details, err.data.message) });
       else this.set({ status: 'offline' });
     });
     this.socket.on(COLLAB_EVENT.session, (session: CollabSession) => this.set({ session }));
-    this.socket.on(COLLAB_EVENT.error, (e: CollabErrorEvent) => this.set({ message: e.message }));
+    this.socket.on(COLLAB_EVENT.error, (e: CollabErrorEvent) => this.set({ message: formatError(e.error, e.details, e.message) }));
     this.socket.on(COLLAB_EVENT.yjs, (data: ArrayBuffer | Uint8Array) => this.onFrame(data instanceof Uint8Array ? data : new Uint8Array(data)));
   }
 

@@ -1,8 +1,8 @@
 import { decodeSponsors } from '@omnibus/shared/collab-model';
-import { formatSponsors } from '@omnibus/shared/brackets';
 import type { Mark, Node } from 'prosemirror-model';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { paragraphSchema } from './schema';
+import { formatSponsorList, i18n } from '../../i18n';
 
 export interface RemoteCursor {
   clientId: number;
@@ -42,12 +42,12 @@ function el(tag: string, className: string, text: string, attrs: Record<string, 
 }
 
 function opening(mark: Mark): string {
-  const sponsors = formatSponsors(decodeSponsors(String(mark.attrs.sponsors)));
+  const sponsors = formatSponsorList(decodeSponsors(String(mark.attrs.sponsors)));
   const kind = String(mark.attrs.kind);
   if (mark.type === paragraphSchema.marks.proposed) {
-    return kind === 'alternative' ? `Alt ${String(mark.attrs.n ?? 1)} (${sponsors}): ` : `${sponsors}: `;
+    return kind === 'alternative' ? i18n.t('collab:alt', { number: String(mark.attrs.n ?? 1), sponsors }) : i18n.t('collab:open.insert', { sponsors });
   }
-  return kind === 'delete' ? `${sponsors}: delete: ` : kind === 'replace' ? `${sponsors}: replace ` : `${sponsors}: for `;
+  return i18n.t(kind === 'delete' ? 'collab:open.delete' : kind === 'replace' ? 'collab:open.replace' : 'collab:open.for', { sponsors });
 }
 
 /**
@@ -63,7 +63,7 @@ export function bracketDecorations(doc: Node): Decoration[] {
     const marked = r.mark.type === paragraphSchema.marks.marked;
     // The new words of a replacement follow the words they replace: one bracket around both.
     const joined = isReplace && !marked && all.some((o) => o.mark.type === paragraphSchema.marks.marked && String(o.mark.attrs.id) === id && o.to === r.from);
-    const sponsors = formatSponsors(decodeSponsors(String(r.mark.attrs.sponsors)));
+    const sponsors = formatSponsorList(decodeSponsors(String(r.mark.attrs.sponsors)));
     const openText = isReplace ? (marked ? `${sponsors}: replace “` : joined ? ' with “' : `${sponsors}: with “`) : opening(r.mark);
     const closeText = isReplace ? (marked ? '”' : '”]') : ']';
     const open = () => {

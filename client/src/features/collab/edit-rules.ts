@@ -2,6 +2,7 @@ import type { Mark, Node } from 'prosemirror-model';
 import type { Transaction } from 'prosemirror-state';
 import { decodeSponsors } from '@omnibus/shared/collab-model';
 import { paragraphSchema } from './schema';
+import { i18n } from '../../i18n';
 
 /**
  * Who may change what in a paragraph's text, mirroring the server's judgement
@@ -43,18 +44,18 @@ function textNodeVerdict(rights: EditRights, marks: readonly Mark[], what: 'chan
   if (p) {
     return ownsBracket(rights, p)
       ? { ok: true }
-      : { ok: false, message: `This bracket belongs to ${decodeSponsors(String(p.attrs.sponsors)).join(', ')}; only its sponsors change its words.` };
+      : { ok: false, message: i18n.t('collab:rule.notYours', { sponsors: decodeSponsors(String(p.attrs.sponsors)).join(', ') }) };
   }
   if (marks.some((m) => m.type === marked)) {
-    return { ok: false, message: 'These words are marked by a bracket; they change only when the chair records a decision.' };
+    return { ok: false, message: i18n.t('collab:rule.marked') };
   }
   if (!rights.base) {
     return {
       ok: false,
       message:
         rights.delegation !== null
-          ? `You can ${what} only inside brackets of ${rights.delegation}. To change the base text, select words and choose Propose amendment.`
-          : "The base text of a delegation's new paragraph changes only through its sponsors.",
+          ? i18n.t(`collab:rule.onlyInside.${what}`, { delegation: rights.delegation })
+          : i18n.t('collab:rule.sponsorsOnly'),
     };
   }
   return { ok: true };
@@ -63,13 +64,13 @@ function textNodeVerdict(rights: EditRights, marks: readonly Mark[], what: 'chan
 /** Whether a local transaction keeps to the rights; remote ones are the server's business. */
 export function judgeTransaction(rights: EditRights, tr: Transaction): EditVerdict {
   if (!tr.docChanged) return { ok: true };
-  if (!rights.write) return { ok: false, message: 'This text is read-only for you.' };
+  if (!rights.write) return { ok: false, message: i18n.t('collab:rule.readOnly') };
   for (let i = 0; i < tr.steps.length; i++) {
     const step = tr.steps[i];
     const before = tr.docs[i];
     if (!step || !before) continue;
     const json = step.toJSON() as { stepType: string };
-    if (json.stepType !== 'replace') return { ok: false, message: 'Only typing is shared here; brackets are opened with Propose amendment.' };
+    if (json.stepType !== 'replace') return { ok: false, message: i18n.t('collab:rule.typingOnly') };
     const { from, to, slice } = step as unknown as { from: number; to: number; slice: { content: Node['content'] } };
     let verdict: EditVerdict = { ok: true };
     if (to > from) {
@@ -92,12 +93,12 @@ export function judgeTransaction(rights: EditRights, tr: Transaction): EditVerdi
       slice.content.forEach((node) => {
         if (!proposedMark(node.marks)) typesBase = true;
       });
-      if (cut && typesBase) return { ok: false, message: 'These words are marked by a bracket; they change only when the chair records a decision.' };
+      if (cut && typesBase) return { ok: false, message: i18n.t('collab:rule.marked') };
     }
   }
   const after = bracketIds(tr.doc);
   for (const id of bracketIds(tr.before)) {
-    if (!after.has(id)) return { ok: false, message: 'A bracket is not removed by deleting its words: its sponsors withdraw it, or the chair records a decision.' };
+    if (!after.has(id)) return { ok: false, message: i18n.t('collab:rule.bracketKept') };
   }
   return { ok: true };
 }

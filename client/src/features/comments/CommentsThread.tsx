@@ -7,15 +7,18 @@ import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { useLiveRoom } from '../session/live-context';
 import { ErrorLine } from '../draft/ErrorLine';
+import { useProposalWindow } from '../phase/proposal-window';
+import { formatDateTime, useT } from '../../i18n';
 
 function author(c: CommentView): string {
   return c.author.delegation ? `${c.author.delegation} · ${c.author.displayName}` : c.author.displayName;
 }
 
 function ReplyForm({ onSend, label }: { onSend: (body: string) => Promise<void>; label: string }) {
+  const t = useT('comments');
   const [body, setBody] = useState('');
   const send = useAction(async () => {
-    if (body.trim() === '') throw new Error('Write the comment first.');
+    if (body.trim() === '') throw new Error(t('needBody'));
     await onSend(body.trim());
     setBody('');
   });
@@ -33,28 +36,29 @@ function ReplyForm({ onSend, label }: { onSend: (body: string) => Promise<void>;
       </label>
       <ErrorLine error={send.error} />
       <button type="submit" disabled={send.busy}>
-        Send
+        {t('send')}
       </button>
     </form>
   );
 }
 
 function CommentItem({ c, reply, canWrite }: { c: CommentView; reply: (body: string, parentId: string) => Promise<void>; canWrite: boolean }) {
+  const t = useT('comments');
   const [replying, setReplying] = useState(false);
   return (
     <li className="comment" data-comment={c.id}>
       <p className="comment-meta">
-        <strong>{author(c)}</strong> <span className="muted">{new Date(c.createdAt).toLocaleString()}</span>
+        <strong>{author(c)}</strong> <span className="muted">{formatDateTime(c.createdAt)}</span>
       </p>
       <p className="comment-body">{c.body}</p>
       {canWrite && (
         <button type="button" className="quiet" aria-expanded={replying} onClick={() => setReplying((v) => !v)}>
-          Reply
+          {t('reply')}
         </button>
       )}
       {replying && (
         <ReplyForm
-          label={`Reply to ${c.author.delegation ?? c.author.displayName}`}
+          label={t('replyTo', { name: c.author.delegation ?? c.author.displayName })}
           onSend={async (body) => {
             await reply(body, c.id);
             setReplying(false);
@@ -75,6 +79,7 @@ function CommentItem({ c, reply, canWrite }: { c: CommentView; reply: (body: str
 /** The comments on a paragraph, threaded; new ones arrive through the live channel. */
 export function CommentsThread({ paragraph }: { paragraph: ParagraphView }) {
   const { user } = useRoom();
+  const t = useT('comments');
   const live = useLiveRoom();
   const [thread, setThread] = useState<CommentView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -95,12 +100,13 @@ export function CommentsThread({ paragraph }: { paragraph: ParagraphView }) {
     await workflowApi.addComment(paragraph.id, body, parentId);
     await load();
   };
-  const canWrite = user.role !== 'observer';
+  const proposals = useProposalWindow(user);
+  const canWrite = user.role !== 'observer' && proposals.open;
   return (
-    <section className="panel comments" aria-label={`Comments on paragraph ${paragraph.label}`}>
-      <h4>Comments on paragraph {paragraph.label}</h4>
+    <section className="panel comments" aria-label={t('label', { label: paragraph.label })}>
+      <h4>{t('label', { label: paragraph.label })}</h4>
       <ErrorLine error={error} />
-      {thread && thread.length === 0 && <p className="muted">No comments yet.</p>}
+      {thread && thread.length === 0 && <p className="muted">{t('none')}</p>}
       {thread && thread.length > 0 && (
         <ul className="thread">
           {thread.map((c) => (
@@ -108,7 +114,8 @@ export function CommentsThread({ paragraph }: { paragraph: ParagraphView }) {
           ))}
         </ul>
       )}
-      {canWrite && <ReplyForm label="New comment" onSend={(body) => send(body)} />}
+      {canWrite && <ReplyForm label={t('new')} onSend={(body) => send(body)} />}
+      {!proposals.open && <p className="muted">{proposals.reason}</p>}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { ImportForm } from './ImportForm';
 import { ErrorLine } from '../draft/ErrorLine';
+import { useT } from '../../i18n';
 
 // Written out (typed against the shared tuples) so the request schemas stay out of the bundle.
 const KINDS: typeof EXPORT_KINDS = ['consensus', 'compilation', 'redline'];
@@ -24,13 +25,8 @@ export const DOCUMENT_MESSAGES = {
   languageHint: 'The formula, headings, dates and the header block are in this language; the paragraphs are as negotiated.',
 } as const;
 
-const KIND_WORDS: Record<ExportKind, { title: string; what: string }> = {
-  consensus: { title: 'Consensus draft', what: 'Approved text only, brackets gone, paragraphs renumbered, reservations as footnotes: for the General Assembly.' },
-  compilation: { title: 'Compilation text', what: 'Every paragraph with all brackets and their sponsors.' },
-  redline: { title: 'Redline', what: 'Insertions and deletions between two versions, or a version and the draft as it stands.' },
-};
-
-const FORMAT_WORDS: Record<ExportFormat, string> = { docx: 'Word', pdf: 'PDF', html: 'HTML', md: 'Markdown', akn: 'Akoma Ntoso XML', txt: 'Plain text' };
+// Names of formats stay as their makers write them; only "plain text" is words.
+const FORMAT_NAMES: Record<Exclude<ExportFormat, 'txt'>, string> = { docx: 'Word', pdf: 'PDF', html: 'HTML', md: 'Markdown', akn: 'Akoma Ntoso XML' };
 
 function save(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -46,6 +42,8 @@ function save(blob: Blob, fileName: string): void {
 
 function ExportCard({ kind, versions }: { kind: ExportKind; versions: readonly VersionSummary[] }) {
   const { draft, announce } = useRoom();
+  const t = useT('documents');
+  const title = t(`kind.${kind}.title`);
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [lang, setLang] = useState<DocumentLanguage>('en');
   const [version, setVersion] = useState('');
@@ -55,18 +53,18 @@ function ExportCard({ kind, versions }: { kind: ExportKind; versions: readonly V
       kind === 'redline' ? { from: from || versions[versions.length - 1]?.id || 'live', to: version || 'live' } : { ...(version ? { version } : {}), lang };
     const { blob, fileName } = await documentsApi.export(draft.id, kind, format, opts);
     save(blob, fileName);
-    announce(`${KIND_WORDS[kind].title} exported as ${fileName}.`);
+    announce(t('exported', { title, file: fileName }));
   });
   return (
-    <section className="export-card" aria-label={`Export the ${KIND_WORDS[kind].title.toLowerCase()}`}>
-      <h3>{KIND_WORDS[kind].title}</h3>
-      <p className="muted">{KIND_WORDS[kind].what}</p>
+    <section className="export-card" aria-label={t(`kind.${kind}.label`)}>
+      <h3>{title}</h3>
+      <p className="muted">{t(`kind.${kind}.what`)}</p>
       <div className="inline-form">
         {kind === 'redline' && (
           <label>
-            From
+            {t('from')}
             <select value={from} onChange={(e) => setFrom(e.target.value)}>
-              {versions.length === 0 && <option value="live">No version published yet</option>}
+              {versions.length === 0 && <option value="live">{t('noVersion')}</option>}
               {[...versions].reverse().map((v) => (
                 <option key={v.id} value={v.id}>
                   {v.name} ({v.symbol})
@@ -76,9 +74,9 @@ function ExportCard({ kind, versions }: { kind: ExportKind; versions: readonly V
           </label>
         )}
         <label>
-          {kind === 'redline' ? 'To' : 'Which text'}
+          {kind === 'redline' ? t('to') : t('which')}
           <select value={version} onChange={(e) => setVersion(e.target.value)}>
-            <option value="">The draft as it stands</option>
+            <option value="">{t('asItStands')}</option>
             {versions.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.name} ({v.symbol})
@@ -87,11 +85,11 @@ function ExportCard({ kind, versions }: { kind: ExportKind; versions: readonly V
           </select>
         </label>
         <label>
-          Format
+          {t('format')}
           <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
             {FORMATS.map((f) => (
               <option key={f} value={f}>
-                {FORMAT_WORDS[f]}
+                {f === 'txt' ? t('format.txt') : FORMAT_NAMES[f]}
               </option>
             ))}
           </select>
@@ -109,7 +107,7 @@ function ExportCard({ kind, versions }: { kind: ExportKind; versions: readonly V
           </label>
         )}
         <button type="button" className="primary" disabled={run.busy} onClick={() => void run.run()}>
-          {run.busy ? 'Preparing…' : `Export ${KIND_WORDS[kind].title.toLowerCase()}`}
+          {run.busy ? t('preparing') : t(`kind.${kind}.export`)}
         </button>
       </div>
       <ErrorLine error={run.error} />
@@ -120,6 +118,7 @@ function ExportCard({ kind, versions }: { kind: ExportKind; versions: readonly V
 /** Exports of the draft for everyone who may take them, and the secretariat's import. */
 export function DocumentsView() {
   const { draft, user } = useRoom();
+  const t = useT('documents');
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   useEffect(() => {
     workflowApi
@@ -129,14 +128,14 @@ export function DocumentsView() {
       .catch(() => undefined);
   }, [draft.id]);
   return (
-    <section className="documents-view" aria-label="Documents">
-      <h2>Export</h2>
+    <section className="documents-view" aria-label={t('documents')}>
+      <h2>{t('export')}</h2>
       {KINDS.map((k) => (
         <ExportCard key={k} kind={k} versions={versions} />
       ))}
       {user.role === 'secretariat' && (
         <>
-          <h2>Import</h2>
+          <h2>{t('import')}</h2>
           <ImportForm />
         </>
       )}

@@ -1,12 +1,12 @@
 import type { ParagraphState, ParagraphStatus } from '@omnibus/shared';
-import { statusWords } from '@omnibus/shared/export-status-note';
-
-const STATE_TEXT: Record<ParagraphState, string> = { consensus: 'consensus', amended: 'amended', new: 'new' };
+import { useT } from '../../i18n';
 
 export function StateBadge({ state }: { state: ParagraphState }) {
-  return <span className={`badge state state-${state}`} data-state={state}>{STATE_TEXT[state]}</span>;
+  const t = useT('draft');
+  return <span className={`badge state state-${state}`} data-state={state}>{t(`state.${state}`)}</span>;
 }
 
 export function StatusBadge({ status }: { status: ParagraphStatus }) {
-  return <span className={`badge status status-${status}`} data-status={status}>{statusWords(status)}</span>;
+  const t = useT('draft');
+  return <span className={`badge status status-${status}`} data-status={status}>{t(`status.${status}`)}</span>;
 }

@@ -1,10 +1,12 @@
-import { formatSponsors, parseBrackets, type Segment } from '@omnibus/shared/brackets';
+import { parseBrackets, type Segment } from '@omnibus/shared/brackets';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { formatSponsorList, useT } from '../../i18n';
 
 function Sponsors({ codes, suffix = ':' }: { codes: readonly string[]; suffix?: string }) {
   return (
     <span className="sponsors">
-      {formatSponsors(codes)}
+      {formatSponsorList(codes)}
       {suffix}
     </span>
   );
@@ -24,7 +26,7 @@ function Bracket({ kind, children }: { kind: string; children: ReactNode }) {
   );
 }
 
-function renderSegment(s: Segment, i: number): ReactNode {
+function renderSegment(s: Segment, i: number, t: TFunction): ReactNode {
   switch (s.type) {
     case 'text':
       return <span key={i}>{s.text}</span>;
@@ -37,13 +39,13 @@ function renderSegment(s: Segment, i: number): ReactNode {
     case 'delete':
       return (
         <Bracket key={i} kind="delete">
-          <Sponsors codes={s.sponsors} /> {s.text === '' ? <em>delete</em> : <><em>delete:</em> <del>{s.text}</del></>}
+          <Sponsors codes={s.sponsors} /> {s.text === '' ? <em>{t('bracket.delete')}</em> : <><em>{t('bracket.deleteColon')}</em> <del>{s.text}</del></>}
         </Bracket>
       );
     case 'replace':
       return (
         <Bracket key={i} kind="replace">
-          <Sponsors codes={s.sponsors} /> <em>replace</em> “<del>{s.from}</del>” <em>with</em> “<ins>{s.to}</ins>”
+          <Sponsors codes={s.sponsors} /> <em>{t('bracket.replace')}</em> “<del>{s.from}</del>” <em>{t('bracket.with')}</em> “<ins>{s.to}</ins>”
         </Bracket>
       );
     case 'alternatives':
@@ -54,7 +56,7 @@ function renderSegment(s: Segment, i: number): ReactNode {
               {j > 0 && ' '}
               <Bracket kind="alternative">
                 <span className="sponsors">
-                  Alt {o.number} ({formatSponsors(o.sponsors)}):
+                  {t('bracket.alt', { number: o.number, sponsors: formatSponsorList(o.sponsors) })}
                 </span>{' '}
                 <ins>{o.text}</ins>
               </Bracket>
@@ -70,7 +72,8 @@ function renderSegment(s: Segment, i: number): ReactNode {
  * to the plain string if it cannot be read, so nothing proposed is ever hidden.
  */
 export function CompiledText({ compiled }: { compiled: string }) {
+  const t = useT('draft');
   const parsed = parseBrackets(compiled);
   if (!parsed.ok) return <span className="compiled">{compiled}</span>;
-  return <span className="compiled">{parsed.segments.map(renderSegment)}</span>;
+  return <span className="compiled">{parsed.segments.map((s, i) => renderSegment(s, i, t))}</span>;
 }

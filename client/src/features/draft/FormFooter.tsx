@@ -1,7 +1,9 @@
+import { useT } from '../../i18n';
 import { ErrorLine } from './ErrorLine';
 
 /** The end of a panel form: the problem in words when there is one, the one action, and Cancel. */
 export function FormFooter({ error, busy, submit, onCancel }: { error: string | null; busy: boolean; submit: string; onCancel: () => void }) {
+  const t = useT('draft');
   return (
     <>
       <ErrorLine error={error} />
@@ -10,7 +12,7 @@ export function FormFooter({ error, busy, submit, onCancel }: { error: string | 
           {submit}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common:actions.cancel')}
         </button>
       </div>
     </>

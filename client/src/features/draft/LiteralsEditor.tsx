@@ -5,6 +5,7 @@ import { FormFooter } from './FormFooter';
 import { MAX_LITERALS, literalLabel } from './names';
 import { useRoom } from './room-context';
 import { useAction } from './useAction';
+import { useT } from '../../i18n';
 
 
 /**
@@ -14,12 +15,13 @@ import { useAction } from './useAction';
  */
 export function LiteralsEditor({ paragraph, onClose }: { paragraph: ParagraphView; onClose: () => void }) {
   const { reload, announce } = useRoom();
+  const t = useT('draft');
   const [items, setItems] = useState<string[]>(() => (paragraph.literals ?? []).map((l) => l.text));
   const save = useAction(async () => {
     const literals = items.map((t) => t.trim()).filter((t) => t !== '');
-    if (literals.length === 0) throw new Error('A mandates paragraph keeps at least one literal; delete the paragraph instead.');
+    if (literals.length === 0) throw new Error(t('literals.empty'));
     await api.updateParagraph(paragraph.id, { literals: literals.map((text) => ({ text })), version: paragraph.version });
-    announce(`The literals of paragraph ${paragraph.label} were saved.`);
+    announce(t('literals.saved', { label: paragraph.label }));
     onClose();
     await reload();
   });
@@ -35,31 +37,31 @@ export function LiteralsEditor({ paragraph, onClose }: { paragraph: ParagraphVie
     setItems(next);
   };
   return (
-    <form className="panel literals-editor" onSubmit={onSubmit} onKeyDown={(e) => e.key === 'Escape' && onClose()} aria-label={`Literals of paragraph ${paragraph.label}`}>
+    <form className="panel literals-editor" onSubmit={onSubmit} onKeyDown={(e) => e.key === 'Escape' && onClose()} aria-label={t('literals.formLabel', { label: paragraph.label })}>
       <fieldset className="literals-input">
-        <legend>Literals of paragraph {paragraph.label} (they do not count as paragraphs)</legend>
+        <legend>{t('literals.legend', { label: paragraph.label })}</legend>
         {items.map((text, i) => (
           <div key={i} className="literal-row">
             <label>
               <span>{literalLabel(i)}.</span>
-              <textarea rows={2} value={text} onChange={(e) => setItems(items.map((x, j) => (j === i ? e.target.value : x)))} aria-label={`Literal ${literalLabel(i)}`} />
+              <textarea rows={2} value={text} onChange={(e) => setItems(items.map((x, j) => (j === i ? e.target.value : x)))} aria-label={t('literals.item', { label: literalLabel(i) })} />
             </label>
-            <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move literal ${literalLabel(i)} up`}>
+            <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('literals.up', { label: literalLabel(i) })}>
               ↑
             </button>
-            <button type="button" onClick={() => move(i, 1)} disabled={i === items.length - 1} aria-label={`Move literal ${literalLabel(i)} down`}>
+            <button type="button" onClick={() => move(i, 1)} disabled={i === items.length - 1} aria-label={t('literals.down', { label: literalLabel(i) })}>
               ↓
             </button>
-            <button type="button" onClick={() => setItems(items.filter((_, j) => j !== i))} aria-label={`Remove literal ${literalLabel(i)}`}>
-              Remove
+            <button type="button" onClick={() => setItems(items.filter((_, j) => j !== i))} aria-label={t('literals.removeLabel', { label: literalLabel(i) })}>
+              {t('literals.remove')}
             </button>
           </div>
         ))}
         <button type="button" onClick={() => setItems([...items, ''])} disabled={items.length >= MAX_LITERALS}>
-          Add literal {literalLabel(items.length)}.
+          {t('literals.add', { label: literalLabel(items.length) })}
         </button>
       </fieldset>
-      <FormFooter error={save.error} busy={save.busy} submit="Save literals" onCancel={onClose} />
+      <FormFooter error={save.error} busy={save.busy} submit={t('literals.save')} onCancel={onClose} />
     </form>
   );
 }

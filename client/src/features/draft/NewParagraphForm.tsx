@@ -2,7 +2,8 @@ import type { ParagraphKind, ParagraphView, SectionView } from '@omnibus/shared'
 import { useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api } from '../../api/endpoints';
 import { parseCosponsors } from '../sponsorships/cosponsors';
-import { KIND_LABELS, capRefusal, defaultKind, kindsAllowedIn } from './draft-caps';
+import { useT } from '../../i18n';
+import { capRefusal, defaultKind, kindLabel, kindsAllowedIn } from './draft-caps';
 import { MAX_LITERALS, literalLabel, sectionShortName } from './names';
 import { useRoom } from './room-context';
 import { useAction } from './useAction';
@@ -16,6 +17,7 @@ import { ErrorLine } from './ErrorLine';
  */
 export function NewParagraphForm({ section, after, onClose }: { section: SectionView; after: ParagraphView | null; onClose: () => void }) {
   const { draft, user, delegations, reload, announce } = useRoom();
+  const t = useT('draft');
   const id = useId();
   const kinds = kindsAllowedIn(section.kind);
   const [kind, setKind] = useState<ParagraphKind>(defaultKind(section.kind));
@@ -25,10 +27,11 @@ export function NewParagraphForm({ section, after, onClose }: { section: Section
   const [problem, setProblem] = useState<string | null>(null);
   const typed = text.trim() !== '' || literals.some((l) => l.trim() !== '');
   // Counted once per draft and kind, not at every keystroke.
-  const capNote = useMemo(() => capRefusal(draft, section.id, kind), [draft, section.id, kind]);
+  // The language is a dependency: the sentence is in it.
+  const capNote = useMemo(() => capRefusal(draft, section.id, kind), [draft, section.id, kind, t]);
   // Once someone has typed, a cap filling up meanwhile must not take their words off the screen.
   const refusal = typed ? null : capNote;
-  const where = after ? `after paragraph ${after.label}` : 'at the end of the section';
+  const where = after ? t('new.whereAfter', { label: after.label }) : t('new.whereEnd');
   const sectionName = sectionShortName(section);
 
   const submit = useAction(async () => {
@@ -42,7 +45,11 @@ export function NewParagraphForm({ section, after, onClose }: { section: Section
       ...(kind === 'mandates' ? { literals: literals.filter((l) => l.trim() !== '').map((l) => ({ text: l.trim() })) } : {}),
       ...(invite.codes.length > 0 ? { cosponsors: invite.codes } : {}),
     });
-    announce(`Paragraph ${sectionName} ${created.label} was proposed${user.delegation ? ` in the name of ${user.delegation}` : ''}.`);
+    announce(
+      user.delegation
+        ? t('new.announceFor', { section: sectionName, label: created.label, delegation: user.delegation })
+        : t('new.announce', { section: sectionName, label: created.label }),
+    );
     onClose();
     await reload();
   });
@@ -50,7 +57,7 @@ export function NewParagraphForm({ section, after, onClose }: { section: Section
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (text.trim() === '') {
-      setProblem(kind === 'mandates' ? 'Write the chapeau, for example "To instruct the General Secretariat, through the SMS, to:".' : 'Write the text of the paragraph first.');
+      setProblem(kind === 'mandates' ? t('new.needChapeau') : t('new.needText'));
       return;
     }
     setProblem(null);
@@ -61,17 +68,17 @@ export function NewParagraphForm({ section, after, onClose }: { section: Section
   };
 
   return (
-    <form className="panel new-paragraph" onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label={`New paragraph ${where}`}>
+    <form className="panel new-paragraph" onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label={t('new.formLabel', { where })}>
       <h4>
-        New paragraph in {sectionName}, {where}
+        {t('new.heading', { section: sectionName, where })}
       </h4>
       {kinds.length > 1 && (
         <label>
-          Kind
+          {t('new.kind')}
           <select value={kind} onChange={(e) => setKind(e.target.value as ParagraphKind)}>
             {kinds.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABELS[k]}
+                {kindLabel(k)}
               </option>
             ))}
           </select>
@@ -85,14 +92,14 @@ export function NewParagraphForm({ section, after, onClose }: { section: Section
         <>
           {capNote && (
             <p className="error cap-full" role="alert">
-              {capNote} Your text is kept below.
+              {t('new.keptBelow', { note: capNote })}
             </p>
           )}
-          <label htmlFor={`${id}-text`}>{kind === 'mandates' ? 'Chapeau' : 'Text'}</label>
+          <label htmlFor={`${id}-text`}>{kind === 'mandates' ? t('new.chapeau') : t('new.text')}</label>
           <textarea id={`${id}-text`} rows={4} autoFocus value={text} onChange={(e) => setText(e.target.value)} />
           {kind === 'mandates' && (
             <fieldset className="literals-input">
-              <legend>Literals (do not count as paragraphs)</legend>
+              <legend>{t('new.literals')}</legend>
               {literals.map((l, i) => (
                 <label key={i} className="literal-row">
                   <span>{literalLabel(i)}.</span>
@@ -100,13 +107,13 @@ export function NewParagraphForm({ section, after, onClose }: { section: Section
                 </label>
               ))}
               <button type="button" onClick={() => setLiterals([...literals, ''])} disabled={literals.length >= MAX_LITERALS}>
-                Add literal {literalLabel(literals.length)}.
+                {t('new.addLiteral', { label: literalLabel(literals.length) })}
               </button>
             </fieldset>
           )}
           {user.role === 'delegate' && (
             <label>
-              Invite co-sponsors (optional, codes such as CAN, BRA)
+              {t('new.invite')}
               <input value={cosponsors} onChange={(e) => setCosponsors(e.target.value)} />
             </label>
           )}
@@ -116,11 +123,11 @@ export function NewParagraphForm({ section, after, onClose }: { section: Section
       <div className="form-actions">
         {!refusal && (
           <button type="submit" className="primary" disabled={submit.busy}>
-            {user.delegation ? `Propose in the name of ${user.delegation}` : 'Add paragraph'}
+            {user.delegation ? t('new.proposeAs', { delegation: user.delegation }) : t('new.add')}
           </button>
         )}
         <button type="button" onClick={onClose}>
-          {refusal ? 'Close' : 'Cancel'}
+          {refusal ? t('common:actions.close') : t('common:actions.cancel')}
         </button>
       </div>
     </form>

@@ -1,4 +1,6 @@
 import type { DraftView, SectionView } from '@omnibus/shared';
+import type { TFunction } from 'i18next';
+import { useT } from '../../i18n';
 import { CapMeter } from './CapMeter';
 import { sectionMeters, totalMeter } from './draft-caps';
 import { sectionShortName } from './names';
@@ -11,10 +13,10 @@ interface Group {
 }
 
 /** Consecutive sections under one heading: the thematic areas, then "Inter-American entities". */
-function groups(sections: readonly SectionView[]): Group[] {
+function groups(sections: readonly SectionView[], t: TFunction): Group[] {
   const out: Group[] = [];
   for (const s of sections) {
-    const title = s.kind === 'topic' ? (s.area ?? 'Topics') : s.kind === 'entity' ? 'Inter-American entities' : null;
+    const title = s.kind === 'topic' ? (s.area ?? t('outline.topics')) : s.kind === 'entity' ? t('outline.entities') : null;
     const last = out[out.length - 1];
     if (last && title !== null && last.title === title) last.sections.push(s);
     else out.push({ title, sections: [s] });
@@ -23,12 +25,13 @@ function groups(sections: readonly SectionView[]): Group[] {
 }
 
 function OutlineItem({ draft, section, shown }: { draft: DraftView; section: SectionView; shown: number }) {
+  const t = useT('draft');
   const meters = sectionMeters(draft, section);
   return (
     <li className={shown === 0 ? 'outline-item empty' : 'outline-item'}>
       <a href={`#${sectionAnchor(section)}`} title={section.title}>
         <span className="outline-title">{sectionShortName(section)}</span>
-        {shown > 0 && <span className="outline-count" aria-label={`${shown} paragraphs shown`}>{shown}</span>}
+        {shown > 0 && <span className="outline-count" aria-label={t('outline.shown', { count: shown })}>{shown}</span>}
       </a>
       <span className="outline-meters">
         {meters.map((m, i) => (
@@ -42,11 +45,12 @@ function OutlineItem({ draft, section, shown }: { draft: DraftView; section: Sec
 
 /** The draft's sections in document order with a cap meter on each and the whole draft's total. */
 export function Outline({ draft, shownBySection }: { draft: DraftView; shownBySection: ReadonlyMap<string, number> }) {
+  const t = useT('draft');
   const total = totalMeter(draft);
   return (
-    <nav className="outline" aria-label="Outline of the draft">
+    <nav className="outline" aria-label={t('outline.label')}>
       <div className="outline-total">{total && <CapMeter name={total.name} cap={total.cap} />}</div>
-      {groups(draft.sections).map((g, i) => (
+      {groups(draft.sections, t).map((g, i) => (
         <section key={`${g.title ?? 'single'}-${i}`} className="outline-group">
           {g.title && <h3>{g.title}</h3>}
           <ul>

@@ -1,6 +1,5 @@
 import type { ParagraphView, SectionView } from '@omnibus/shared';
-import { formatSponsors } from '@omnibus/shared/brackets';
-import { Suspense, lazy, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useRef, useState, type ReactNode } from 'react';
 import { AmendmentList } from '../amendments/AmendmentList';
 import { CommentsThread } from '../comments/CommentsThread';
 import { useCollabHub } from '../collab/collab-context';
@@ -17,34 +16,57 @@ import { useAction } from './useAction';
 import { api } from '../../api/endpoints';
 import { useLiveRoom } from '../session/live-context';
 import { ErrorLine } from './ErrorLine';
+import { useProposalWindow } from '../phase/proposal-window';
+import { HeldBy } from '../consultations/HeldBy';
+import { useReturnFocus } from '../a11y/useReturnFocus';
+import { ParagraphHistory } from '../history/ParagraphHistory';
+import { ReservationFootnotes, ReservationForm } from '../reservations/Reservations';
+import { formatSponsorList, useT } from '../../i18n';
+import { useReadingText } from '../translations/reading';
 
 // The editor (Yjs, ProseMirror) and the word diff load when first used, not with the draft.
 const CollabPane = lazy(() => import('../collab/CollabPane'));
 const ParagraphRedline = lazy(() => import('../redline/ParagraphRedline').then((m) => ({ default: m.ParagraphRedline })));
 
-const loading = <p className="muted">Loading…</p>;
+function Loading() {
+  const t = useT('draft');
+  return <p className="muted">{t('common:loading')}</p>;
+}
+const loading = <Loading />;
 
-type Panel = 'amend' | 'after' | 'redline' | 'invite' | 'comments' | 'edit' | 'literals' | null;
+type Panel = 'amend' | 'after' | 'redline' | 'invite' | 'comments' | 'edit' | 'literals' | 'history' | 'reserve' | null;
 
 export const paragraphAnchor = (p: Pick<ParagraphView, 'id'>): string => `paragraph-${p.id}`;
 
 function ParagraphBody({ p, editor }: { p: ParagraphView; editor: ReactNode }) {
+  // In the reading language where it is translated; co-editing always works on the original.
+  const translated = useReadingText(p);
+  const reading = editor ? null : translated;
+  const compiled = reading?.compiled ?? p.compiled;
+  const lang = reading?.lang;
+  const note = reading?.note ? <p className="muted reading-note">{reading.note}</p> : null;
   if (p.kind !== 'mandates') {
-    return editor ?? (
-      <p className="paragraph-text">
-        <CompiledText compiled={p.compiled} />
-      </p>
+    return (
+      editor ?? (
+        <>
+          <p className="paragraph-text" lang={lang}>
+            <CompiledText compiled={compiled} />
+          </p>
+          {note}
+        </>
+      )
     );
   }
   return (
-    <div className="paragraph-text mandates">
+    <div className="paragraph-text mandates" lang={lang}>
       {editor ?? (
         <p className="chapeau">
-          <CompiledText compiled={p.compiled} />
+          <CompiledText compiled={compiled} />
         </p>
       )}
+      {note}
       <ol className="literals">
-        {(p.literals ?? []).map((l) => (
+        {((reading?.literals ?? p.literals) ?? []).map((l) => (
           <li key={l.label} data-literal={l.label}>
             <span className="literal-label">{l.label}.</span> {l.text}
           </li>
@@ -56,16 +78,24 @@ function ParagraphBody({ p, editor }: { p: ParagraphView; editor: ReactNode }) {
 
 export function ParagraphCard({ section, p }: { section: SectionView; p: ParagraphView }) {
   const { user, reload, announce } = useRoom();
+  const t = useT('draft');
   const [panel, setPanel] = useState<Panel>(null);
-  const toggle = (next: Panel) => setPanel((cur) => (cur === next ? null : next));
+  const card = useRef<HTMLElement>(null);
+  const opener = useReturnFocus(panel === null, card);
+  const toggle = (next: Panel) => {
+    opener.remember();
+    setPanel((cur) => (cur === next ? null : next));
+  };
   const amendments = openAmendments(p);
   const mine = proposedParagraph(user, p);
   const withdraw = useAction(async () => {
     const view = await api.withdrawParagraph(p.id);
-    announce(`Paragraph ${view.label} was withdrawn.`);
+    announce(t('paragraph.withdrawn', { label: view.label }));
     await reload();
   });
   const labelId = `${paragraphAnchor(p)}-label`;
+  const proposals = useProposalWindow(user);
+  const shut = proposals.open ? {} : { disabled: true, 'aria-describedby': proposals.reasonId };
   const live = useLiveRoom();
   const current = live?.session?.currentParagraphId === p.id;
   const collab = useCollabHub();
@@ -83,61 +113,77 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
       data-label={p.label}
       data-section={section.key}
       aria-labelledby={labelId}
+      tabIndex={-1}
+      ref={card}
+      onKeyDown={(e) => {
+        // Escape closes any panel of the card (the co-editor keeps Escape for itself).
+        if (e.key === 'Escape' && panel !== null && panel !== 'edit') setPanel(null);
+      }}
     >
       <header className="paragraph-head">
         <h3 id={labelId} className="paragraph-label">
-          <span className="visually-hidden">{sectionShortName(section)}, paragraph </span>
+          <span className="visually-hidden">{t('paragraph.srPrefix', { section: sectionShortName(section) })}</span>
           {p.label}.
         </h3>
         <StateBadge state={p.state} />
         <StatusBadge status={p.status} />
-        {current && <span className="badge current-badge">under consideration</span>}
-        {p.kind === 'mandates' && <span className="badge kind">mandates</span>}
+        {current && <span className="badge current-badge">{t('paragraph.underConsideration')}</span>}
+        {p.kind === 'mandates' && <span className="badge kind">{t('paragraph.mandatesBadge')}</span>}
         {p.origin === 'delegation' && p.sponsors.length > 0 && (
-          <span className="proposed-by">proposed by {formatSponsors(p.sponsors)}</span>
+          <span className="proposed-by">{t('paragraph.proposedBy', { sponsors: formatSponsorList(p.sponsors) })}</span>
         )}
       </header>
       <ParagraphBody p={p} editor={editor} />
       {p.invited.length > 0 && (
-        <p className="invited-line">Invited to co-sponsor, not yet answered: {formatSponsors(p.invited)}</p>
+        <p className="invited-line">{t('paragraph.invited', { codes: formatSponsorList(p.invited) })}</p>
       )}
+      {p.status === 'held' && <HeldBy p={p} />}
       {amendments.length > 0 && <AmendmentList paragraph={p} amendments={amendments} />}
-      <div className="paragraph-actions" role="group" aria-label={`Actions on paragraph ${p.label}`}>
-        {collab && user.role !== 'observer' && isOpen(p) && (
+      {p.status === 'approved' && <ReservationFootnotes p={p} sectionKey={section.key} />}
+      <div className="paragraph-actions" role="group" aria-label={t('paragraph.actions', { label: p.label })}>
+        {collab && canAddParagraphs(user) && isOpen(p) && (
           <button type="button" aria-pressed={panel === 'edit'} onClick={() => toggle('edit')}>
-            {panel === 'edit' ? 'Done editing' : 'Co-edit text'}
+            {panel === 'edit' ? t('paragraph.doneEditing') : t('paragraph.coEdit')}
           </button>
         )}
         {p.kind === 'mandates' && canEditText(user, p) && (
           <button type="button" aria-expanded={panel === 'literals'} onClick={() => toggle('literals')}>
-            Edit literals
+            {t('paragraph.editLiterals')}
           </button>
         )}
         {canAmend(user, p) && (
-          <button type="button" aria-expanded={panel === 'amend'} onClick={() => toggle('amend')}>
-            Propose amendment
+          <button type="button" aria-expanded={panel === 'amend'} onClick={() => toggle('amend')} {...shut}>
+            {t('paragraph.proposeAmendment')}
           </button>
         )}
         {canAddParagraphs(user) && isOpen(p) && (
-          <button type="button" aria-expanded={panel === 'after'} onClick={() => toggle('after')}>
-            New paragraph after {p.label}
+          <button type="button" aria-expanded={panel === 'after'} onClick={() => toggle('after')} {...shut}>
+            {t('paragraph.newAfter', { label: p.label })}
           </button>
         )}
         {amendments.length > 0 && (
           <button type="button" aria-expanded={panel === 'redline'} onClick={() => toggle('redline')}>
-            Compare base and amended text
+            {t('paragraph.compare')}
           </button>
         )}
         <button type="button" aria-expanded={panel === 'comments'} onClick={() => toggle('comments')}>
-          Comments
+          {t('paragraph.comments')}
         </button>
+        <button type="button" aria-expanded={panel === 'history'} onClick={() => toggle('history')}>
+          {t('history:open')}
+        </button>
+        {p.status === 'approved' && user.role === 'delegate' && (
+          <button type="button" aria-expanded={panel === 'reserve'} onClick={() => toggle('reserve')}>
+            {t('reservations:open')}
+          </button>
+        )}
         {mine && isOpen(p) && (
           <>
             <button type="button" aria-expanded={panel === 'invite'} onClick={() => toggle('invite')}>
-              Invite co-sponsors
+              {t('paragraph.invite')}
             </button>
             <button type="button" className="danger" disabled={withdraw.busy} onClick={() => void withdraw.run()}>
-              Withdraw paragraph
+              {t('paragraph.withdraw')}
             </button>
           </>
         )}
@@ -152,9 +198,11 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
         </Suspense>
       )}
       {panel === 'comments' && <CommentsThread paragraph={p} />}
+      {panel === 'history' && <ParagraphHistory p={p} sectionKey={section.key} />}
+      {panel === 'reserve' && <ReservationForm p={p} sectionKey={section.key} onClose={() => setPanel(null)} />}
       {panel === 'invite' && (
         <InviteForm
-          what={`paragraph ${p.label}`}
+          what={t('paragraph.inviteWhat', { label: p.label })}
           invite={(codes) => api.inviteToParagraph(p.id, codes)}
           onClose={() => setPanel(null)}
         />

@@ -1,5 +1,6 @@
 import type { ParagraphView, SectionView } from '@omnibus/shared';
 import { useState } from 'react';
+import { useT } from '../../i18n';
 import { CapMeter } from './CapMeter';
 import { sectionMeters } from './draft-caps';
 import { NewParagraphForm } from './NewParagraphForm';
@@ -7,21 +8,25 @@ import { sectionAnchor } from './Outline';
 import { ParagraphCard } from './ParagraphCard';
 import { canAddParagraphs } from './permissions';
 import { useRoom } from './room-context';
-import { sectionShortName } from './names';
+import { sectionShortName, sectionTitle } from './names';
+import { useProposalWindow } from '../phase/proposal-window';
 
 export function SectionBlock({ section, paragraphs, filtered }: { section: SectionView; paragraphs: readonly ParagraphView[]; filtered: boolean }) {
   const { draft, user } = useRoom();
+  const t = useT('draft');
   const [adding, setAdding] = useState(false);
   const meters = sectionMeters(draft, section);
   const name = sectionShortName(section);
   const headingId = `${sectionAnchor(section)}-title`;
   const last = section.paragraphs[section.paragraphs.length - 1] ?? null;
+  const proposals = useProposalWindow(user);
+  const shut = proposals.open ? {} : { disabled: true, 'aria-describedby': proposals.reasonId };
   return (
     <section id={sectionAnchor(section)} className={`draft-section kind-${section.kind}`} data-section={section.key} aria-labelledby={headingId}>
       <header className="section-head">
         <div>
           {section.area && <p className="section-area">{section.area}</p>}
-          <h2 id={headingId}>{section.kind === 'entity' ? `${section.key}: ${section.title}` : section.title}</h2>
+          <h2 id={headingId}>{section.kind === 'entity' ? `${section.key}: ${section.title}` : sectionTitle(section)}</h2>
         </div>
         <div className="section-meters">
           {meters.map((m) => (
@@ -34,10 +39,10 @@ export function SectionBlock({ section, paragraphs, filtered }: { section: Secti
       ))}
       {section.paragraphs.length === 0 && !filtered && !adding && (
         <p className="muted empty-section">
-          No paragraphs yet.
+          {t('section.empty')}
           {canAddParagraphs(user) && (
-            <button type="button" className="quiet" aria-label={`Propose the first paragraph in ${name}`} onClick={() => setAdding(true)}>
-              Propose the first paragraph
+            <button type="button" className="quiet" aria-label={t('section.proposeFirstLabel', { name })} onClick={() => setAdding(true)} {...shut}>
+              {t('section.proposeFirst')}
             </button>
           )}
         </p>
@@ -47,8 +52,8 @@ export function SectionBlock({ section, paragraphs, filtered }: { section: Secti
           {adding ? (
             <NewParagraphForm section={section} after={last} onClose={() => setAdding(false)} />
           ) : (
-            <button type="button" className="quiet" onClick={() => setAdding(true)}>
-              Propose a paragraph at the end of {name}
+            <button type="button" className="quiet" onClick={() => setAdding(true)} {...shut}>
+              {t('section.proposeAtEnd', { name })}
             </button>
           )}
         </div>

@@ -1,5 +1,6 @@
-import { checkFit, describeCap, kindsAllowedIn } from '@omnibus/shared/caps';
+import { checkFit, kindsAllowedIn } from '@omnibus/shared/caps';
 import type { CapScope, CapUsage, DraftView, ParagraphKind, SectionKind, SectionView } from '@omnibus/shared';
+import { formatNumber, i18n, localeOf } from '../../i18n';
 
 export interface MeterSpec {
   /** Short name on the meter ("CICTE", "Preamble", "Mandates"). */
@@ -14,17 +15,8 @@ const SECTION_SCOPES: Record<SectionKind, readonly CapScope[]> = {
   general: ['general', 'general_reaffirming', 'general_follow_up'],
 };
 
-const SCOPE_NAMES: Record<CapScope, string> = {
-  preamble: 'Preamble',
-  topic_substantive: 'Substantive',
-  topic_mandates: 'Mandates',
-  entity: '',
-  entity_mandates: 'Mandates',
-  general: 'General',
-  general_reaffirming: 'Reaffirming',
-  general_follow_up: 'Follow-up',
-  total: 'Total',
-};
+/** A meter's short name in the person's language; an entity's own cap is named by its acronym. */
+const scopeName = (cap: CapUsage): string => (cap.scope === 'entity' ? cap.key : i18n.t(`draft:scope.${cap.scope}`));
 
 /** The meters a section shows, the section's main cap first, straight from the API's `caps`. */
 export function sectionMeters(draft: DraftView, section: Pick<SectionView, 'kind' | 'key'>): MeterSpec[] {
@@ -32,12 +24,12 @@ export function sectionMeters(draft: DraftView, section: Pick<SectionView, 'kind
   return draft.caps
     .filter((c) => c.key === section.key && scopes.includes(c.scope))
     .sort((a, b) => scopes.indexOf(a.scope) - scopes.indexOf(b.scope))
-    .map((cap) => ({ name: SCOPE_NAMES[cap.scope] || cap.key, cap }));
+    .map((cap) => ({ name: scopeName(cap), cap }));
 }
 
 export function totalMeter(draft: DraftView): MeterSpec | null {
   const cap = draft.caps.find((c) => c.scope === 'total');
-  return cap ? { name: 'Total', cap } : null;
+  return cap ? { name: i18n.t('draft:scope.total'), cap } : null;
 }
 
 export type MeterLevel = 'open' | 'full' | 'over';
@@ -47,13 +39,11 @@ export function meterLevel(cap: Pick<CapUsage, 'used' | 'limit'>): MeterLevel {
   return cap.used === cap.limit ? 'full' : 'open';
 }
 
-export const KIND_LABELS: Record<ParagraphKind, string> = {
-  preambular: 'preambular',
-  substantive: 'substantive',
-  mandates: 'mandates (chapeau and literals)',
-  reaffirming: 'reaffirming mandates',
-  follow_up: 'follow-up',
-};
+/** A paragraph kind in words, in the person's language. */
+export const kindLabel = (kind: ParagraphKind): string => i18n.t(`draft:kind.${kind}`);
+
+/** "the CICTE cap of 8 paragraphs", in the person's language. */
+export const capPhrase = (cap: Pick<CapUsage, 'scope' | 'key' | 'limit'>): string => i18n.t(`draft:cap.${cap.scope}`, { count: cap.limit, key: cap.key });
 
 export function defaultKind(sectionKind: SectionKind): ParagraphKind {
   const kinds = kindsAllowedIn(sectionKind);
@@ -75,13 +65,13 @@ export function capRefusal(draft: DraftView, sectionId: string, kind: ParagraphK
   switch (fit.reason) {
     case 'cap_exceeded': {
       const { cap } = fit;
-      const over = cap.used > cap.limit ? `, already ${cap.used - cap.limit} over` : '';
-      return `${capitalise(describeCap(cap))} is full (${cap.used} of ${cap.limit} in play${over}), so no new paragraph can be added here. Propose an amendment to an existing paragraph instead, or ask for a paragraph to be withdrawn or merged.`;
+      const over = cap.used > cap.limit ? i18n.t('draft:refusal.over', { count: cap.used - cap.limit }) : '';
+      return i18n.t('draft:refusal.capFull', { cap: capitalise(capPhrase(cap)), used: formatNumber(cap.used), limit: formatNumber(cap.limit), over });
     }
     case 'kind_not_allowed':
-      return `This section takes only ${fit.allowed.map((k) => KIND_LABELS[k]).join(' or ')} paragraphs.`;
+      return i18n.t('draft:refusal.kindNotAllowed', { kinds: new Intl.ListFormat(localeOf(), { type: 'disjunction' }).format(fit.allowed.map(kindLabel)) });
     case 'unknown_section':
-      return 'This section no longer exists in the draft; reload the page.';
+      return i18n.t('draft:refusal.unknownSection');
     default:
       return null;
   }

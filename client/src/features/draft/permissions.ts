@@ -1,5 +1,6 @@
 import type { AmendmentView, ParagraphStatus, ParagraphView, UserView } from '@omnibus/shared';
 import { isInPlay } from '@omnibus/shared/domain';
+import { foldForSearch } from '../../i18n/search';
 
 /**
  * What the screen offers to whom. The server decides every request again (server/src/access); these
@@ -9,8 +10,9 @@ const OPEN_STATUSES: readonly ParagraphStatus[] = ['pending', 'held', 'deferred'
 
 export const isOpen = (p: Pick<ParagraphView, 'status'>): boolean => OPEN_STATUSES.includes(p.status);
 
+/** Observers read; language services translate through their own screen and do not touch the original. */
 export function canAddParagraphs(user: UserView): boolean {
-  return user.role !== 'observer';
+  return user.role !== 'observer' && user.role !== 'translator';
 }
 
 export function canAmend(user: UserView, p: ParagraphView): boolean {
@@ -51,13 +53,15 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { withAmendments: false, mine: false, showClosed: false, query: '' };
 
-export function matches(p: ParagraphView, f: Filters, delegation: string | null): boolean {
+/** `shown` is the paragraph's text in the reading language when that is not the original: searched too. */
+export function matches(p: ParagraphView, f: Filters, delegation: string | null, shown?: string | null): boolean {
   if (!f.showClosed && !isInPlay(p.status)) return false;
   if (f.withAmendments && openAmendments(p).length === 0) return false;
   if (f.mine && (delegation === null || !involvesDelegation(p, delegation))) return false;
-  const q = f.query.trim().toLowerCase();
+  // Accents and case ignored, so "Secretaria" finds "Secretaría" in any of the four languages.
+  const q = foldForSearch(f.query.trim());
   if (q !== '') {
-    const haystack = [p.label, p.compiled, ...(p.literals ?? []).map((l) => l.text)].join(' ').toLowerCase();
+    const haystack = foldForSearch([p.label, p.compiled, shown ?? '', ...(p.literals ?? []).map((l) => l.text)].join(' '));
     if (!haystack.includes(q)) return false;
   }
   return true;

@@ -1,24 +1,17 @@
 import type { DraftView, UserView } from '@omnibus/shared';
 import type { DelegationInfo } from '../../api/endpoints';
+import { LanguageMenu, i18n, useT } from '../../i18n';
 import { sessionStore } from '../auth/session';
 import type { ConnectionState } from '../session/useLive';
 import { useProjector } from './useProjector';
-
-const OFFICES: Record<UserView['role'], string> = {
-  delegate: 'Delegation',
-  chair: 'Office of the Chair',
-  vice_chair: 'Office of the Vice-Chair',
-  secretariat: 'Committee Secretariat',
-  observer: 'Observer (reading only)',
-  translator: 'Language services',
-};
+import { useState } from 'react';
 
 export function actingFor(user: UserView, delegations: readonly DelegationInfo[]): string {
   if (user.role === 'delegate' && user.delegation) {
     const name = delegations.find((d) => d.code === user.delegation)?.name;
-    return name ? `Delegation of ${name} (${user.delegation})` : `Delegation ${user.delegation}`;
+    return name ? i18n.t('layout:delegationOf', { name, code: user.delegation }) : i18n.t('layout:delegationCode', { code: user.delegation });
   }
-  return OFFICES[user.role];
+  return i18n.t(`layout:office.${user.role}`, { defaultValue: user.role });
 }
 
 export function Header(props: {
@@ -31,11 +24,14 @@ export function Header(props: {
   onToggleInvitations: () => void;
 }) {
   const { user, draft } = props;
+  const t = useT('layout');
   const [projector, toggleProjector] = useProjector();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const tPhone = useT('phone');
   return (
     <header className="app-header">
       <a className="skip-link" href="#draft-main">
-        Skip to the draft
+        {t('skip')}
       </a>
       <div className="brand">
         <strong>Omnibus</strong>
@@ -45,7 +41,7 @@ export function Header(props: {
           </span>
         )}
       </div>
-      <div className="whoami" aria-label="Signed in as">
+      <div className="whoami" aria-label={t('signedInAs')}>
         <span className="who">{user.displayName}</span>
         <span className={`acting-for role-${user.role}`} data-acting-for={user.delegation ?? user.role}>
           {user.delegation && <span className="delegation-code">{user.delegation}</span>}
@@ -53,35 +49,34 @@ export function Header(props: {
         </span>
       </div>
       <ConnectionBadge state={props.connection} />
-      <div className="header-actions">
+      {/* On a phone the actions fold into a menu (the button shows only on narrow screens). */}
+      <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="header-actions" onClick={() => setMenuOpen((v) => !v)}>
+        {tPhone('menu')}
+      </button>
+      <div id="header-actions" className={menuOpen ? 'header-actions open' : 'header-actions'}>
+        <LanguageMenu />
         {user.role === 'delegate' && (
           <button type="button" aria-expanded={props.invitationsOpen} onClick={props.onToggleInvitations}>
-            Invitations{props.invitationCount > 0 && <span className="count"> {props.invitationCount}</span>}
+            {t('invitations')}{props.invitationCount > 0 && <span className="count"> {props.invitationCount}</span>}
           </button>
         )}
-        <button type="button" aria-pressed={projector} onClick={toggleProjector} title="Larger text and stronger contrast for the room's screen">
-          Projector view
+        <button type="button" aria-pressed={projector} onClick={toggleProjector} title={t('projectorTitle')}>
+          {t('projector')}
         </button>
         <button type="button" onClick={() => sessionStore.signOut()}>
-          Sign out
+          {t('signOut')}
         </button>
       </div>
     </header>
   );
 }
 
-const CONNECTION_WORDS: Record<ConnectionState, string> = {
-  connecting: 'Connecting…',
-  connected: 'Live',
-  reconnecting: 'Connection lost: reconnecting…',
-  refused: 'Live updates refused',
-};
-
 /** Always visible, so nobody negotiates on a stale screen without knowing it. */
 function ConnectionBadge({ state }: { state: ConnectionState }) {
+  const t = useT('layout');
   return (
     <span className={`connection connection-${state}`} role="status" data-connection={state}>
-      {CONNECTION_WORDS[state]}
+      {t(`connection.${state}`)}
     </span>
   );
 }

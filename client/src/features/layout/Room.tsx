@@ -1,5 +1,6 @@
 import type { DraftSummary } from '@omnibus/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CollabContext, type CollabHub } from '../collab/collab-context';
 import { api } from '../../api/endpoints';
 import { errorMessage } from '../../api/http';
@@ -14,10 +15,25 @@ import { useInvitations } from '../sponsorships/useInvitations';
 import { Header } from './Header';
 import type { Session } from '../auth/session';
 import { LiveContext } from '../session/live-context';
-import { LIVE } from '../session/live-events';
 import { SessionPanel, isChair } from '../session/SessionPanel';
-import { useLive } from '../session/useLive';
+import { RECONNECTED, useLive } from '../session/useLive';
+import { applyLiveEvent, catchUp } from '../live-state/live-sync';
+import { createRoomQueryClient } from '../live-state/query-client';
 import { ErrorLine } from '../draft/ErrorLine';
+import { PhaseBar } from '../phase/PhaseBar';
+import { useDraftKeys } from '../a11y/useDraftKeys';
+import { PhoneBar, type Drawer } from '../phone/PhoneBar';
+import { useReturnFocus } from '../a11y/useReturnFocus';
+import { announcementFor, speakingIn } from '../a11y/live-announcements';
+import { LIVE, type LivePayload } from '../session/live-events';
+import { MinutesView } from '../minutes/MinutesView';
+import { ConsultationsView } from '../consultations/ConsultationsView';
+import { SilenceView } from '../silence/SilenceView';
+import { CalendarView } from '../calendar/CalendarView';
+import { ProposalWindowScope } from '../phase/ProposalWindowScope';
+import { setCommitteeTimeZone, useT } from '../../i18n';
+import { TranslationsView } from '../translations/TranslationsView';
+import { canTranslate } from '../translations/names';
 
 /** Co-editing for this room; the editor opens the connection when first used, the room closes it. */
 function useCollabHubFor(token: string, draftId: string | null): CollabHub | null {
@@ -30,20 +46,46 @@ function useCollabHubFor(token: string, draftId: string | null): CollabHub | nul
   return hub;
 }
 
-type View = 'draft' | 'versions' | 'documents';
+type View = 'draft' | 'versions' | 'documents' | 'translations' | 'minutes' | 'consultations' | 'silence' | 'calendar';
 
 const VIEWS: { id: View; title: string }[] = [
-  { id: 'draft', title: 'Draft' },
-  { id: 'versions', title: 'Versions and redline' },
-  { id: 'documents', title: 'Export and import' },
+  { id: 'draft', title: 'views.draft' },
+  { id: 'versions', title: 'views.versions' },
+  { id: 'documents', title: 'views.documents' },
+  { id: 'translations', title: 'views.translations' },
+  { id: 'minutes', title: 'minutes:tab' },
+  { id: 'consultations', title: 'consultations:tab' },
+  { id: 'silence', title: 'silence:tab' },
+  { id: 'calendar', title: 'calendar:tab' },
 ];
 
-function ViewTabs({ view, onChange }: { view: View; onChange: (v: View) => void }) {
+/** The views beside the draft, each a screen of its own. */
+function OtherView({ view }: { view: Exclude<View, 'draft'> }) {
+  switch (view) {
+    case 'versions':
+      return <VersionsView />;
+    case 'documents':
+      return <DocumentsView />;
+    case 'translations':
+      return <TranslationsView />;
+    case 'minutes':
+      return <MinutesView />;
+    case 'consultations':
+      return <ConsultationsView />;
+    case 'silence':
+      return <SilenceView />;
+    case 'calendar':
+      return <CalendarView />;
+  }
+}
+
+function ViewTabs({ view, onChange, translations }: { view: View; onChange: (v: View) => void; translations: boolean }) {
+  const t = useT('layout');
   return (
-    <nav className="view-tabs" aria-label="Views">
-      {VIEWS.map((v) => (
+    <nav className="view-tabs" aria-label={t('views.label')}>
+      {VIEWS.filter((v) => v.id !== 'translations' || translations).map((v) => (
         <button key={v.id} type="button" aria-current={view === v.id ? 'page' : undefined} className={view === v.id ? 'active' : ''} onClick={() => onChange(v.id)}>
-          {v.title}
+          {t(v.title)}
         </button>
       ))}
     </nav>
@@ -71,24 +113,56 @@ function useDraftId(): { draftId: string | null; error: string | null; none: boo
   return { draftId, error, none: drafts !== null && drafts.length === 0 };
 }
 
-// Events after which the draft on screen is out of date.
-const DRAFT_CHANGING: readonly string[] = [LIVE.decisionRecorded, LIVE.sessionClosed, LIVE.versionPublished];
+/** One cache per signed-in person (the room is keyed by user), dropped with the room. */
+export function Room({ session }: { session: Session }) {
+  const [queryClient] = useState(createRoomQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RoomScreen session={session} />
+    </QueryClientProvider>
+  );
+}
 
-export function Room({ session: signedIn }: { session: Session }) {
+function RoomScreen({ session: signedIn }: { session: Session }) {
   const { user } = signedIn;
+  const t = useT('layout');
   const { draftId, error: listError, none } = useDraftId();
   const { draft, error, reload } = useDraft(draftId);
-  const live = useLive(signedIn.token, draftId, (event) => {
-    if (DRAFT_CHANGING.includes(event)) void reload();
+  const queryClient = useQueryClient();
+  const tA11y = useT('a11y');
+  const [heard, setHeard] = useState('');
+  const floor = useRef<string | null>(null);
+  const live = useLive(signedIn.token, draftId, (event, payload) => {
+    if (!draftId) return;
+    if (event === RECONNECTED) catchUp(queryClient);
+    else applyLiveEvent(queryClient, draftId, event, payload);
+    const said = announcementFor(event, payload, draft, floor.current, tA11y);
+    if (event === LIVE.speakersChanged) floor.current = speakingIn(payload as LivePayload<typeof LIVE.speakersChanged>);
+    if (event === LIVE.decisionRecorded) floor.current = null;
+    if (said) setHeard(said);
   });
   const collab = useCollabHubFor(signedIn.token, draftId);
+  // Every date and time on screen is read in the committee's zone, which the workflow names.
+  const timeZone = live.workflow?.timeZone;
+  useEffect(() => {
+    if (timeZone) setCommitteeTimeZone(timeZone);
+  }, [timeZone]);
   const showSession = live.session !== null || live.closed !== null || isChair(user.role);
   const delegations = useDelegations();
   const [message, setMessage] = useState<string | null>(null);
   const [invitationsOpen, setInvitationsOpen] = useState(false);
-  const [view, setView] = useState<View>('draft');
-  const invitations = useInvitations(user.role === 'delegate', draft?.sections);
+  // Language services start on their own screen.
+  const [view, setView] = useState<View>(user.role === 'translator' ? 'translations' : 'draft');
+  const invitations = useInvitations(user.role === 'delegate');
   const announce = useCallback((m: string) => setMessage(m), []);
+  useDraftKeys(view === 'draft');
+  const [drawer, setDrawer] = useState<Drawer>(null);
+  // The invitations open where the person is (fixed beside the header) and take the focus; closing gives it back.
+  const invitationsBox = useRef<HTMLDivElement>(null);
+  const invitationsFocus = useReturnFocus(!invitationsOpen, invitationsBox);
+  useEffect(() => {
+    if (invitationsOpen) invitationsBox.current?.focus();
+  }, [invitationsOpen]);
 
   const room = useMemo<RoomValue | null>(
     () => (draft ? { user, draft, delegations, reload, announce } : null),
@@ -96,54 +170,70 @@ export function Room({ session: signedIn }: { session: Session }) {
   );
 
   return (
-    <div className="room">
-      <Header
-        user={user}
-        draft={draft}
-        delegations={delegations}
-        connection={live.connection}
-        invitationCount={invitations.invitations.length}
-        invitationsOpen={invitationsOpen}
-        onToggleInvitations={() => setInvitationsOpen((v) => !v)}
-      />
+    <div className={drawer ? `room drawer-${drawer}` : 'room'}>
+      {/* The header and the phase stay on screen together while the draft scrolls. */}
+      <div className="room-top">
+        <Header
+          user={user}
+          draft={draft}
+          delegations={delegations}
+          connection={live.connection}
+          invitationCount={invitations.invitations.length}
+          invitationsOpen={invitationsOpen}
+          onToggleInvitations={() => {
+            invitationsFocus.remember();
+            setInvitationsOpen((v) => !v);
+          }}
+        />
+        <PhaseBar workflow={live.workflow} />
+      </div>
+      <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" aria-label={tA11y('liveRegion')} data-announcement>
+        {heard}
+      </div>
       <div className="notices">
         {message && (
           <p className="notice" role="status">
             {message}{' '}
-            <button type="button" className="quiet" onClick={() => setMessage(null)} aria-label="Dismiss">
+            <button type="button" className="quiet" onClick={() => setMessage(null)} aria-label={t('dismiss')}>
               ×
             </button>
           </p>
         )}
         {live.refusal && (
           <p className="error" role="alert">
-            Live updates are off: {live.refusal}
+            {t('liveOff', { reason: live.refusal })}
           </p>
         )}
         <ErrorLine error={error ?? listError} />
       </div>
-      {none && <p className="muted page-message">No draft has been set up for your committee yet.</p>}
-      {!room && !none && !(error ?? listError) && <p className="muted page-message">Loading the draft…</p>}
+      {none && <p className="muted page-message">{t('noDraft')}</p>}
+      {!room && !none && !(error ?? listError) && <p className="muted page-message">{t('loadingDraft')}</p>}
       {room && (
         <RoomContext.Provider value={room}>
-          <LiveContext.Provider value={live}>
-            <CollabContext.Provider value={collab}>
-              {invitationsOpen && (
-                <InvitationsPanel invitations={invitations.invitations} onAnswered={invitations.reload} onClose={() => setInvitationsOpen(false)} />
-              )}
-              <ViewTabs view={view} onChange={setView} />
-              {view === 'draft' ? (
-                <DraftDocument aside={showSession ? <SessionPanel live={live} /> : null} />
-              ) : (
-                <div className={showSession ? 'room-body with-aside no-outline' : 'room-body no-outline'}>
-                  <main id="draft-main" className="draft" tabIndex={-1}>
-                    {view === 'versions' ? <VersionsView /> : <DocumentsView />}
-                  </main>
-                  {showSession && <SessionPanel live={live} />}
-                </div>
-              )}
-            </CollabContext.Provider>
-          </LiveContext.Provider>
+          <ProposalWindowScope workflow={live.workflow}>
+            <LiveContext.Provider value={live}>
+              <CollabContext.Provider value={collab}>
+                {invitationsOpen && (
+                  <div ref={invitationsBox} tabIndex={-1} className="panel-holder">
+                    <InvitationsPanel invitations={invitations.invitations} onAnswered={invitations.reload} onClose={() => setInvitationsOpen(false)} />
+                  </div>
+                )}
+                <ViewTabs view={view} onChange={setView} translations={canTranslate(user.role)} />
+                {view === 'draft' ? (
+                  <DraftDocument aside={showSession ? <SessionPanel live={live} /> : null} />
+                ) : (
+                  <div className={showSession ? 'room-body with-aside no-outline' : 'room-body no-outline'}>
+                    <main id="draft-main" className="draft" tabIndex={-1}>
+                      <h1 className="visually-hidden">{`${room.draft.symbol}: ${room.draft.title}`}</h1>
+                      <OtherView view={view} />
+                    </main>
+                    {showSession && <SessionPanel live={live} />}
+                  </div>
+                )}
+              </CollabContext.Provider>
+            </LiveContext.Provider>
+            <PhoneBar drawer={drawer} onChange={setDrawer} session={showSession} />
+          </ProposalWindowScope>
         </RoomContext.Provider>
       )}
     </div>

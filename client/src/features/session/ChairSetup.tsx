@@ -6,25 +6,23 @@ import { workflowApi } from '../../api/workflow';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { ErrorLine } from '../draft/ErrorLine';
+import { formatDate, formatDateTime, getCommitteeTimeZone, i18n, useT } from '../../i18n';
+import { zonedToUtc } from '../phase/zoned-time';
 
 const NEXT: Partial<Record<DraftPhase, DraftPhase>> = { drafting: 'comments', comments: 'revision', revision: 'negotiation', negotiation: 'adopted' };
 
-const PHASE_WORDS: Record<DraftPhase, string> = {
-  drafting: "drafting the Chair's first draft",
-  comments: 'comment window open',
-  revision: 'revision by the Chair',
-  negotiation: 'negotiation in approval sessions',
-  adopted: 'adopted',
-};
+const phaseWords = (phase: DraftPhase): string => i18n.t(`session:phase.${phase}`);
 
 function meetingWhen(m: CalendarEventView): string {
-  if (m.start) return new Date(m.start).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  return m.date ?? '';
+  if (m.start) return formatDateTime(m.start);
+  // A day without a time: read as that calendar day, whatever the zone.
+  return m.date ? formatDate(`${m.date}T12:00:00Z`, { timeZone: 'UTC', style: 'medium' }) : '';
 }
 
 /** What the chair does outside a session: publish versions, move the draft on, open a session. */
 export function ChairSetup({ workflow }: { workflow: WorkflowView | null }) {
   const { draft, announce } = useRoom();
+  const t = useT('session');
   const [meetings, setMeetings] = useState<CalendarEventView[]>([]);
   const [meetingId, setMeetingId] = useState('');
   const [deadline, setDeadline] = useState('');
@@ -32,6 +30,9 @@ export function ChairSetup({ workflow }: { workflow: WorkflowView | null }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const phase = workflow?.phase ?? null;
   const next = phase ? NEXT[phase] : undefined;
+  const tPhase = useT('phase');
+  const timeZone = workflow?.timeZone ?? getCommitteeTimeZone();
+  const typed = deadline ? zonedToUtc(deadline, timeZone) : null;
 
   useEffect(() => {
     if (phase !== 'negotiation') return;
@@ -47,27 +48,30 @@ export function ChairSetup({ workflow }: { workflow: WorkflowView | null }) {
 
   const publish = useAction(async () => {
     const v = await workflowApi.publishVersion(draft.id, versionName.trim() || undefined);
-    announce(`Version "${v.name}" (${v.symbol}) published.`);
+    announce(t('published', { name: v.name, symbol: v.symbol }));
     setVersionName('');
   });
   const advance = useAction(async () => {
     if (!next) return;
-    const iso = next === 'comments' && deadline ? new Date(deadline).toISOString() : undefined;
+    // The wall-clock time typed is the committee's, not the browser's.
+    const iso = next === 'comments' && deadline ? zonedToUtc(deadline, timeZone)?.toISOString() : undefined;
     await workflowApi.setPhase(draft.id, next, iso);
-    announce(`The draft moved to its ${next} phase.`);
+    announce(t('moved', { phase: t(`errors:phase.${next}`) }));
   });
   const open = useAction(async () => {
-    if (!meetingId) throw new Error('Choose the meeting at which the session is held.');
+    if (!meetingId) throw new Error(t('chooseMeeting'));
     const s = await workflowApi.openSession(draft.id, meetingId);
-    announce(`Approval session ${s.number} opened with ${s.queue.length} paragraphs in its queue.`);
+    announce(t('opened', { number: s.number, count: s.queue.length }));
   });
   const error = publish.error ?? advance.error ?? open.error ?? loadError;
 
   return (
     <div className="chair-setup">
       <p>
-        Phase: <strong data-phase={phase ?? ''}>{phase ? PHASE_WORDS[phase] : '…'}</strong>
-        {workflow?.commentDeadlineLocal && <span className="muted"> · comment deadline {workflow.commentDeadlineLocal}</span>}
+        {t('phaseLabel')} <strong data-phase={phase ?? ''}>{phase ? phaseWords(phase) : '…'}</strong>
+        {workflow?.commentDeadline && (
+          <span className="muted">{t('deadline', { deadline: formatDateTime(workflow.commentDeadline, { zone: true, timeZone: workflow.timeZone }) })}</span>
+        )}
       </p>
       <form
         className="inline-form"
@@ -77,11 +81,11 @@ export function ChairSetup({ workflow }: { workflow: WorkflowView | null }) {
         }}
       >
         <label>
-          Version name (optional)
-          <input value={versionName} onChange={(e) => setVersionName(e.target.value)} placeholder="e.g. rev. 1" />
+          {t('versionName')}
+          <input value={versionName} onChange={(e) => setVersionName(e.target.value)} placeholder={t('versionPlaceholder')} />
         </label>
         <button type="submit" disabled={publish.busy}>
-          Publish a version
+          {t('publish')}
         </button>
       </form>
       {next && (
@@ -94,12 +98,18 @@ export function ChairSetup({ workflow }: { workflow: WorkflowView | null }) {
         >
           {next === 'comments' && (
             <label>
-              Comment deadline
-              <input type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+              {t('commentDeadline')}
+              <span className="field-zone"> {tPhase('deadlineZone', { timeZone })}</span>
+              <input type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} aria-describedby={typed ? 'deadline-reading' : undefined} />
+              {typed && (
+                <span className="field-hint" id="deadline-reading">
+                  {tPhase('deadlineHint', { deadline: formatDateTime(typed, { zone: true, timeZone }) })}
+                </span>
+              )}
             </label>
           )}
           <button type="submit" disabled={advance.busy}>
-            Move to {PHASE_WORDS[next]}
+            {t('moveTo', { phase: phaseWords(next) })}
           </button>
         </form>
       )}
@@ -112,9 +122,9 @@ export function ChairSetup({ workflow }: { workflow: WorkflowView | null }) {
           }}
         >
           <label>
-            Meeting
+            {t('meeting')}
             <select value={meetingId} onChange={(e) => setMeetingId(e.target.value)}>
-              {meetings.length === 0 && <option value="">No meeting without a session on the calendar</option>}
+              {meetings.length === 0 && <option value="">{t('noMeeting')}</option>}
               {meetings.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.title} — {meetingWhen(m)}
@@ -123,7 +133,7 @@ export function ChairSetup({ workflow }: { workflow: WorkflowView | null }) {
             </select>
           </label>
           <button type="submit" className="primary" disabled={open.busy}>
-            Open approval session
+            {t('openSession')}
           </button>
         </form>
       )}

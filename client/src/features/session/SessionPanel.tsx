@@ -12,6 +12,8 @@ import { Speakers } from './Speakers';
 import type { Live } from './useLive';
 import { queueName } from '../draft/names';
 import { ErrorLine } from '../draft/ErrorLine';
+import { formatNumber, useT } from '../../i18n';
+import type { Tally } from '@omnibus/shared/workflow-schemas';
 
 export const isChair = (role: string): boolean => role === 'chair' || role === 'vice_chair';
 
@@ -23,14 +25,15 @@ function findParagraph(sections: readonly { paragraphs: readonly ParagraphView[]
 
 function Current({ session, item, chair }: { session: SessionView; item: QueueItemView | null; chair: boolean }) {
   const { draft } = useRoom();
+  const t = useT('session');
   const paragraph = findParagraph(draft.sections, session.currentParagraphId);
   if (!item) {
-    return <p className="muted current-none">No paragraph is under consideration.</p>;
+    return <p className="muted current-none">{t('noneUnder')}</p>;
   }
   return (
     <div className="current-paragraph" aria-live="polite" data-current={`${item.sectionKey} ${item.label}`}>
       <p className="current-label">
-        Under consideration:{' '}
+        {t('underConsideration')}{' '}
         <a href={`#${paragraphAnchor({ id: item.paragraphId })}`}>
           <strong>{queueName(item)}</strong>
         </a>
@@ -49,6 +52,8 @@ function Current({ session, item, chair }: { session: SessionView; item: QueueIt
  */
 export function SessionPanel({ live }: { live: Live }) {
   const { user, announce } = useRoom();
+  const t = useT('session');
+  const tallyText = (tally: Tally) => t('tally', { approved: formatNumber(tally.approved), total: formatNumber(tally.total) });
   const chair = isChair(user.role);
   const session = live.session;
   const callNext = useAction(async (paragraphId?: string) => {
@@ -58,19 +63,19 @@ export function SessionPanel({ live }: { live: Live }) {
   const close = useAction(async () => {
     if (!session) return;
     await workflowApi.closeSession(session.id);
-    announce(`Approval session ${session.number} closed.`);
+    announce(t('closedAnnounce', { number: session.number }));
   });
 
   if (!session) {
     return (
-      <aside className="session-panel" aria-label="Approval session">
-        <h2>Approval session</h2>
+      <aside className="session-panel" aria-label={t('panel')}>
+        <h2>{t('panel')}</h2>
         {live.closed && (
           <p className="notice">
-            The session closed with {live.closed.decisions} decision{live.closed.decisions === 1 ? '' : 's'}: {live.closed.tally.text}.
+            {t('closedWith', { count: live.closed.decisions, tally: tallyText(live.closed.tally) })}
           </p>
         )}
-        {chair ? <ChairSetup workflow={live.workflow} /> : <p className="muted">No approval session is open.</p>}
+        {chair ? <ChairSetup workflow={live.workflow} /> : <p className="muted">{t('noSession')}</p>}
       </aside>
     );
   }
@@ -78,16 +83,15 @@ export function SessionPanel({ live }: { live: Live }) {
   const waiting = session.queue.some((q) => q.status === 'waiting');
   const error = callNext.error ?? close.error;
   return (
-    <aside className="session-panel open" aria-label="Approval session">
+    <aside className="session-panel open" aria-label={t('panel')}>
       <h2>
-        Approval session {session.number}
+        {t('panelN', { number: session.number })}
         <span className="muted"> · {session.meeting.title}</span>
       </h2>
       <p className="tally" data-tally={session.tally.text}>
-        <strong>{session.tally.text}</strong>
+        <strong>{tallyText(session.tally)}</strong>
         <span className="muted">
-          {' '}
-          · {session.tally.held} held · {session.tally.deferred} deferred · {session.tally.pending} pending
+          {t('tallyRest', { held: formatNumber(session.tally.held), deferred: formatNumber(session.tally.deferred), pending: formatNumber(session.tally.pending) })}
         </span>
       </p>
       <Current session={session} item={item} chair={chair} />
@@ -95,17 +99,17 @@ export function SessionPanel({ live }: { live: Live }) {
         <div className="form-actions">
           {waiting && !item && (
             <button type="button" className="primary" disabled={callNext.busy} onClick={() => void callNext.run()}>
-              Call the next paragraph
+              {t('callNext')}
             </button>
           )}
           <button type="button" className="danger" disabled={close.busy} onClick={() => void close.run()}>
-            Close the session
+            {t('close')}
           </button>
         </div>
       )}
       <ErrorLine error={error} />
       <Speakers session={session} user={user} live={live} chair={chair} />
-      <h3>Queue</h3>
+      <h3>{t('queue')}</h3>
       <QueueList session={session} {...(chair ? { onCall: (q: QueueItemView) => void callNext.run(q.paragraphId) } : {})} />
     </aside>
   );

@@ -17,6 +17,7 @@ export const LIVE: typeof LIVE_EVENTS = {
   reservationAdded: 'reservation.added',
   commentAdded: 'comment.added',
   silenceChanged: 'silence.changed',
+  draftChanged: 'draft.changed',
   translationChanged: 'translation.changed',
 };
 
@@ -93,7 +94,9 @@ export function liveReducer(state: LiveRoomState, action: LiveAction): LiveRoomS
         q.paragraphId === decision.paragraphId ? { ...q, status: 'decided' as const, paragraphStatus: STATUS_AFTER[decision.decision] } : q,
       );
       const currentParagraphId = s.currentParagraphId === decision.paragraphId ? null : s.currentParagraphId;
-      return { ...state, session: { ...s, queue, tally, currentParagraphId, decisions: [...s.decisions.filter((d) => d.id !== decision.id), decision] } };
+      // The floor given on the decided paragraph ends with the decision.
+      const speakers = s.speakers.filter((sp) => sp.status !== 'speaking');
+      return { ...state, session: { ...s, queue, tally, currentParagraphId, speakers, decisions: [...s.decisions.filter((d) => d.id !== decision.id), decision] } };
     }
     case 'speakers.changed':
       return mine(action.payload.sessionId) && s ? { ...state, session: { ...s, speakers: action.payload.speakers } } : state;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { formatError, i18n } from '../../i18n';
 import { EMPTY_LIVE, LIVE, LIVE_CLIENT, LIVE_NS, liveReducer, type LiveAck, type LiveAction, type LiveRoomState } from './live-events';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'refused';
@@ -10,6 +11,8 @@ export interface Live extends LiveRoomState {
   refusal: string | null;
   /** How many comments were added anywhere in the draft since we connected; threads re-read on change. */
   commentsSeen: number;
+  /** How many translation status changes arrived since we connected; translation screens re-read on change. */
+  translationsSeen: number;
   /** Likewise for published versions. */
   versionsSeen: number;
   /** Sends a client event and resolves with the server's acknowledgement (or a refusal sentence). */
@@ -34,12 +37,19 @@ const ACK_TIMEOUT_MS = 10_000;
  * (re)connection the server sends the room's whole state, so nothing missed while away is lost.
  * `onEvent` hears every event name, for screens that follow the draft (a decision changes it).
  */
+/** Events that change what the room's queries hold, passed on as they come. */
+const CACHE_EVENTS: readonly string[] = [LIVE.draftChanged, LIVE.reservationAdded, LIVE.consultationChanged, LIVE.silenceChanged];
+
+/** The pseudo-event a listener hears when the socket connects again after losing the room. */
+export const RECONNECTED = 'reconnected';
+
 export function useLive(token: string, draftId: string | null, onEvent?: (event: string, payload: unknown) => void): Live {
   const [state, dispatch] = useReducer(liveReducer, EMPTY_LIVE);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
   const [refusal, setRefusal] = useState<string | null>(null);
   const [commentsSeen, setCommentsSeen] = useState(0);
   const [versionsSeen, setVersionsSeen] = useState(0);
+  const [translationsSeen, setTranslationsSeen] = useState(0);
   const socketRef = useRef<Socket | null>(null);
   const listener = useRef(onEvent);
   listener.current = onEvent;
@@ -48,16 +58,20 @@ export function useLive(token: string, draftId: string | null, onEvent?: (event:
     if (!draftId) return;
     const socket = io(LIVE_NS, { auth: { token, draftId } });
     socketRef.current = socket;
+    let connectedBefore = false;
     socket.on('connect', () => {
       setConnection('connected');
       setRefusal(null);
+      // Whatever changed while we were away is re-read; the room's state arrives by itself.
+      if (connectedBefore) listener.current?.(RECONNECTED, null);
+      connectedBefore = true;
     });
     socket.on('disconnect', () => setConnection('reconnecting'));
-    socket.on('connect_error', (err: Error & { data?: { message?: string } }) => {
+    socket.on('connect_error', (err: Error & { data?: { message?: string; error?: string; details?: unknown } }) => {
       // A refusal by the server (bad token, unknown draft) does not heal by retrying.
       if (err.data?.message) {
         setConnection('refused');
-        setRefusal(err.data.message);
+        setRefusal(formatError(err.data.error ?? '', err.data.details, err.data.message));
       } else {
         setConnection('reconnecting');
       }
@@ -68,6 +82,7 @@ export function useLive(token: string, draftId: string | null, onEvent?: (event:
         listener.current?.(type, payload);
       });
     }
+    for (const type of CACHE_EVENTS) socket.on(type, (payload: unknown) => listener.current?.(type, payload));
     socket.on(LIVE.commentAdded, (payload: unknown) => {
       setCommentsSeen((n) => n + 1);
       listener.current?.(LIVE.commentAdded, payload);
@@ -75,6 +90,10 @@ export function useLive(token: string, draftId: string | null, onEvent?: (event:
     socket.on(LIVE.versionPublished, (payload: unknown) => {
       setVersionsSeen((n) => n + 1);
       listener.current?.(LIVE.versionPublished, payload);
+    });
+    socket.on(LIVE.translationChanged, (payload: unknown) => {
+      setTranslationsSeen((n) => n + 1);
+      listener.current?.(LIVE.translationChanged, payload);
     });
     return () => {
       socket.disconnect();
@@ -85,14 +104,14 @@ export function useLive(token: string, draftId: string | null, onEvent?: (event:
   const send = useCallback(<T,>(event: string, payload?: unknown): Promise<LiveAck<T>> => {
     const socket = socketRef.current;
     if (!socket?.connected) {
-      return Promise.resolve({ ok: false, error: 'unavailable', message: 'The live connection is down; wait until it is back and try again.' });
+      return Promise.resolve({ ok: false, error: 'unavailable', message: i18n.t('session:liveDown') });
     }
     return socket
       .timeout(ACK_TIMEOUT_MS)
       .emitWithAck(event, payload ?? {})
       .then((ack: LiveAck<T>) => ack)
-      .catch(() => ({ ok: false as const, error: 'unavailable', message: 'The server did not answer in time; try again.' }));
+      .catch(() => ({ ok: false as const, error: 'unavailable', message: i18n.t('session:noAnswer') }));
   }, []);
 
-  return { ...state, connection, refusal, commentsSeen, versionsSeen, send };
+  return { ...state, connection, refusal, commentsSeen, versionsSeen, translationsSeen, send };
 }

@@ -1,12 +1,13 @@
 import type { DraftView } from '@omnibus/shared';
-import { formatSponsors } from '@omnibus/shared/brackets';
 import type { Invitation } from '../../api/endpoints';
 import { api } from '../../api/endpoints';
 import { notationOf } from '../amendments/notation';
+import { Notation } from '../amendments/Notation';
 import { sectionShortName } from '../draft/names';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { ErrorLine } from '../draft/ErrorLine';
+import { formatSponsorList, i18n, Trans, useT } from '../../i18n';
 
 interface Described {
   where: string;
@@ -17,10 +18,10 @@ interface Described {
 function describe(draft: DraftView, inv: Invitation): Described | null {
   for (const s of draft.sections) {
     for (const p of s.paragraphs) {
-      const where = `${sectionName(s)} paragraph ${p.label}`;
-      if (inv.paragraphId === p.id) return { where: `the new ${where}`, proposer: p.sponsors[0] ?? '', notation: p.compiled };
+      const where = { section: sectionName(s), label: p.label };
+      if (inv.paragraphId === p.id) return { where: i18n.t('sponsorships:whereNew', where), proposer: p.sponsors[0] ?? '', notation: p.compiled };
       const a = inv.amendmentId ? p.amendments.find((x) => x.id === inv.amendmentId) : undefined;
-      if (a) return { where: `an amendment to ${where}`, proposer: a.sponsors[0] ?? '', notation: notationOf(a, p.text) };
+      if (a) return { where: i18n.t('sponsorships:whereAmendment', where), proposer: a.sponsors[0] ?? '', notation: notationOf(a, p.text) };
     }
   }
   return null;
@@ -30,10 +31,12 @@ const sectionName = sectionShortName;
 
 function InvitationItem({ inv, onAnswered }: { inv: Invitation; onAnswered: () => Promise<void> }) {
   const { draft, user, reload, announce } = useRoom();
+  const t = useT('sponsorships');
   const d = describe(draft, inv);
   const answer = useAction(async (accept: boolean) => {
     await (accept ? api.acceptInvitation(inv.id) : api.declineInvitation(inv.id));
-    announce(accept ? `${user.delegation ?? ''} now co-sponsors ${d?.where ?? 'the proposal'}.` : `Invitation to co-sponsor ${d?.where ?? 'the proposal'} declined.`);
+    const where = d?.where ?? t('theProposal');
+    announce(accept ? t('accepted', { delegation: user.delegation ?? '', where }) : t('declined', { where }));
     await Promise.all([reload(), onAnswered()]);
   });
   return (
@@ -41,20 +44,20 @@ function InvitationItem({ inv, onAnswered }: { inv: Invitation; onAnswered: () =
       <p>
         {d ? (
           <>
-            <strong>{formatSponsors([d.proposer])}</strong> invites {inv.delegation} to co-sponsor {d.where}:
+            <Trans t={t} i18nKey="invites" values={{ delegation: inv.delegation, where: d.where }} components={[<strong key="proposer">{formatSponsorList([d.proposer])}</strong>]} />
             <br />
-            <code>{d.notation}</code>
+            <Notation text={d.notation} />
           </>
         ) : (
-          <>An invitation to co-sponsor a proposal in another draft.</>
+          <>{t('elsewhere')}</>
         )}
       </p>
       <div className="form-actions">
         <button type="button" className="primary" disabled={answer.busy} onClick={() => void answer.run(true)}>
-          Accept
+          {t('accept')}
         </button>
         <button type="button" disabled={answer.busy} onClick={() => void answer.run(false)}>
-          Decline
+          {t('decline')}
         </button>
       </div>
       <ErrorLine error={answer.error} />
@@ -63,16 +66,17 @@ function InvitationItem({ inv, onAnswered }: { inv: Invitation; onAnswered: () =
 }
 
 export function InvitationsPanel({ invitations, onAnswered, onClose }: { invitations: readonly Invitation[]; onAnswered: () => Promise<void>; onClose: () => void }) {
+  const t = useT('sponsorships');
   return (
-    <section className="invitations-panel" aria-label="Invitations to co-sponsor" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <section className="invitations-panel" aria-label={t('panel')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <header>
-        <h2>Invitations to co-sponsor</h2>
+        <h2>{t('panel')}</h2>
         <button type="button" onClick={onClose}>
-          Close
+          {t('common:actions.close')}
         </button>
       </header>
       {invitations.length === 0 ? (
-        <p className="muted">No invitation is waiting for your delegation.</p>
+        <p className="muted">{t('none')}</p>
       ) : (
         <ul>
           {invitations.map((inv) => (

@@ -1,5 +1,6 @@
 import { parseSponsors } from '@omnibus/shared/brackets';
 import type { DelegationInfo } from '../../api/endpoints';
+import { i18n } from '../../i18n';
 
 export type CosponsorParse = { ok: true; codes: string[] } | { ok: false; message: string };
 
@@ -10,13 +11,13 @@ export type CosponsorParse = { ok: true; codes: string[] } | { ok: false; messag
 export function parseCosponsors(input: string, delegations: readonly DelegationInfo[], own: string | null): CosponsorParse {
   if (input.trim() === '') return { ok: true, codes: [] };
   const codes = parseSponsors(input);
-  if (!codes) return { ok: false, message: 'Write delegation codes separated by commas, for example "CAN, BRA", each named once.' };
+  if (!codes) return { ok: false, message: i18n.t('sponsorships:parse.format') };
   const out: string[] = [];
   for (const code of codes) {
     // Before the list has loaded, pass codes through: the server still checks them.
     const hit = delegations.length === 0 ? { code } : delegations.find((d) => d.code === code || d.aliases.includes(code));
-    if (!hit) return { ok: false, message: `No delegation "${code}" takes part in this committee.` };
-    if (hit.code === own) return { ok: false, message: `Your own delegation (${own}) is already the proposer; name only the delegations to invite.` };
+    if (!hit) return { ok: false, message: i18n.t('sponsorships:parse.unknown', { code }) };
+    if (hit.code === own) return { ok: false, message: i18n.t('sponsorships:parse.own', { own }) };
     if (!out.includes(hit.code)) out.push(hit.code);
   }
   return { ok: true, codes: out };

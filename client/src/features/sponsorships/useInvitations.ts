@@ -1,22 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { api, type Invitation } from '../../api/endpoints';
+import { queryKeys } from '../live-state/query-keys';
 
-export function useInvitations(enabled: boolean, refreshKey: unknown): {
+const NONE: Invitation[] = [];
+
+/** The delegation's open invitations, re-read when the live channel reports a proposal or an answer. */
+export function useInvitations(enabled: boolean): {
   invitations: Invitation[];
   reload: () => Promise<void>;
 } {
-  const [invitations, setInvitations] = useState<Invitation[]>([]);
+  const qc = useQueryClient();
+  // A failed read keeps the list as it was; the draft's own loading error tells the person the server is unreachable.
+  const query = useQuery({ queryKey: queryKeys.invitations(), queryFn: () => api.invitations(), enabled });
   const reload = useCallback(async () => {
-    if (!enabled) return;
-    try {
-      setInvitations(await api.invitations());
-    } catch {
-      // The list stays as it was; the draft's own loading error tells the person the server is unreachable.
-    }
-  }, [enabled]);
-  // Re-read whenever the draft changes: an invitation arrives with the proposal that carries it.
-  useEffect(() => {
-    void reload();
-  }, [reload, refreshKey]);
-  return { invitations, reload };
+    await qc.invalidateQueries({ queryKey: queryKeys.invitations() });
+  }, [qc]);
+  return { invitations: query.data ?? NONE, reload };
 }

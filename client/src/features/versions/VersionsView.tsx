@@ -8,42 +8,37 @@ import { useAction } from '../draft/useAction';
 import { Redline } from '../redline/Redline';
 import { useLiveRoom } from '../session/live-context';
 import { ErrorLine } from '../draft/ErrorLine';
+import { formatDateTime, formatNumber, i18n, useT } from '../../i18n';
 
 const LIVE_SIDE = 'live';
 
-const CHANGE_WORDS: Record<ParagraphChange, string> = {
-  unchanged: 'unchanged',
-  modified: 'changed',
-  added: 'added',
-  deleted: 'deleted',
-  moved: 'moved',
-};
 
 function sideName(versions: readonly VersionSummary[], id: string): string {
-  if (id === LIVE_SIDE) return 'the draft as it stands';
+  if (id === LIVE_SIDE) return i18n.t('versions:asItStands');
   const v = versions.find((x) => x.id === id);
   return v ? `${v.name} (${v.symbol})` : id;
 }
 
 function RedlineResult({ redline, onlyChanged }: { redline: DraftRedline; onlyChanged: boolean }) {
+  const t = useT('versions');
   const rows = redline.paragraphs.filter((p) => !onlyChanged || p.change !== 'unchanged');
   return (
     <div className="draft-redline">
       <p className="redline-summary">
         {(Object.keys(redline.summary) as ParagraphChange[])
           .filter((k) => redline.summary[k] > 0)
-          .map((k) => `${redline.summary[k]} ${CHANGE_WORDS[k]}`)
-          .join(' · ') || 'No paragraph.'}
+          .map((k) => t('summaryItem', { count: formatNumber(redline.summary[k]), change: t(`change.${k}`) }))
+          .join(' · ') || t('noParagraph')}
       </p>
-      {rows.length === 0 && <p className="muted">No paragraph changed between these two texts.</p>}
+      {rows.length === 0 && <p className="muted">{t('noneChanged')}</p>}
       {rows.map((p) => (
         <article key={p.paragraphId} className={`redline-paragraph change-${p.change}`} data-change={p.change}>
           <header>
             <strong>
               {p.sectionKeyAfter ?? p.sectionKeyBefore} {p.labelAfter ?? p.labelBefore}
             </strong>
-            {p.labelBefore && p.labelAfter && p.labelBefore !== p.labelAfter && <span className="muted"> (was {p.labelBefore})</span>}{' '}
-            <span className={`badge change change-${p.change}`}>{CHANGE_WORDS[p.change]}</span>
+            {p.labelBefore && p.labelAfter && p.labelBefore !== p.labelAfter && <span className="muted">{t('was', { label: p.labelBefore })}</span>}{' '}
+            <span className={`badge change change-${p.change}`}>{t(`change.${p.change}`)}</span>
           </header>
           <p className="redline-text">
             <Redline diff={p.diff} />
@@ -57,6 +52,7 @@ function RedlineResult({ redline, onlyChanged }: { redline: DraftRedline; onlyCh
 /** Published versions, and a word-level redline between any two of them or the draft as it stands. */
 export function VersionsView() {
   const { draft } = useRoom();
+  const t = useT('versions');
   const live = useLiveRoom();
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -77,7 +73,7 @@ export function VersionsView() {
   }, [draft.id, versionsSeen]);
 
   const compare = useAction(async () => {
-    if (!from) throw new Error('Choose the version to compare from.');
+    if (!from) throw new Error(t('chooseFrom'));
     setRedline(await workflowApi.redline(draft.id, from, to));
   });
   const onSubmit = (e: FormEvent) => {
@@ -86,19 +82,19 @@ export function VersionsView() {
   };
   const options = versions ?? [];
   return (
-    <section className="versions-view" aria-label="Versions and redline">
-      <h2>Versions</h2>
+    <section className="versions-view" aria-label={t('label')}>
+      <h2>{t('versions')}</h2>
       <ErrorLine error={loadError} />
-      {versions && versions.length === 0 && <p className="muted">No version has been published yet; the chair publishes the first draft.</p>}
+      {versions && versions.length === 0 && <p className="muted">{t('none')}</p>}
       {options.length > 0 && (
         <table className="versions">
           <thead>
             <tr>
-              <th>No.</th>
-              <th>Name</th>
-              <th>Symbol</th>
-              <th>Published</th>
-              <th>Consensus / amended / new</th>
+              <th>{t('col.number')}</th>
+              <th>{t('col.name')}</th>
+              <th>{t('col.symbol')}</th>
+              <th>{t('col.published')}</th>
+              <th>{t('col.classification')}</th>
             </tr>
           </thead>
           <tbody>
@@ -107,7 +103,7 @@ export function VersionsView() {
                 <td>{v.number}</td>
                 <td>{v.name}</td>
                 <td>{v.symbol}</td>
-                <td>{new Date(v.publishedAt).toLocaleString()}</td>
+                <td>{formatDateTime(v.publishedAt)}</td>
                 <td>
                   {v.classification.consensus.length} / {v.classification.amended.length} / {v.classification.new.length}
                 </td>
@@ -116,23 +112,23 @@ export function VersionsView() {
           </tbody>
         </table>
       )}
-      <h2>Redline</h2>
-      <form className="inline-form" onSubmit={onSubmit} aria-label="Compare two texts">
+      <h2>{t('redline')}</h2>
+      <form className="inline-form" onSubmit={onSubmit} aria-label={t('compareLabel')}>
         <label>
-          From
+          {t('from')}
           <select value={from} onChange={(e) => setFrom(e.target.value)}>
             {options.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.name} ({v.symbol})
               </option>
             ))}
-            <option value={LIVE_SIDE}>The draft as it stands</option>
+            <option value={LIVE_SIDE}>{t('asItStandsOption')}</option>
           </select>
         </label>
         <label>
-          To
+          {t('to')}
           <select value={to} onChange={(e) => setTo(e.target.value)}>
-            <option value={LIVE_SIDE}>The draft as it stands</option>
+            <option value={LIVE_SIDE}>{t('asItStandsOption')}</option>
             {options.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.name} ({v.symbol})
@@ -141,17 +137,17 @@ export function VersionsView() {
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} /> Only changed paragraphs
+          <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} /> {t('onlyChanged')}
         </label>
         <button type="submit" className="primary" disabled={compare.busy}>
-          Compare
+          {t('compare')}
         </button>
       </form>
       <ErrorLine error={compare.error} />
       {redline && (
         <>
           <p className="muted">
-            From {sideName(options, redline.from.id)} to {sideName(options, redline.to.id)}: insertions underlined, deletions struck through.
+            {t('legend', { from: sideName(options, redline.from.id), to: sideName(options, redline.to.id) })}
           </p>
           <RedlineResult redline={redline} onlyChanged={onlyChanged} />
         </>

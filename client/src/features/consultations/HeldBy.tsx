@@ -1,0 +1,19 @@
+import type { ParagraphView } from '@omnibus/shared';
+import { useT } from '../../i18n';
+import { useRoom } from '../draft/room-context';
+import { useConsultations } from './useConsultations';
+
+/** A held paragraph names the delegation leading its informal consultations, and where they stand. */
+export function HeldBy({ p }: { p: ParagraphView }) {
+  const { draft } = useRoom();
+  const t = useT('consultations');
+  const list = useConsultations(draft.id);
+  if (p.status !== 'held') return null;
+  const c = (list.data ?? []).filter((x) => x.paragraphId === p.id).at(-1);
+  if (!c) return null;
+  return (
+    <p className="held-by" data-lead={c.leadDelegation}>
+      {t('heldLine', { delegation: c.leadDelegation, status: t(`status.${c.status}`) })}
+    </p>
+  );
+}
