@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from './languages';
 import { NAMESPACES, resources } from './resources';
@@ -38,4 +40,37 @@ describe('the catalogues', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('has every key the source asks for by name', () => {
+    const root = path.resolve(__dirname, '..');
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) files.push(p);
+      }
+    };
+    walk(root);
+    const en = new Map(NAMESPACES.map((ns) => [ns, flatten((resources.en?.[ns] ?? {}) as Tree)]));
+    const has = (ns: string, key: string) => {
+      const keys = en.get(ns);
+      return !!keys && (keys.has(key) || keys.has(`${key}_one`) || keys.has(`${key}_other`));
+    };
+    const unknown: string[] = [];
+    let checked = 0;
+    for (const file of files) {
+      const source = fs.readFileSync(file, 'utf8');
+      const own = [...source.matchAll(/useT\('(\w+)'\)/g)].map((m) => m[1]!);
+      for (const m of source.matchAll(/\bt\(\s*'([\w.:]+)'|i18nKey="([\w.:]+)"/g)) {
+        const ref = (m[1] ?? m[2])!;
+        const [ns, key] = ref.includes(':') ? (ref.split(':') as [string, string]) : [own[0] ?? 'common', ref];
+        checked++;
+        if (!has(ns, key) && !has('common', key)) unknown.push(`${path.relative(root, file)}: ${ns}:${key}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+    expect(unknown).toEqual([]);
+  });
 });
+

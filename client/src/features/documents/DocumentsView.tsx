@@ -85,7 +85,7 @@ function ExportCard({ kind, versions }: { kind: ExportKind; versions: readonly V
           </select>
         </label>
         <label>
-          {t('format')}
+          {t('formatLabel')}
           <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
             {FORMATS.map((f) => (
               <option key={f} value={f}>
