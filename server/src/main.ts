@@ -1,5 +1,6 @@
 import { startServer } from './bootstrap';
 import { loadConfig } from './config/config';
+import { StartupError } from './database/startup-error';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -10,7 +11,7 @@ async function main(): Promise<void> {
     `Omnibus is serving on ${server.url} (ready in ${Date.now() - t0} ms)`,
     `  API health:  ${server.url}/api/health`,
     `  API docs:    ${server.url}/api/docs`,
-    `  Database:    ${server.embedded ? `embedded PostgreSQL, data in ${config.dataDir}/postgres` : 'DATABASE_URL'}`,
+    `  Database:    ${server.embeddedDir !== null ? `embedded PostgreSQL, data in ${server.embeddedDir}` : 'DATABASE_URL'}`,
   ];
   if (server.seed) {
     lines.push(
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
       `    named by its code in lower case: ${server.seed.delegateUsernames.join(', ')}`,
     );
   }
+  if (server.seedSkipped !== null) lines.push(`  Demo committee not seeded: ${server.seedSkipped}.`);
   process.stdout.write(`${lines.join('\n')}\n\n`);
   const stop = (signal: string) => {
     process.stdout.write(`Received ${signal}, shutting down…\n`);
@@ -34,6 +36,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Omnibus failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(`Omnibus failed to start: ${describe(err)}\n`);
   process.exit(1);
 });
+
+/** One sentence for what the operator can fix; the stack only for what nobody foresaw. */
+function describe(err: unknown): string {
+  if (err instanceof StartupError) return err.message;
+  if (err instanceof Error) return `${err.message || err.name}\n${err.stack ?? ''}`;
+  return `an unexpected ${err === undefined ? 'failure with no message' : `value was thrown (${String(err)})`}; run again with the same settings and report this line.`;
+}
