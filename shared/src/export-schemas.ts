@@ -1,5 +1,6 @@
 /** Query strings of the document endpoints: exports of a draft and imports into it. */
 import { z } from 'zod';
+import { cleanString } from './api-schemas';
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md', 'akn', 'txt'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -34,7 +35,7 @@ export type RedlineExportQuery = z.infer<typeof redlineExportQuery>;
 
 export const IMPORT_SOURCE_KINDS = ['chair_draft', 'entity_proposal'] as const;
 
-const sectionChoice = z.strictObject({ heading: z.string().max(500), sectionId: z.uuid() });
+const sectionChoice = z.strictObject({ heading: cleanString({ newlines: true, tabs: true }).max(500), sectionId: z.uuid() });
 
 export const importQuery = z.strictObject({
   source: z.enum(IMPORT_SOURCE_KINDS).default('chair_draft'),

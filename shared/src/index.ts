@@ -21,3 +21,4 @@ export * from './export-consensus';
 export * from './export-schemas';
 export * from './collab-protocol';
 export * from './collab-model';
+export * from './text-hygiene';
