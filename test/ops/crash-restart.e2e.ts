@@ -78,7 +78,7 @@ it(`comes back by itself after ${KILLS} SIGKILLs of the server or its embedded P
   const healthy = () =>
     waitFor(async () => (await fetch(`${url}/api/health`).catch(() => null))?.ok === true, `the server to answer: ${output.join('').slice(-2000)}`, 150_000);
   const created: { id: string; text: string }[] = [];
-  const figures = { serverKills: 0, postgresKills: 0, acknowledgedCreates: 0, acknowledgedEdits: 0, refusedDuringOutage: 0 };
+  const figures = { serverKills: 0, postgresKills: 0, acknowledgedCreates: 0, acknowledgedEdits: 0, refusedDuringOutage: 0, refusalStatuses: {} as Record<number, number> };
   try {
     await healthy();
     let t = apiClient(url);
@@ -117,7 +117,11 @@ it(`comes back by itself after ${KILLS} SIGKILLs of the server or its embedded P
             lastEdit = n;
             figures.acknowledgedEdits += 1;
           } else {
-            if (r !== null) figures.refusedDuringOutage += 1;
+            if (r !== null) {
+              figures.refusedDuringOutage += 1;
+              figures.refusalStatuses[r.status] = (figures.refusalStatuses[r.status] ?? 0) + 1;
+              if (r.status === 503) expect(r.headers.get('retry-after')).toMatch(/^\d+$/);
+            }
             await new Promise((r2) => setTimeout(r2, 50));
           }
         }
@@ -162,6 +166,8 @@ it(`comes back by itself after ${KILLS} SIGKILLs of the server or its embedded P
       expect(String(exported.body)).toContain(`Load edit ${stored}.`);
     }
     expect(figures.serverKills + figures.postgresKills).toBe(KILLS);
+    // While the database is away, REST says so (503 + Retry-After), never a 500.
+    expect(Object.keys(figures.refusalStatuses).filter((s) => s !== '503')).toEqual([]);
     process.stderr.write(`[crash-restart] ${JSON.stringify(figures)}\n`);
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
