@@ -1,6 +1,8 @@
 import { startServer } from './bootstrap';
 import { loadConfig } from './config/config';
+import * as fs from 'node:fs';
 import { StartupError } from './database/startup-error';
+import { CHROMIUM_PATH } from './documents/export/chromium-options';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
       `    named by its code in lower case: ${server.seed.delegateUsernames.join(', ')}`,
     );
   }
+  lines.push(`  PDF export:  ${pdfExport()}`);
   if (server.seedSkipped !== null) lines.push(`  Demo committee not seeded: ${server.seedSkipped}.`);
   process.stdout.write(`${lines.join('\n')}\n\n`);
   const stop = (signal: string) => {
@@ -39,6 +42,16 @@ main().catch((err: unknown) => {
   process.stderr.write(`Omnibus failed to start: ${describe(err)}\n`);
   process.exit(1);
 });
+
+/** PDF is laid out by Chromium; without it every other format still exports. */
+function pdfExport(): string {
+  try {
+    fs.accessSync(CHROMIUM_PATH, fs.constants.X_OK);
+    return `available (Chromium at ${CHROMIUM_PATH})`;
+  } catch {
+    return `not available: no Chromium at ${CHROMIUM_PATH} (install it, e.g. "apt-get install chromium", or set CHROMIUM_PATH); the other formats export as usual`;
+  }
+}
 
 /** One sentence for what the operator can fix; the stack only for what nobody foresaw. */
 function describe(err: unknown): string {

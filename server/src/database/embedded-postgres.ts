@@ -63,8 +63,8 @@ async function binaries(): Promise<Binaries> {
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? (() => undefined);
-  const bins = await binaries();
   const runAs = isRoot() ? postgresUser(log) : null;
+  const bins = reachableBinaries(await binaries(), runAs, log);
   let dataDir = path.resolve(options.dataDir);
   if (runAs !== null) {
     const blocked = firstUnreachable(dataDir, runAs);
@@ -76,12 +76,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       }
       log(`The system user "${USER}" cannot enter ${blocked}, so the embedded PostgreSQL keeps its data in ${options.fallbackDataDir} (set OMNIBUS_DATA_DIR to choose).`);
       dataDir = path.resolve(options.fallbackDataDir);
+      fs.mkdirSync(dataDir, { recursive: true });
+      fs.chmodSync(dataDir, 0o755); // ours alone: PostgreSQL's user must pass through it to its cluster
     }
   }
   const databaseDir = path.join(dataDir, 'postgres');
-  fs.mkdirSync(databaseDir, { recursive: true, mode: 0o700 });
-  if (runAs !== null) chownCluster(databaseDir, runAs);
-  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) await initialise(bins, databaseDir, runAs);
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    // No cluster yet: whatever is there is what an interrupted initdb left.
+    fs.rmSync(databaseDir, { recursive: true, force: true });
+    fs.mkdirSync(databaseDir, { mode: 0o700 });
+    if (runAs !== null) chownCluster(databaseDir, runAs);
+    await initialise(bins, databaseDir, runAs);
+  } else if (runAs !== null) {
+    chownCluster(databaseDir, runAs);
+  }
   const cluster = new Cluster(bins, databaseDir, options.port, runAs, log);
   await cluster.start();
   return {
@@ -153,6 +162,29 @@ class Cluster {
     clearTimeout(timer);
     this.child = null;
   }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, who must be able to run its binaries: from a
+ * clone it cannot enter (root's home, a `mktemp -d` folder) they are copied once to /var/lib/omnibus.
+ */
+function reachableBinaries(bins: Binaries, runAs: RunAs | null, log: (line: string) => void): Binaries {
+  if (runAs === null || firstUnreachable(bins.postgres, runAs) === null) return bins;
+  const native = path.dirname(path.dirname(bins.postgres));
+  const stamp = `${fs.statSync(bins.postgres).size}-${Math.trunc(fs.statSync(bins.postgres).mtimeMs)}`;
+  const target = path.join('/var/lib/omnibus', `postgres-${stamp}`);
+  if (!fs.existsSync(path.join(target, 'bin', 'postgres'))) {
+    log(`The system user "${USER}" cannot reach ${native}, so the PostgreSQL binaries are copied to ${target}.`);
+    fs.rmSync(`${target}.tmp`, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
+    fs.cpSync(native, `${target}.tmp`, { recursive: true, verbatimSymlinks: true });
+    fs.renameSync(`${target}.tmp`, target);
+  }
+  const blocked = firstUnreachable(path.join(target, 'bin', 'postgres'), runAs);
+  if (blocked !== null) {
+    throw new StartupError(`The system user "${USER}" cannot reach ${blocked}, where the PostgreSQL binaries were copied; make /var/lib/omnibus readable to it, or set DATABASE_URL.`);
+  }
+  return { postgres: path.join(target, 'bin', 'postgres'), initdb: path.join(target, 'bin', 'initdb') };
 }
 
 /** Spawns the postmaster and resolves once it accepts connections, or rejects with a sentence that says why not. */
@@ -237,7 +269,7 @@ async function initialise(bins: Binaries, databaseDir: string, runAs: RunAs | nu
       child.on('error', (err: NodeJS.ErrnoException) => reject(spawnFailure(err, bins.initdb, runAs)));
       child.on('exit', (code) => {
         if (code === 0) resolve();
-        else reject(new StartupError(`Creating the embedded PostgreSQL's data in ${databaseDir} failed: ${lastWords(lines)}; delete that folder and start again.`));
+        else reject(new StartupError(`Creating the embedded PostgreSQL's data in ${databaseDir} failed: ${lastWords(lines)}; set OMNIBUS_DATA_DIR to another folder, or DATABASE_URL.`));
       });
     });
   } finally {
