@@ -60,12 +60,14 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     });
     const ran = await migrate(dataSource);
     if (ran.length > 0) log.log(`Applied migrations: ${ran.join(', ')}`);
-    // The demo accounts' password is public: they are only ever created on a server this machine alone can reach.
+    // The demo accounts' password "demo" is public: with it they are only ever created on a server this
+    // machine alone can reach; beyond it only with a password the operator chose.
+    const demoPassword = config.demoPassword ?? null;
     const seedSkipped =
-      config.seedDemo && !isLoopback(config.host)
-        ? `the server listens on ${config.host}, beyond this machine, and the demo accounts' password is public; start with HOST=127.0.0.1 for the demo`
+      config.seedDemo && !isLoopback(config.host) && demoPassword === null
+        ? `the server listens on ${config.host}, beyond this machine, and the demo accounts' password "demo" is public; start with HOST=127.0.0.1, or choose their password with OMNIBUS_DEMO_PASSWORD`
         : null;
-    const seed = config.seedDemo && seedSkipped === null ? await seedDemo(dataSource) : null;
+    const seed = config.seedDemo && seedSkipped === null ? await seedDemo(dataSource, demoPassword ?? undefined) : null;
     const app = await createApp(config, dataSource);
     await app.listen(config.port, config.host).catch((err: unknown) => {
       const code = (err as NodeJS.ErrnoException | null)?.code;

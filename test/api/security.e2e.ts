@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import * as net from 'node:net';
 import { Client } from 'pg';
 import type { DraftView } from '@omnibus/shared';
-import { hashPassword } from '../../server/src/auth/password';
+import { hashPassword, verifyPassword } from '../../server/src/auth/password';
 import { startServer } from '../../server/src/bootstrap';
 import { isDatabaseOutage } from '../../server/src/common/error.filter';
 import { isLoopback, loadConfig } from '../../server/src/config/config';
@@ -68,6 +68,30 @@ describe('the bind address and the demo accounts', () => {
         const committees = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM committee`);
         expect(users.rows[0]!.n).toBe(0);
         expect(committees.rows[0]!.n).toBe(0);
+      } finally {
+        await c.end();
+      }
+    } finally {
+      await dropDatabase(adminUrl, name);
+    }
+  });
+
+  it('beyond this machine, seeds them only with the password the operator chose (OMNIBUS_DEMO_PASSWORD)', async () => {
+    const { adminUrl } = readInfo();
+    const name = `omnibus_e_${randomBytes(5).toString('hex')}`;
+    await ensureDatabase(adminUrl, name);
+    const url = withDatabase(adminUrl, name);
+    try {
+      expect(() => loadConfig({ OMNIBUS_DEMO_PASSWORD: 'short' })).toThrow(/at least 12 characters/);
+      const config = loadConfig({ DATABASE_URL: url, PORT: '0', HOST: '192.0.2.1', OMNIBUS_LOG: 'silent', OMNIBUS_DEMO_PASSWORD: 'correct horse battery' });
+      await expect(startServer(config)).rejects.toThrow(/no address 192\.0\.2\.1/);
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      try {
+        const users = await c.query<{ password_hash: string }>(`SELECT password_hash FROM app_user WHERE username = 'chair'`);
+        expect(users.rows).toHaveLength(1);
+        expect(await verifyPassword('correct horse battery', users.rows[0]!.password_hash)).toBe(true);
+        expect(await verifyPassword('demo', users.rows[0]!.password_hash)).toBe(false);
       } finally {
         await c.end();
       }
@@ -263,6 +287,7 @@ describe('a PostgreSQL outage', () => {
     expect(isDatabaseOutage(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);
     expect(isDatabaseOutage({ message: 'query failed', driverError: { code: '57P01', message: 'terminating connection due to administrator command' } })).toBe(true);
     expect(isDatabaseOutage(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDatabaseOutage(Object.assign(new Error('Database connection provided by a query runner was already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }))).toBe(true);
     expect(isDatabaseOutage({ message: 'duplicate key', driverError: { code: '23505' } })).toBe(false);
     expect(isDatabaseOutage(new TypeError('x is undefined'))).toBe(false);
   });

@@ -167,7 +167,9 @@ it(`comes back by itself after ${KILLS} SIGKILLs of the server or its embedded P
     }
     expect(figures.serverKills + figures.postgresKills).toBe(KILLS);
     // While the database is away, REST says so (503 + Retry-After), never a 500.
-    expect(Object.keys(figures.refusalStatuses).filter((s) => s !== '503')).toEqual([]);
+    const unexpected = Object.keys(figures.refusalStatuses).filter((s) => s !== '503');
+    if (unexpected.length > 0) process.stderr.write(`[crash-restart] server output:\n${output.join('')}\n`);
+    expect(unexpected).toEqual([]);
     process.stderr.write(`[crash-restart] ${JSON.stringify(figures)}\n`);
   } finally {
     const exited = new Promise((r) => child.once('exit', r));

@@ -64,13 +64,16 @@ function databaseAway(): ErrorBody {
 // Connection-level failures (node-postgres / Node sockets) and PostgreSQL's own "not now" codes:
 // admin or crash shutdown (57P01–57P03), connection exceptions (08…), too many connections (53300).
 const OUTAGE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+// TypeORM's word for a connection that died mid-transaction (pg dropped it when the socket closed).
+const OUTAGE_NAMES = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']);
 const OUTAGE_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to/i;
 
 /** Whether `exception` says the database is away (rather than that the request or the code is wrong). */
 export function isDatabaseOutage(exception: unknown): boolean {
   for (let e: unknown = exception, depth = 0; e !== null && typeof e === 'object' && depth < 4; depth += 1) {
-    const err = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+    const err = e as { code?: unknown; message?: unknown; name?: unknown; driverError?: unknown; cause?: unknown };
     const code = typeof err.code === 'string' ? err.code : '';
+    if (typeof err.name === 'string' && OUTAGE_NAMES.has(err.name)) return true;
     if (OUTAGE_ERRNOS.has(code) || /^(08|57P0[1-3]$|53300$)/.test(code)) return true;
     if (typeof err.message === 'string' && OUTAGE_MESSAGES.test(err.message)) return true;
     e = err.driverError ?? err.cause;

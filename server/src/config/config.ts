@@ -20,6 +20,8 @@ export interface AppConfig {
   logLevel: 'silent' | 'info';
   /** Bearer token for /api/metrics; null serves them to this machine only. */
   metricsToken: string | null;
+  /** The demo accounts' password chosen by the operator (OMNIBUS_DEMO_PASSWORD); null: the public "demo", on loopback only. */
+  demoPassword?: string | null;
   /** Origin people reach the server at (e.g. https://omnibus.example.org), for addresses it writes; null: the local address. */
   publicUrl?: string | null;
 }
@@ -61,7 +63,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.OMNIBUS_LOG === 'silent' ? 'silent' : 'info',
     metricsToken: env.METRICS_TOKEN && env.METRICS_TOKEN.length > 0 ? env.METRICS_TOKEN : null,
     publicUrl: publicUrlFrom(env.PUBLIC_URL),
+    demoPassword: demoPasswordFrom(env.OMNIBUS_DEMO_PASSWORD),
   };
+}
+
+function demoPasswordFrom(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < 12) throw new Error('OMNIBUS_DEMO_PASSWORD must be at least 12 characters long: the demo accounts it protects can be reached from other machines');
+  return value;
 }
 
 function publicUrlFrom(value: string | undefined): string | null {
