@@ -88,9 +88,13 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       seed,
       seedSkipped,
       close: async () => {
-        await app.close();
-        if (dataSource.isInitialized) await dataSource.destroy();
-        if (embedded) await embedded.stop();
+        // The embedded PostgreSQL is stopped however the rest goes, or it would outlive us.
+        try {
+          await app.close();
+          if (dataSource.isInitialized) await dataSource.destroy();
+        } finally {
+          if (embedded) await embedded.stop();
+        }
       },
     };
   } catch (err) {
@@ -114,7 +118,9 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
   setupOpenApi(app);
   serveClient(app, config.clientDir);
   app.useWebSocketAdapter(new CollabIoAdapter(app));
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts closes the app on SIGINT/SIGTERM and then stops the embedded
+  // PostgreSQL; Nest's own hook re-raises the signal once the app is closed, which killed the
+  // process before PostgreSQL was stopped and left it running.
   return app;
 }
 

@@ -103,6 +103,7 @@ class Cluster {
   private stopping = false;
   private restartTimer: NodeJS.Timeout | null = null;
   private failures = 0;
+  private starting: Promise<void> | null = null;
 
   constructor(
     private readonly bins: Binaries,
@@ -116,10 +117,16 @@ class Cluster {
     return this.child?.pid ?? null;
   }
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.starting = this.launchOnce().finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  private async launchOnce(): Promise<void> {
     await clearLeftovers(this.databaseDir, this.log);
     const child = await launch(this.bins, this.databaseDir, this.port, this.runAs);
     this.child = child;
+    if (this.stopping) return; // stop() was called meanwhile and waits for this start: it stops this child
     this.failures = 0;
     child.once('exit', (code, signal) => {
       if (this.child !== child) return;
@@ -138,6 +145,7 @@ class Cluster {
       this.start().then(
         () => this.log('The embedded PostgreSQL is running again.'),
         (err: unknown) => {
+          if (this.stopping) return;
           this.failures += 1;
           this.log(`The embedded PostgreSQL could not be started again: ${err instanceof Error ? err.message : String(err)}`);
           this.scheduleRestart();
@@ -150,6 +158,8 @@ class Cluster {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
+    // A restart under way would otherwise leave its postmaster running after we return.
+    if (this.starting) await this.starting.catch(() => undefined);
     const child = this.child;
     if (child === null || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
