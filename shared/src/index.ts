@@ -28,3 +28,4 @@ export * from './collab-protocol';
 export * from './collab-model';
 export * from './translations';
 export * from './session-protocol';
+export * from './text-hygiene';
