@@ -1,0 +1,77 @@
+import {
+  amendmentViewSchema,
+  createAmendmentRequest,
+  createDraftRequest,
+  createParagraphRequest,
+  DOCX_MEDIA_TYPE,
+  draftSummarySchema,
+  draftViewSchema,
+  EXPORT_KINDS,
+  exportQuery,
+  historyQuery,
+  importQuery,
+  inviteCosponsorsRequest,
+  jsonObjectSchema,
+  loginRequest,
+  loginResponseSchema,
+  moveParagraphRequest,
+  paragraphViewSchema,
+  redlineExportQuery,
+  updateAmendmentRequest,
+  updateCapsRequest,
+  updateParagraphRequest,
+  userViewSchema,
+} from '@omnibus/shared';
+import { z } from 'zod';
+import { WORKFLOW_OPERATIONS } from '../workflow/workflow-openapi';
+import type { ApiOperation } from './api-operation';
+
+const file = z.string().describe('the file itself');
+const delegationSchema = z.object({ code: z.string(), name: z.string(), aliases: z.array(z.string()) });
+const sponsorshipsSchema = z.array(jsonObjectSchema);
+/** Both query strings of an export: a redline compares two versions, the others take one. */
+const anyExportQuery = exportQuery.extend(redlineExportQuery.pick({ from: true, to: true }).partial().shape);
+const importBody = { 'text/plain': z.string(), [DOCX_MEDIA_TYPE]: z.string().describe('a .docx document (binary)') };
+
+/** Every HTTP endpoint of the API; the OpenAPI document is generated from this table. */
+export const API_OPERATIONS: ApiOperation[] = [
+  { method: 'get', path: '/api/health', summary: 'Liveness: 200 {"status":"ok"} once the database answers', ok: 200, response: z.object({ status: z.literal('ok') }), public: true, errors: [503] },
+  { method: 'get', path: '/api/metrics', summary: 'Prometheus metrics (from this machine, or with METRICS_TOKEN as bearer token)', ok: 200, media: { 'text/plain': z.string() }, public: true, errors: [401] },
+  { method: 'post', path: '/api/auth/login', summary: 'Sign in; returns a bearer token and the user', body: loginRequest, ok: 200, response: loginResponseSchema, public: true, errors: [400, 401, 429] },
+  { method: 'get', path: '/api/auth/me', summary: 'The signed-in user', ok: 200, response: userViewSchema },
+  { method: 'get', path: '/api/delegations', summary: "The committee's delegations with codes and aliases", ok: 200, response: z.array(delegationSchema) },
+  { method: 'get', path: '/api/drafts', summary: 'Drafts the caller may see', ok: 200, response: z.array(draftSummarySchema) },
+  { method: 'post', path: '/api/drafts', summary: 'Set up a draft with the standard sections (secretariat)', body: createDraftRequest, ok: 201, response: draftViewSchema, errors: [400, 403] },
+  { method: 'get', path: '/api/drafts/{id}', summary: 'A draft: sections in document order, paragraphs, caps', ok: 200, response: draftViewSchema, errors: [404] },
+  { method: 'patch', path: '/api/drafts/{id}/caps', summary: "Change a draft's caps (chair, vice-chair, secretariat)", body: updateCapsRequest, ok: 200, response: draftViewSchema, errors: [400, 403, 404, 409] },
+  { method: 'post', path: '/api/drafts/{id}/paragraphs', summary: "Add a paragraph (the Chair's text, or a delegation's new paragraph); checks the caps", body: createParagraphRequest, ok: 201, response: paragraphViewSchema, errors: [400, 403, 404, 409] },
+  { method: 'get', path: '/api/drafts/{id}/history', summary: 'Append-only history of every change (who, delegation, when, before/after), a page at a time', query: historyQuery, ok: 200, response: z.array(jsonObjectSchema), errors: [400, 404] },
+  { method: 'get', path: '/api/paragraphs/{id}', summary: 'One paragraph', ok: 200, response: paragraphViewSchema, errors: [404] },
+  { method: 'patch', path: '/api/paragraphs/{id}', summary: 'Edit text or literals (optimistic concurrency with version)', body: updateParagraphRequest, ok: 200, response: paragraphViewSchema, errors: [400, 403, 404, 409] },
+  { method: 'post', path: '/api/paragraphs/{id}/move', summary: 'Move to another section or place; checks the caps', body: moveParagraphRequest, ok: 200, response: paragraphViewSchema, errors: [400, 403, 404, 409] },
+  { method: 'post', path: '/api/paragraphs/{id}/delete', summary: 'Delete (chair, vice-chair)', ok: 200, response: paragraphViewSchema, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/paragraphs/{id}/restore', summary: 'Restore a deleted or withdrawn paragraph; checks the caps', ok: 200, response: paragraphViewSchema, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/paragraphs/{id}/withdraw', summary: "Withdraw your delegation's new paragraph", ok: 200, response: paragraphViewSchema, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/paragraphs/{id}/amendments', summary: "Propose an insertion, deletion, replacement or alternative in your delegation's name", body: createAmendmentRequest, ok: 201, response: amendmentViewSchema, errors: [400, 403, 404, 409] },
+  { method: 'post', path: '/api/paragraphs/{id}/cosponsors', summary: 'Invite delegations to co-sponsor your new paragraph', body: inviteCosponsorsRequest, ok: 201, response: sponsorshipsSchema, errors: [400, 403, 404] },
+  { method: 'get', path: '/api/amendments/{id}', summary: 'One amendment', ok: 200, response: amendmentViewSchema, errors: [404] },
+  { method: 'patch', path: '/api/amendments/{id}', summary: "Edit your amendment's text", body: updateAmendmentRequest, ok: 200, response: amendmentViewSchema, errors: [400, 403, 404, 409] },
+  { method: 'post', path: '/api/amendments/{id}/withdraw', summary: 'Withdraw your amendment', ok: 200, response: amendmentViewSchema, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/amendments/{id}/cosponsors', summary: 'Invite delegations to co-sponsor your amendment', body: inviteCosponsorsRequest, ok: 201, response: sponsorshipsSchema, errors: [400, 403, 404] },
+  { method: 'get', path: '/api/sponsorships/invitations', summary: 'Invitations to co-sponsor waiting for your delegation', ok: 200, response: sponsorshipsSchema },
+  { method: 'post', path: '/api/sponsorships/{id}/accept', summary: 'Accept an invitation: your delegation becomes a sponsor', ok: 200, response: jsonObjectSchema, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/sponsorships/{id}/decline', summary: 'Decline an invitation', ok: 200, response: jsonObjectSchema, errors: [403, 404, 409] },
+  {
+    method: 'get',
+    path: '/api/drafts/{id}/export/{kind}',
+    summary: 'Export the consensus draft, compilation text or redline as a file (observers: published versions only); a redline needs from and takes to',
+    params: { kind: z.enum(EXPORT_KINDS) },
+    query: anyExportQuery,
+    ok: 200,
+    media: { 'application/octet-stream': file },
+    errors: [400, 403, 404, 503],
+  },
+  { method: 'post', path: '/api/drafts/{id}/import/preview', summary: 'What importing the body (text/plain or .docx) would create, paragraph by paragraph, with caps; writes nothing (secretariat)', query: importQuery, rawBody: importBody, ok: 200, response: jsonObjectSchema, errors: [400, 403, 404, 413] },
+  { method: 'post', path: '/api/drafts/{id}/import', summary: 'Import the body (text/plain or .docx) into the draft in one transaction (secretariat); refuses past a cap unless source=entity_proposal&acceptOverCap=true', query: importQuery, rawBody: importBody, ok: 201, response: jsonObjectSchema, errors: [400, 403, 404, 409, 413] },
+  ...WORKFLOW_OPERATIONS,
+];

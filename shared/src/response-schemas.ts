@@ -1,0 +1,111 @@
+/**
+ * What the API answers, as schemas: the OpenAPI description is generated from them, and each is
+ * checked at compile time against the domain type it describes, so neither can drift alone.
+ */
+import { z } from 'zod';
+import { capsConfigSchema } from './api-schemas';
+import {
+  AMENDMENT_KINDS,
+  AMENDMENT_STATUSES,
+  CAP_SCOPES,
+  PARAGRAPH_KINDS,
+  PARAGRAPH_ORIGINS,
+  PARAGRAPH_STATES,
+  PARAGRAPH_STATUSES,
+  ROLES,
+  SECTION_KINDS,
+  type AmendmentView,
+  type DraftSummary,
+  type DraftView,
+  type ParagraphView,
+  type UserView,
+} from './domain';
+import { ERROR_CODES, type ErrorBody } from './errors';
+
+export const errorBodySchema = z.object({
+  error: z.enum(ERROR_CODES).describe('machine-readable code, e.g. cap_exceeded'),
+  message: z.string().describe('a sentence a person can act on'),
+  details: z.unknown().optional(),
+}) satisfies z.ZodType<ErrorBody>;
+
+export const userViewSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  delegation: z.string().nullable().describe('primary code of the delegation for delegates; null for the offices'),
+}) satisfies z.ZodType<UserView>;
+
+export const loginResponseSchema = z.object({
+  token: z.string().describe('send as Authorization: Bearer <token>'),
+  expiresAt: z.string(),
+  user: userViewSchema,
+});
+
+export const amendmentViewSchema = z.object({
+  id: z.string(),
+  paragraphId: z.string(),
+  kind: z.enum(AMENDMENT_KINDS),
+  start: z.int().describe("character range of the paragraph's base text; start === end for an insertion"),
+  end: z.int(),
+  text: z.string(),
+  alternativeGroup: z.string().nullable(),
+  alternativeNumber: z.int().nullable(),
+  sponsors: z.array(z.string()).describe('delegation codes that sponsor it, proposer first'),
+  invited: z.array(z.string()).describe('delegation codes invited to co-sponsor that have not answered yet'),
+  status: z.enum(AMENDMENT_STATUSES),
+  createdAt: z.string(),
+}) satisfies z.ZodType<AmendmentView>;
+
+const literalSchema = z.object({ label: z.string(), text: z.string() });
+const reservationNoteSchema = z.object({ delegation: z.string(), text: z.string(), createdAt: z.string() });
+
+export const paragraphViewSchema = z.object({
+  id: z.string(),
+  sectionId: z.string(),
+  label: z.string(),
+  kind: z.enum(PARAGRAPH_KINDS),
+  state: z.enum(PARAGRAPH_STATES),
+  status: z.enum(PARAGRAPH_STATUSES),
+  origin: z.enum(PARAGRAPH_ORIGINS),
+  position: z.int(),
+  text: z.string(),
+  sponsors: z.array(z.string()),
+  invited: z.array(z.string()),
+  chapeau: z.string().optional(),
+  literals: z.array(literalSchema).optional(),
+  amendments: z.array(amendmentViewSchema),
+  compiled: z.string().describe('base text with every open amendment in bracket notation'),
+  version: z.int(),
+  updatedAt: z.string(),
+  reservations: z.array(reservationNoteSchema).optional(),
+}) satisfies z.ZodType<ParagraphView>;
+
+export const sectionViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(SECTION_KINDS),
+  key: z.string(),
+  title: z.string(),
+  area: z.string().optional(),
+  position: z.int(),
+  paragraphs: z.array(paragraphViewSchema),
+});
+
+export const capUsageSchema = z.object({ scope: z.enum(CAP_SCOPES), key: z.string(), limit: z.int(), used: z.int() });
+
+export const draftSummarySchema = z.object({
+  id: z.string(),
+  committeeId: z.string(),
+  title: z.string(),
+  symbol: z.string(),
+  createdAt: z.string(),
+}) satisfies z.ZodType<DraftSummary>;
+
+export const draftViewSchema = draftSummarySchema.extend({
+  capsConfig: capsConfigSchema,
+  sections: z.array(sectionViewSchema),
+  caps: z.array(capUsageSchema),
+}) satisfies z.ZodType<DraftView>;
+
+/** A body whose shape is not described field by field yet: any JSON object. */
+export const jsonObjectSchema = z.record(z.string(), z.unknown());
