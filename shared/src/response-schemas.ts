@@ -14,6 +14,7 @@ import {
   PARAGRAPH_STATUSES,
   ROLES,
   SECTION_KINDS,
+  SPONSORSHIP_STATUSES,
   type AmendmentView,
   type DraftSummary,
   type DraftView,
@@ -21,6 +22,7 @@ import {
   type UserView,
 } from './domain';
 import { ERROR_CODES, type ErrorBody } from './errors';
+import { CALENDAR_CATEGORIES, type CalendarEventView } from './workflow-schemas';
 
 export const errorBodySchema = z.object({
   error: z.enum(ERROR_CODES).describe('machine-readable code, e.g. cap_exceeded'),
@@ -109,3 +111,43 @@ export const draftViewSchema = draftSummarySchema.extend({
 
 /** A body whose shape is not described field by field yet: any JSON object. */
 export const jsonObjectSchema = z.record(z.string(), z.unknown());
+
+export const sponsorshipViewSchema = z.object({
+  id: z.string(),
+  draftId: z.string(),
+  paragraphId: z.string().nullable(),
+  amendmentId: z.string().nullable(),
+  delegation: z.string(),
+  status: z.enum(SPONSORSHIP_STATUSES),
+});
+
+/** One entry of a draft's append-only history. */
+export const auditEventViewSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  actor: z.object({ userId: z.string().nullable(), username: z.string().nullable(), role: z.string().nullable(), delegation: z.string().nullable() }),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const calendarEventViewSchema = z.object({
+  id: z.string(),
+  category: z.enum(CALENDAR_CATEGORIES),
+  kind: z.string(),
+  title: z.string(),
+  start: z.string().nullable().describe('timed events: UTC instant'),
+  end: z.string().nullable(),
+  date: z.string().nullable().describe("whole-day events: local date (YYYY-MM-DD) in the committee's time zone"),
+  endDate: z.string().nullable(),
+  yearly: z.boolean(),
+  location: z.string().nullable(),
+  tentative: z.boolean(),
+  note: z.string().nullable(),
+  agenda: z.array(
+    z.object({ text: z.string(), topicKey: z.string().optional(), entityKey: z.string().optional(), paragraphRefs: z.array(z.string()).optional() }),
+  ),
+  sessionId: z.string().nullable(),
+}) satisfies z.ZodType<CalendarEventView>;

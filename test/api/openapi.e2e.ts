@@ -1,5 +1,7 @@
 import {
   amendmentViewSchema,
+  auditEventViewSchema,
+  calendarEventViewSchema,
   draftSummarySchema,
   draftViewSchema,
   errorBodySchema,
@@ -135,6 +137,13 @@ describe('the OpenAPI description', () => {
     expect(proposed.status).toBe(201);
     conforms(amendmentViewSchema, proposed.body);
     conforms(amendmentViewSchema, (await t.api('GET', `/api/amendments/${proposed.body.id}`, { token: chair })).body);
+
+    const history = await t.api<unknown[]>('GET', `/api/drafts/${draft.id}/history?limit=5`, { token: chair });
+    expect(history.body.length).toBeGreaterThan(0);
+    for (const event of history.body) conforms(auditEventViewSchema, event);
+    const calendar = await t.api<{ events: unknown[] }>('GET', '/api/calendar', { token: chair });
+    expect(calendar.body.events.length).toBeGreaterThan(0);
+    for (const event of calendar.body.events) conforms(calendarEventViewSchema, event);
 
     const missing = await t.api('GET', '/api/paragraphs/00000000-0000-4000-8000-000000000000', { token: chair });
     expect(missing.status).toBe(404);

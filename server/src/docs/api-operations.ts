@@ -1,5 +1,6 @@
 import {
   amendmentViewSchema,
+  auditEventViewSchema,
   createAmendmentRequest,
   createDraftRequest,
   createParagraphRequest,
@@ -20,15 +21,21 @@ import {
   updateAmendmentRequest,
   updateCapsRequest,
   updateParagraphRequest,
+  sponsorshipViewSchema,
   userViewSchema,
 } from '@omnibus/shared';
 import { z } from 'zod';
 import { WORKFLOW_OPERATIONS } from '../workflow/workflow-openapi';
+import type { AuditEventView } from '../audit/audit.service';
+import type { SponsorshipView } from '../sponsorships/sponsorships.service';
 import type { ApiOperation } from './api-operation';
 
 const file = z.string().describe('the file itself');
 const delegationSchema = z.object({ code: z.string(), name: z.string(), aliases: z.array(z.string()) });
-const sponsorshipsSchema = z.array(jsonObjectSchema);
+// The views these describe are declared by their services: a change to either fails to compile.
+const sponsorshipSchema = sponsorshipViewSchema satisfies z.ZodType<SponsorshipView>;
+const historySchema = z.array(auditEventViewSchema satisfies z.ZodType<AuditEventView>);
+const sponsorshipsSchema = z.array(sponsorshipSchema);
 /** Both query strings of an export: a redline compares two versions, the others take one. */
 const anyExportQuery = exportQuery.extend(redlineExportQuery.pick({ from: true, to: true }).partial().shape);
 const importBody = { 'text/plain': z.string(), [DOCX_MEDIA_TYPE]: z.string().describe('a .docx document (binary)') };
@@ -45,7 +52,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/api/drafts/{id}', summary: 'A draft: sections in document order, paragraphs, caps', ok: 200, response: draftViewSchema, errors: [404] },
   { method: 'patch', path: '/api/drafts/{id}/caps', summary: "Change a draft's caps (chair, vice-chair, secretariat)", body: updateCapsRequest, ok: 200, response: draftViewSchema, errors: [400, 403, 404, 409] },
   { method: 'post', path: '/api/drafts/{id}/paragraphs', summary: "Add a paragraph (the Chair's text, or a delegation's new paragraph); checks the caps", body: createParagraphRequest, ok: 201, response: paragraphViewSchema, errors: [400, 403, 404, 409] },
-  { method: 'get', path: '/api/drafts/{id}/history', summary: 'Append-only history of every change (who, delegation, when, before/after), a page at a time', query: historyQuery, ok: 200, response: z.array(jsonObjectSchema), errors: [400, 404] },
+  { method: 'get', path: '/api/drafts/{id}/history', summary: 'Append-only history of every change (who, delegation, when, before/after), a page at a time', query: historyQuery, ok: 200, response: historySchema, errors: [400, 404] },
   { method: 'get', path: '/api/paragraphs/{id}', summary: 'One paragraph', ok: 200, response: paragraphViewSchema, errors: [404] },
   { method: 'patch', path: '/api/paragraphs/{id}', summary: 'Edit text or literals (optimistic concurrency with version)', body: updateParagraphRequest, ok: 200, response: paragraphViewSchema, errors: [400, 403, 404, 409] },
   { method: 'post', path: '/api/paragraphs/{id}/move', summary: 'Move to another section or place; checks the caps', body: moveParagraphRequest, ok: 200, response: paragraphViewSchema, errors: [400, 403, 404, 409] },
@@ -59,8 +66,8 @@ export const API_OPERATIONS: ApiOperation[] = [
   { method: 'post', path: '/api/amendments/{id}/withdraw', summary: 'Withdraw your amendment', ok: 200, response: amendmentViewSchema, errors: [403, 404, 409] },
   { method: 'post', path: '/api/amendments/{id}/cosponsors', summary: 'Invite delegations to co-sponsor your amendment', body: inviteCosponsorsRequest, ok: 201, response: sponsorshipsSchema, errors: [400, 403, 404] },
   { method: 'get', path: '/api/sponsorships/invitations', summary: 'Invitations to co-sponsor waiting for your delegation', ok: 200, response: sponsorshipsSchema },
-  { method: 'post', path: '/api/sponsorships/{id}/accept', summary: 'Accept an invitation: your delegation becomes a sponsor', ok: 200, response: jsonObjectSchema, errors: [403, 404, 409] },
-  { method: 'post', path: '/api/sponsorships/{id}/decline', summary: 'Decline an invitation', ok: 200, response: jsonObjectSchema, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/sponsorships/{id}/accept', summary: 'Accept an invitation: your delegation becomes a sponsor', ok: 200, response: sponsorshipSchema, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/sponsorships/{id}/decline', summary: 'Decline an invitation', ok: 200, response: sponsorshipSchema, errors: [403, 404, 409] },
   {
     method: 'get',
     path: '/api/drafts/{id}/export/{kind}',

@@ -3,6 +3,8 @@ import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import {
   amendmentViewSchema,
+  auditEventViewSchema,
+  calendarEventViewSchema,
   commentViewSchema,
   consultationViewSchema,
   decisionViewSchema,
@@ -17,6 +19,7 @@ import {
   sessionViewSchema,
   silenceViewSchema,
   speakerViewSchema,
+  sponsorshipViewSchema,
   userViewSchema,
   versionSummarySchema,
   workflowViewSchema,
@@ -45,6 +48,9 @@ const NAMED_SCHEMAS: Record<string, z.ZodType> = {
   Consultation: consultationViewSchema,
   Reservation: reservationViewSchema,
   Silence: silenceViewSchema,
+  Sponsorship: sponsorshipViewSchema,
+  HistoryEvent: auditEventViewSchema,
+  CalendarEvent: calendarEventViewSchema,
 };
 
 /** Gives each named schema its component id, so that every use of it (and its own recursion) becomes a $ref. */
@@ -107,7 +113,15 @@ function routeConfig(op: ApiOperation): RouteConfig {
   };
 }
 
+let generated: OpenAPIObject | undefined;
+
 export function buildOpenApiDocument(operations: readonly ApiOperation[] = API_OPERATIONS): OpenAPIObject {
+  // The tables do not change while the process runs; every app started in it serves the same document.
+  if (operations === API_OPERATIONS) return (generated ??= generate(operations));
+  return generate(operations);
+}
+
+function generate(operations: readonly ApiOperation[]): OpenAPIObject {
   nameSchemas();
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
@@ -127,5 +141,5 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = API_O
 
 /** Swagger UI at /api/docs, the document itself at /api/docs-json. */
 export function setupOpenApi(app: INestApplication): void {
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, structuredClone(buildOpenApiDocument()), { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -1,5 +1,6 @@
 import {
   breakSilenceRequest,
+  calendarEventViewSchema,
   callParagraphRequest,
   commentViewSchema,
   commentWindowRequest,
@@ -46,8 +47,8 @@ export const WORKFLOW_OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/api/drafts/{id}/consensus', summary: 'The consensus draft: approved paragraphs renumbered, brackets gone, reservations as footnotes', ok: 200, response: jsonObjectSchema, errors: [404] },
   { method: 'get', path: '/api/paragraphs/{id}/comments', summary: "A paragraph's comment threads", ok: 200, response: z.array(commentViewSchema), errors: [404] },
   { method: 'post', path: '/api/paragraphs/{id}/comments', summary: 'Comment on a paragraph or reply (delegations while the comment window is open)', body: createCommentRequest, ok: 201, response: commentViewSchema, errors: [400, 403, 404, 409] },
-  { method: 'get', path: '/api/calendar', summary: "The committee's meetings, milestones and report reminders", ok: 200, response: z.object({ timeZone: z.string(), events: z.array(jsonObjectSchema) }) },
-  { method: 'post', path: '/api/calendar/meetings', summary: 'Schedule a meeting (secretariat)', body: createMeetingRequest, ok: 201, response: jsonObjectSchema, errors: [400, 403] },
+  { method: 'get', path: '/api/calendar', summary: "The committee's meetings, milestones and report reminders", ok: 200, response: z.object({ timeZone: z.string(), events: z.array(calendarEventViewSchema) }) },
+  { method: 'post', path: '/api/calendar/meetings', summary: 'Schedule a meeting (secretariat)', body: createMeetingRequest, ok: 201, response: calendarEventViewSchema, errors: [400, 403] },
   { method: 'get', path: '/api/calendar.ics', summary: 'The calendar as iCalendar (RFC 5545)', ok: 200, media: { 'text/calendar': z.string() } },
   { method: 'get', path: '/api/calendar/subscription', summary: 'A private feed address to subscribe to in a calendar application', ok: 200, response: z.object({ url: z.string(), webcal: z.string() }) },
   { method: 'get', path: '/api/calendar/feed/{key}', summary: 'The subscribed iCalendar feed (no sign-in; the address is the key)', ok: 200, media: { 'text/calendar': z.string() }, params: { key: feedKey }, public: true, errors: [404] },
