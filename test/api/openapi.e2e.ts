@@ -5,8 +5,10 @@ import {
   draftSummarySchema,
   draftViewSchema,
   errorBodySchema,
+  historyQuery,
   loginResponseSchema,
   paragraphViewSchema,
+  redlineQuery,
   userViewSchema,
 } from '@omnibus/shared';
 import { compileErrors, validate } from '@readme/openapi-parser';
@@ -102,6 +104,30 @@ describe('the OpenAPI description', () => {
     const feed = (doc.paths['/api/calendar/feed/{key}'] as Record<string, Operation>).get!.parameters![0] as unknown as { schema: { format?: string } };
     expect(feed).toMatchObject({ name: 'key', in: 'path', required: true });
     expect(feed.schema.format).toBeUndefined();
+  });
+
+  it('documents query strings that the endpoints accept and refuse exactly as described', async () => {
+    const chair = await t.login('chair');
+    const draft = await demoDraft(t, chair);
+    const cases: [z.ZodType, string, Record<string, string>][] = [
+      [historyQuery, 'history', {}],
+      [historyQuery, 'history', { limit: '1000', after: '0' }],
+      [historyQuery, 'history', { limit: '1001' }],
+      [historyQuery, 'history', { limit: '0' }],
+      [historyQuery, 'history', { after: 'abc' }],
+      [historyQuery, 'history', { targetId: 'not-an-id' }],
+      [historyQuery, 'history', { page: '2' }],
+      [redlineQuery, 'redline', { from: 'live' }],
+      [redlineQuery, 'redline', { from: 'live', to: 'live' }],
+      [redlineQuery, 'redline', {}],
+      [redlineQuery, 'redline', { from: 'yesterday' }],
+      [redlineQuery, 'redline', { from: 'live', format: 'pdf' }],
+    ];
+    for (const [schema, endpoint, query] of cases) {
+      const res = await t.api('GET', `/api/drafts/${draft.id}/${endpoint}?${new URLSearchParams(query).toString()}`, { token: chair });
+      const where = `${endpoint} ${JSON.stringify(query)}`;
+      expect({ where, status: res.status }).toEqual({ where, status: schema.safeParse(query).success ? 200 : 400 });
+    }
   });
 
   it('describes exactly the routes the server registered: none missing, none extra', () => {
