@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   rows.push(await measure('plain text compilation text', RUNS, () => renderText(model('compilation'))));
   const pdf = new PdfRenderer();
   try {
-    rows.push(await measure('pdf compilation text (warm chromium)', 5, () => pdf.render(renderHtml(model('compilation')), { symbol: draft.symbol, date })));
+    rows.push(await measure('pdf compilation text (warm chromium)', 5, () => pdf.render(renderHtml(model('compilation')), 'letter')));
   } catch (err) {
     process.stdout.write(`pdf skipped: ${err instanceof Error ? err.message : String(err)}\n`);
   } finally {

@@ -26,9 +26,11 @@ import { SponsorshipsRepository } from './sponsorships/sponsorships.repository';
 import { SponsorshipsService } from './sponsorships/sponsorships.service';
 import { MetricsModule } from './metrics/metrics.module';
 import { NegotiationModule } from './workflow/negotiation.module';
+import { TranslationsModule } from './translations/translations.module';
 
 /** The resolution itself: drafts, sections, paragraphs, amendments and their sponsors. */
 @Module({
+  imports: [TranslationsModule],
   controllers: [DraftsController, ParagraphsController, AmendmentsController, SponsorshipsController, DelegationsController],
   providers: [
     AuditService,

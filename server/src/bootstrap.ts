@@ -79,7 +79,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
   app.use(express.json({ limit: '256kb', strict: false }));
   app.use(bodyParserErrors);
   app.useGlobalFilters(new ErrorFilter());
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.guard.trustProxy);
   setupOpenApi(app);
   serveClient(app, config.clientDir);
   app.useWebSocketAdapter(new CollabIoAdapter(app));

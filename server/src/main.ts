@@ -17,7 +17,7 @@ async function main(): Promise<void> {
       server.seed.created
         ? `  Demo committee seeded: ${server.seed.summary}`
         : `  Demo committee already present: ${server.seed.summary}`,
-      `  Demo accounts (password "demo"): chair, vicechair, secretariat, observer, and one delegate per delegation`,
+      `  Demo accounts (password "demo"): chair, vicechair, secretariat, observer, translator, and one delegate per delegation`,
       `    named by its code in lower case: ${server.seed.delegateUsernames.join(', ')}`,
     );
   }

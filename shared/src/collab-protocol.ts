@@ -55,6 +55,8 @@ export interface CollabErrorDetails {
   amendmentId?: string;
   limit?: number;
   size?: number;
+  /** For `update_rate` and `sync_rate`: when the next one will be accepted. */
+  retryAfterMs?: number;
 }
 
 export interface CollabErrorEvent {
@@ -84,6 +86,12 @@ export const COLLAB_REFUSALS = [
   'malformed_awareness',
   'awareness_impersonation',
   'too_many_refusals',
+  /** More updates than a connection may send per second (COLLAB_UPDATES_PER_SECOND); nothing of it was stored. */
+  'update_rate',
+  /** More sync requests than a connection may send per second (each is answered with the whole document). */
+  'sync_rate',
+  /** The connection is being closed (its session ended, or too many refusals); nothing more is accepted. */
+  'closing',
 ] as const;
 export type CollabRefusal = (typeof COLLAB_REFUSALS)[number];
 

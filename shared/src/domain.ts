@@ -1,9 +1,11 @@
+import type { DraftLanguages, LanguageCode, TranslationState } from './translations';
+
 /**
  * The resolution's domain as server and client both see it. Names follow the committee's work plan
  * ("Negotiation of the draft omnibus resolution") so a chair reading the API recognises them.
  */
 
-export const ROLES = ['delegate', 'chair', 'vice_chair', 'secretariat', 'observer'] as const;
+export const ROLES = ['delegate', 'chair', 'vice_chair', 'secretariat', 'observer', 'translator'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Where a paragraph sits. A topic or entity section carries the key of its topic or entity. */
@@ -68,6 +70,8 @@ export interface AmendmentView {
   invited: string[];
   status: AmendmentStatus;
   createdAt: string;
+  /** With `?lang=`: this amendment's words in that language and their translation status. */
+  translation?: TranslationState;
 }
 
 export interface ParagraphView {
@@ -92,6 +96,8 @@ export interface ParagraphView {
   updatedAt: string;
   /** Footnotes delegations attached after approval, in the order they were recorded (draft view only). */
   reservations?: ReservationNote[];
+  /** With `?lang=`: the paragraph's translation status in that language (see translations.ts). */
+  translation?: TranslationState;
 }
 
 export interface ReservationNote {
@@ -158,6 +164,10 @@ export interface DraftView extends DraftSummary {
   capsConfig: CapsConfig;
   sections: SectionView[];
   caps: CapUsage[];
+  /** The committee's official languages and the draft's original (absent from old version snapshots). */
+  languages?: DraftLanguages;
+  /** The language the texts are in: the original unless `?lang=` asked for another. */
+  lang?: LanguageCode;
 }
 
 export interface UserView {

@@ -17,6 +17,20 @@ export const ERROR_CODES = [
   'over_cap_import',
   /** The comment window or a silence procedure closed at a deadline the message names. */
   'deadline_passed',
+  /** A translation made from an older revision of the original; `details` has the redline since. */
+  'stale_translation',
+  /** A consensus export in a language where some units are not translated or outdated (`details.units`). */
+  'translation_incomplete',
+  /** A language the committee does not use. */
+  'language_not_official',
+  /** A translation into the draft's original language: edit the original instead. */
+  'original_language',
+  /** A translation whose brackets do not name the original's sponsors in the original's order. */
+  'bracket_sponsors_mismatch',
+  /** `basedOn` names a revision the original never had. */
+  'invalid_revision',
+  /** A deleted or withdrawn paragraph, or an amendment no longer open: nothing to translate. */
+  'unit_not_translatable',
   'unavailable',
   'internal',
 ] as const;

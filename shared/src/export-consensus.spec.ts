@@ -65,13 +65,13 @@ describe('buildConsensusModel', () => {
 
   it('turns reservations into footnotes numbered through the document, naming the state', () => {
     expect(all[3]!.footnotes).toEqual([
-      { number: 1, text: 'The United States does not join.' },
-      { number: 2, text: 'Mexico: Reserves.' },
+      { number: 2, text: 'The United States does not join.' },
+      { number: 3, text: 'Mexico: Reserves.' },
     ]);
   });
 
   it('names the view and date in its subtitle and groups topics by area', () => {
-    expect(model.subtitle).toBe('(Consensus draft, 15 March 2022)');
+    expect(model.subtitle).toBe('(Consensus draft, March 15, 2022)');
     expect(model.sections.map((x) => [x.heading, x.area])).toEqual([
       [null, null],
       ['Topic a', 'Area one'],
@@ -108,6 +108,6 @@ describe('buildCompilationModel', () => {
     expect(bis!.segments).toEqual([{ type: 'insert', sponsors: ['CH', 'MEX', 'US'], text: 'To endorse.' }]);
     expect(bis!.note).toBe('(new; held in brackets)');
     expect([two!.number, two!.note]).toEqual(['2', '(consensus; withdrawn)']);
-    expect(model.subtitle).toBe('(Compilation text, 15 March 2022)');
+    expect(model.subtitle).toBe('(Compilation text, March 15, 2022)');
   });
 });

@@ -6,7 +6,8 @@
 import type { Segment } from './brackets';
 import type { DraftView, Literal, ParagraphView, SectionView } from './domain';
 import { footnotesFor, literalSegments } from './export-compilation';
-import { DocModel, DocParagraph, emptyModel, sectionHeading } from './export-model';
+import { documentWords } from './document-words';
+import { DocModel, DocParagraph, ModelOptions, emptyModel, sectionHeading } from './export-model';
 import { normalizeLabel, renumber, rewriteCrossReferences } from './labels';
 
 /**
@@ -49,14 +50,55 @@ export function consensusNumbers(sections: readonly SectionView[]): Map<string, 
   return maps;
 }
 
+/** Runs of spaces left where brackets stood in older records print as one: a consensus draft is clean text. */
+const singleSpaced = (s: string): string => s.replace(/ {2,}/g, ' ');
+
 function agreedLiteral(l: Literal, map: ReadonlyMap<string, string>): Segment[] {
-  return [{ type: 'text', text: rewriteCrossReferences(agreedText(literalSegments(l)), map) }];
+  return [{ type: 'text', text: singleSpaced(rewriteCrossReferences(agreedText(literalSegments(l)), map)) }];
 }
 
-export function buildConsensusModel(draft: DraftView, options: { date: string }): DocModel {
-  const model = emptyModel('consensus', { title: draft.title, symbol: draft.symbol, date: options.date });
+const inPlay = (p: ParagraphView): boolean => p.status !== 'deleted' && p.status !== 'withdrawn';
+
+/** "Inter-American Committee against Terrorism (CICTE) 1, 2 and 5 bis; preamble 3": where the missing paragraphs stand. */
+function missingLabels(sections: readonly SectionView[], words: { and: string; preamble: string }): string {
+  const parts: string[] = [];
+  for (const s of sections) {
+    const labels = s.paragraphs.filter((p) => inPlay(p) && !approved(p)).map((p) => p.label);
+    if (labels.length === 0) continue;
+    const list = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} ${words.and} ${labels[labels.length - 1]}`;
+    parts.push(`${s.kind === 'preamble' ? words.preamble : (sectionHeading(s) ?? s.key)} ${list}`);
+  }
+  return parts.join('; ');
+}
+
+const JOINERS = {
+  en: { and: 'and', preamble: 'preamble' },
+  es: { and: 'y', preamble: 'preámbulo' },
+  fr: { and: 'et', preamble: 'préambule' },
+  pt: { and: 'e', preamble: 'preâmbulo' },
+} as const;
+
+/**
+ * The consensus draft's account of itself: how many paragraphs still in play are not approved and
+ * where they stand, so that no one mistakes a partial text for the whole resolution.
+ */
+function consensusNotice(model: DocModel, draft: DraftView): void {
+  const words = documentWords(model.lang);
+  const all = draft.sections.flatMap((s) => s.paragraphs.filter(inPlay));
+  const missing = all.filter((p) => !approved(p)).length;
+  if (missing === 0) {
+    model.notice = all.length === 0 ? null : words.complete(all.length);
+    if (all.length > 0) model.frame.presentedLine = words.approved(model.frame.dateLine);
+    return;
+  }
+  model.notice = words.missing(missing, all.length, missingLabels(draft.sections, JOINERS[model.lang]));
+}
+
+export function buildConsensusModel(draft: DraftView, options: ModelOptions): DocModel {
+  const model = emptyModel('consensus', draft, options);
+  consensusNotice(model, draft);
   const numbers = consensusNumbers(draft.sections);
-  let footnote = 0;
+  let footnote = model.titleFootnote.number;
   const next = () => ++footnote;
   for (const s of draft.sections) {
     const map = numbers.get(s.id) ?? new Map<string, string>();
@@ -68,7 +110,7 @@ export function buildConsensusModel(draft: DraftView, options: { date: string })
       state: p.state,
       status: p.status,
       sponsors: [],
-      segments: [{ type: 'text', text: rewriteCrossReferences(p.text, map) }],
+      segments: [{ type: 'text', text: singleSpaced(rewriteCrossReferences(p.text, map)) }],
       literals: (p.literals ?? []).map((l) => ({ label: l.label, segments: agreedLiteral(l, map) })),
       note: null,
       footnotes: footnotesFor(p, next),

@@ -5,6 +5,8 @@
  * model, so the formats cannot disagree about what the document says.
  */
 import type { Segment } from './brackets';
+import { DOCUMENT_LANGUAGES, DocumentLanguage, documentDate, documentWords } from './document-words';
+import type { TranslationStatus } from './translations';
 import type { ParagraphKind, ParagraphState, ParagraphStatus, SectionKind, SectionView } from './domain';
 
 export const EXPORT_VIEWS = ['consensus', 'compilation'] as const;
@@ -37,6 +39,12 @@ export interface DocParagraph {
   /** The compilation's "(amended; pending)" line; null in the consensus draft. */
   note: string | null;
   footnotes: DocFootnote[];
+  /**
+   * Where the text stands against the original when the document is in another language: absent
+   * for the original itself. `translateModel` sets it; every renderer prints "missing" and
+   * "outdated" as a marker beside the paragraph in compilation exports.
+   */
+  translationStatus?: TranslationStatus;
 }
 
 export interface DocSection {
@@ -50,45 +58,83 @@ export interface DocSection {
   paragraphs: DocParagraph[];
 }
 
+/**
+ * The OAS header block and the lines around the title, as page 1 of a Permanent Council document
+ * prints them: the council and committee on the left; series, symbol, date and original language
+ * on the right; then "DRAFT RESOLUTION", the title and the presented/approved line.
+ */
+export interface DocFrame {
+  council: string;
+  committee: string;
+  /** "OEA/Ser.G". */
+  series: string;
+  /** The draft's own date, in the document's language. */
+  dateLine: string;
+  /** "Original: English", in the document's language. */
+  originalLine: string;
+  /** "DRAFT RESOLUTION". */
+  documentKind: string;
+  /** "(Presented by the Chair …)" or, once every paragraph is approved, "(Approved by the Committee …)". */
+  presentedLine: string;
+}
+
 export interface DocModel {
   view: ExportView;
+  /** The language the document is written in (its HTML lang, its Akoma Ntoso language). */
+  lang: DocumentLanguage;
+  /** The draft's original language, named on the "Original:" line. */
+  original: DocumentLanguage;
   title: string;
   symbol: string;
   /** yyyy-mm-dd. */
   date: string;
-  /** "(Compilation text, 12 March 2026)": the importer reads the view back from it. */
+  frame: DocFrame;
+  /** "(Compilation text, March 12, 2026)": the importer reads the view back from it. */
   subtitle: string;
+  /** The footnote on the title; reservations are numbered after it. */
+  titleFootnote: DocFootnote;
+  /** What a consensus draft leaves out ("11 of 13 paragraphs are not yet approved …"); null in a compilation. */
+  notice: string | null;
   /** "THE GENERAL ASSEMBLY,": the line that opens a resolution's preamble. */
   formula: string;
+  /** "RESOLVES:": the line between the preamble and the operative part. */
+  resolvingFormula: string;
   sections: DocSection[];
 }
 
-export const RESOLUTION_FORMULA = 'THE GENERAL ASSEMBLY,';
+export const SERIES_LINE = 'OEA/Ser.G';
 
-const VIEW_NAMES: Record<ExportView, string> = { consensus: 'Consensus draft', compilation: 'Compilation text' };
+export const RESOLUTION_FORMULA = documentWords('en').formula;
 
-export function viewName(view: ExportView): string {
-  return VIEW_NAMES[view];
+const VIEW_NAMES: Record<DocumentLanguage, Record<ExportView, string>> = {
+  en: { consensus: 'Consensus draft', compilation: 'Compilation text' },
+  es: { consensus: 'Texto de consenso', compilation: 'Texto compilado' },
+  fr: { consensus: 'Texte de consensus', compilation: 'Texte de compilation' },
+  pt: { consensus: 'Texto de consenso', compilation: 'Texto compilado' },
+};
+
+export function viewName(view: ExportView, lang: DocumentLanguage = 'en'): string {
+  return VIEW_NAMES[lang][view];
 }
 
-/** The view a subtitle written by `exportSubtitle` names, or null for any other subtitle. */
+/** The view a subtitle written by `exportSubtitle` names, in any of the four languages, or null for any other subtitle. */
 export function viewOfSubtitle(subtitle: string | undefined): ExportView | null {
   if (subtitle === undefined) return null;
-  return EXPORT_VIEWS.find((v) => subtitle.toLowerCase().startsWith(`(${VIEW_NAMES[v].toLowerCase()}`)) ?? null;
+  const s = subtitle.toLowerCase();
+  for (const lang of DOCUMENT_LANGUAGES) {
+    const found = EXPORT_VIEWS.find((v) => s.startsWith(`(${VIEW_NAMES[lang][v].toLowerCase()}`));
+    if (found) return found;
+  }
+  return null;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2026-03-12" → "12 March 2026", as OAS documents date themselves. */
+/** "2026-03-12" → "March 12, 2026", as the committee's English documents date themselves. */
 export function displayDate(isoDate: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (!m || month === undefined) throw new RangeError(`"${isoDate}" is not a date written yyyy-mm-dd`);
-  return `${Number(m[3])} ${month} ${m[1]}`;
+  return documentDate(isoDate, 'en');
 }
 
-export function exportSubtitle(view: ExportView, isoDate: string): string {
-  return `(${VIEW_NAMES[view]}, ${displayDate(isoDate)})`;
+export function exportSubtitle(view: ExportView, isoDate: string, lang: DocumentLanguage = 'en'): string {
+  return `(${VIEW_NAMES[lang][view]}, ${documentDate(isoDate, lang)})`;
 }
 
 /** The heading an exported section prints; the importer maps it back to the section by title and key. */
@@ -104,16 +150,59 @@ export function sectionHeading(section: Pick<SectionView, 'kind' | 'key' | 'titl
   }
 }
 
-export function emptyModel(view: ExportView, d: { title: string; symbol: string; date: string }): DocModel {
+export interface ModelOptions {
+  /** The date the document carries, yyyy-mm-dd: the draft's own date, not the day of the export. */
+  date: string;
+  /** The document's language; the original when absent. */
+  lang?: DocumentLanguage;
+  /** The draft's original language; English when absent. */
+  original?: DocumentLanguage;
+}
+
+export function emptyModel(view: ExportView, d: { title: string; symbol: string }, options: ModelOptions): DocModel {
+  const lang = options.lang ?? options.original ?? 'en';
+  const original = options.original ?? 'en';
+  const words = documentWords(lang);
+  const date = documentDate(options.date, lang);
   return {
     view,
+    lang,
+    original,
     title: d.title,
     symbol: d.symbol,
-    date: d.date,
-    subtitle: exportSubtitle(view, d.date),
-    formula: RESOLUTION_FORMULA,
+    date: options.date,
+    frame: {
+      council: words.council,
+      committee: words.committee,
+      series: SERIES_LINE,
+      dateLine: date,
+      originalLine: words.original(original),
+      documentKind: words.draftResolution,
+      presentedLine: words.presented,
+    },
+    subtitle: exportSubtitle(view, options.date, lang),
+    titleFootnote: { number: 1, text: words.titleNote[view](date) },
+    notice: null,
+    formula: words.formula,
+    resolvingFormula: words.resolvingFormula,
     sections: [],
   };
+}
+
+/** The operative part: every section after the preamble. The resolving formula stands before it. */
+export function operativeSections(model: DocModel): DocSection[] {
+  return model.sections.filter((s) => s.kind !== 'preamble');
+}
+
+/** The words a paragraph's translation marker prints, or null when its text is current or the original. */
+export function translationMarker(model: DocModel, p: DocParagraph): string | null {
+  if (model.view !== 'compilation' || p.translationStatus === undefined || p.translationStatus === 'current') return null;
+  return `(${documentWords(model.lang).translation[p.translationStatus]})`;
+}
+
+export function emptyNotice(model: DocModel): string {
+  const words = documentWords(model.lang);
+  return model.view === 'consensus' ? words.emptyConsensus : words.emptyCompilation;
 }
 
 export function countParagraphs(model: DocModel): number {

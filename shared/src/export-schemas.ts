@@ -1,5 +1,10 @@
 /** Query strings of the document endpoints: exports of a draft and imports into it. */
 import { z } from 'zod';
+import { DOCUMENT_LANGUAGES } from './document-words';
+
+/** The paper a committee prints on: US Letter at the OAS in Washington, A4 elsewhere. */
+export const PAGE_SIZES = ['letter', 'a4'] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md', 'akn', 'txt'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -19,8 +24,12 @@ export const exportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default('docx'),
   /** A published version to export; the live draft when absent. */
   version: z.uuid().optional(),
-  /** The date the document carries; today in the committee's time zone when absent. */
+  /** The date the document carries; the draft's own date when absent. */
   date: isoDate.optional(),
+  /** The language the document is written in; the draft's original language when absent. */
+  lang: z.enum(DOCUMENT_LANGUAGES).optional(),
+  /** Chair only, consensus draft: issue it although some translations are missing or outdated, with a note saying so. */
+  allowIncomplete: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
 });
 export type ExportQuery = z.infer<typeof exportQuery>;
 
@@ -29,6 +38,7 @@ export const redlineExportQuery = z.strictObject({
   from: side,
   to: side.default('live'),
   date: isoDate.optional(),
+  lang: z.enum(DOCUMENT_LANGUAGES).optional(),
 });
 export type RedlineExportQuery = z.infer<typeof redlineExportQuery>;
 

@@ -24,7 +24,8 @@ export function isStoredRole(role: LineRole): boolean {
 export function importWordAccount(parsed: ImportedText): WordAccount {
   const lines = parsed.lines ?? [];
   const source = lines.flatMap((l) => wordsOf(l.text));
-  const stored = parsed.sections.flatMap((s) => s.paragraphs.flatMap(paragraphWords));
+  // Words as the source printed them: renumbering into section labels changes numbers, not words kept.
+  const stored = (parsed.printedSections ?? parsed.sections).flatMap((s) => s.paragraphs.flatMap(paragraphWords));
   const listed = lines.filter((l) => !isStoredRole(l.role)).flatMap((l) => wordsOf(l.text));
   return accountWords(source, stored, listed);
 }

@@ -29,6 +29,7 @@ import {
 import { viewOfSubtitle } from './export-model';
 import { parseStatusNote } from './export-status-note';
 import { compareLabels, normalizeLabel } from './labels';
+import { sectionLocalNumbers } from './resolution-numbering';
 
 export { isOrganFormula, isSymbolLine } from './import-lines';
 
@@ -103,6 +104,8 @@ export interface ImportedText {
   metadata?: ImportedMetadata[];
   /** Every non-empty line of the source and what it became; absent for an empty text. */
   lines?: LineAccount[];
+  /** The sections as numbered in the source, when they were read back into each section's own labels. */
+  printedSections?: ImportedSection[];
 }
 
 const SUBTITLE = /^\(.*\)$/;
@@ -693,7 +696,8 @@ export function importText(source: string): ImportedText {
     lines.push({ no: index + 1, text, afterBlank: blank && lines.length > 0 });
     blank = false;
   }
-  return new Reader(lines, findLayout(lines)).read();
+  // A resolution numbered straight through reads back into each section's own labels.
+  return sectionLocalNumbers(new Reader(lines, findLayout(lines)).read());
 }
 
 function bodyOf(

@@ -190,6 +190,14 @@ describe('rewriteCrossReferences', () => {
     expect(rewriteCrossReferences(input, map)).toBe(output);
   });
 
+  it("renumbers only this resolution's own paragraphs, never another text's", () => {
+    const text =
+      'Recalling paragraph 7 of the Declaration of Panama, paragraphs 5 and 6 of resolution AG/RES. 2950 (L-O/20) and paragraph 5 bis of this resolution, as in paragraph 5 ter of the present resolution and paragraph 7.';
+    expect(rewriteCrossReferences(text, map)).toBe(
+      'Recalling paragraph 7 of the Declaration of Panama, paragraphs 5 and 6 of resolution AG/RES. 2950 (L-O/20) and paragraph 6 of this resolution, as in paragraph 7 of the present resolution and paragraph 9.',
+    );
+  });
+
   it('leaves other numbers alone', () => {
     const text =
       'In 2022, following CP/CSH-1953/20 rev. 1 and resolution AG/RES. 2950 (L-O/20), see paragraph 6 of 7 items, subparagraph 6.';

@@ -245,13 +245,19 @@ const REFERENCE = new RegExp(
 );
 const LABEL_IN_REFERENCE = new RegExp(LABEL_SOURCE, 'g');
 
+// "… of the Declaration of Panama", "… of resolution AG/RES. 2950", "… of its Statute": another text's paragraphs.
+// "… of this resolution" and "… of the present resolution" are this text's own.
+const OF_ANOTHER_TEXT = /^\s*of\s+(?!this\s+resolution\b|the\s+present\s+resolution\b)\p{L}/iu;
+
 /**
  * Rewrites "paragraph 5 bis", "paragraphs 5 bis and 7", "paragraphs 3 to 5 ter" with the new
  * numbers. Only labels right after the word "paragraph(s)" move, so years and document symbols
- * ("CP/CSH-1953/20") stay; a label missing from the map is left as written.
+ * ("CP/CSH-1953/20") stay; a label missing from the map is left as written, and so is a reference
+ * to another text's paragraphs ("paragraph 4 of the Declaration of Panama").
  */
 export function rewriteCrossReferences(text: string, map: ReadonlyMap<string, string>): string {
-  return text.replace(REFERENCE, (reference) => {
+  return text.replace(REFERENCE, (reference: string, offset: number) => {
+    if (OF_ANOTHER_TEXT.test(text.slice(offset + reference.length, offset + reference.length + 60))) return reference;
     const word = /^\S+\s+/.exec(reference)?.[0] ?? '';
     const rest = reference.slice(word.length).replace(LABEL_IN_REFERENCE, (label) => {
       const key = normalizeLabel(label);

@@ -12,6 +12,7 @@ import {
   versionSummarySchema,
   workflowViewSchema,
 } from './workflow-schemas';
+import { translationChangedPayload } from './translations';
 
 /**
  * The live channel of the negotiation room: socket.io namespace `/live` on the default path.
@@ -43,6 +44,8 @@ export const LIVE_EVENTS = {
   reservationAdded: 'reservation.added',
   commentAdded: 'comment.added',
   silenceChanged: 'silence.changed',
+  /** A translation was stored, or the original changed and translations turned outdated. */
+  translationChanged: 'translation.changed',
 } as const;
 
 /** Client → server; each answers through the socket.io acknowledgement with `LiveAck`. */
@@ -73,6 +76,7 @@ export const LIVE_PAYLOADS = {
   [LIVE_EVENTS.reservationAdded]: reservationViewSchema,
   [LIVE_EVENTS.commentAdded]: commentViewSchema,
   [LIVE_EVENTS.silenceChanged]: silenceViewSchema,
+  [LIVE_EVENTS.translationChanged]: translationChangedPayload,
 } as const;
 
 export type LiveEventName = (typeof LIVE_EVENTS)[keyof typeof LIVE_EVENTS];

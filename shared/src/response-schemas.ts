@@ -22,6 +22,7 @@ import {
   type UserView,
 } from './domain';
 import { ERROR_CODES, type ErrorBody } from './errors';
+import { languageCode, TRANSLATION_STATUSES, TRANSLATION_UNIT_KINDS, type DraftLanguages, type TranslationState } from './translations';
 import { CALENDAR_CATEGORIES, type CalendarEventView } from './workflow-schemas';
 
 export const errorBodySchema = z.object({
@@ -44,6 +45,30 @@ export const loginResponseSchema = z.object({
   user: userViewSchema,
 });
 
+const literalSchema = z.object({ label: z.string(), text: z.string() });
+
+/** With `?lang=`: a unit's translation status in that language. */
+export const translationStateSchema = z.object({
+  unitKind: z.enum(TRANSLATION_UNIT_KINDS),
+  unitId: z.string(),
+  lang: languageCode,
+  status: z.enum(TRANSLATION_STATUSES),
+  basedOn: z.int().nullable(),
+  originalRevision: z.int(),
+  text: z.string().nullable(),
+  literals: z.array(literalSchema).nullable().optional(),
+  original: z.object({ text: z.string(), literals: z.array(literalSchema).optional() }),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+/** One run of a word-level redline; it has no schema of its own yet, so it is described as an open object. */
+export const wordDiffSchema = z.custom<NonNullable<TranslationState['redline']>[number]>((v) => typeof v === 'object' && v !== null);
+const translationStateFullSchema = translationStateSchema.extend({
+  redline: z.array(wordDiffSchema).optional().describe('only when outdated: what changed in the original, word by word'),
+}) satisfies z.ZodType<TranslationState>;
+
+export const draftLanguagesSchema = z.object({ original: languageCode, official: z.array(languageCode) }) satisfies z.ZodType<DraftLanguages>;
+
 export const amendmentViewSchema = z.object({
   id: z.string(),
   paragraphId: z.string(),
@@ -57,9 +82,9 @@ export const amendmentViewSchema = z.object({
   invited: z.array(z.string()).describe('delegation codes invited to co-sponsor that have not answered yet'),
   status: z.enum(AMENDMENT_STATUSES),
   createdAt: z.string(),
+  translation: translationStateFullSchema.optional(),
 }) satisfies z.ZodType<AmendmentView>;
 
-const literalSchema = z.object({ label: z.string(), text: z.string() });
 const reservationNoteSchema = z.object({ delegation: z.string(), text: z.string(), createdAt: z.string() });
 
 export const paragraphViewSchema = z.object({
@@ -81,6 +106,7 @@ export const paragraphViewSchema = z.object({
   version: z.int(),
   updatedAt: z.string(),
   reservations: z.array(reservationNoteSchema).optional(),
+  translation: translationStateFullSchema.optional(),
 }) satisfies z.ZodType<ParagraphView>;
 
 export const sectionViewSchema = z.object({
@@ -107,6 +133,8 @@ export const draftViewSchema = draftSummarySchema.extend({
   capsConfig: capsConfigSchema,
   sections: z.array(sectionViewSchema),
   caps: z.array(capUsageSchema),
+  languages: draftLanguagesSchema.optional().describe("the committee's official languages and the draft's original"),
+  lang: languageCode.optional().describe('the language the texts are in'),
 }) satisfies z.ZodType<DraftView>;
 
 /** A body whose shape is not described field by field yet: any JSON object. */

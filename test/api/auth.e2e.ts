@@ -78,8 +78,8 @@ describe('sign-in and tokens', () => {
 
   it('takes the role from the account, not from the token claims', async () => {
     const valid = await t.login('us');
-    const claims = jwt.decode(valid) as { sub: string; cid: string };
-    const promoted = jwt.sign({ sub: claims.sub, cid: claims.cid, role: 'secretariat' }, await secret(), { algorithm: 'HS256', issuer: 'omnibus', expiresIn: 600 });
+    const claims = jwt.decode(valid) as { sub: string; cid: string; sid: string };
+    const promoted = jwt.sign({ sub: claims.sub, cid: claims.cid, sid: claims.sid, role: 'secretariat' }, await secret(), { algorithm: 'HS256', issuer: 'omnibus', expiresIn: 600 });
     const res = await t.api('POST', '/api/drafts', { token: promoted, body: { title: 'A draft', symbol: 'CP/CSH/1/22' } });
     expect(res.status).toBe(403);
   });

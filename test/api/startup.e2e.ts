@@ -50,7 +50,7 @@ describe('starting on an empty database', () => {
       const counts: { users: number; paragraphs: number }[] = await ds.query(
         `SELECT (SELECT count(*)::int FROM app_user) AS users, (SELECT count(*)::int FROM paragraph) AS paragraphs`,
       );
-      expect(counts[0]).toEqual({ users: 4 + 35, paragraphs: 12 });
+      expect(counts[0]).toEqual({ users: 5 + 35, paragraphs: 12 });
     } finally {
       await ds.destroy();
       await db.drop();

@@ -71,17 +71,20 @@ describe('exports of the demo draft', () => {
 
   it('prints the compilation text with labels, brackets, sponsors, states and statuses', async () => {
     const txt = (await fetchOk('compilation', 'format=txt')).body.toString('utf8');
-    expect(txt).toContain('5 bis. [CH, MEX and US: To endorse the 2021 consensus reports');
+    // Numbered straight through the resolution, as the consensus draft is: CICTE's 5 bis follows the Convention's two paragraphs.
+    expect(txt).toContain('7 bis. [CH, MEX and US: To endorse the 2021 consensus reports');
+    expect(txt).toContain('Its report follows paragraph 7 bis.');
     expect(txt).toContain('(new; approved)');
     expect(txt).toContain('(consensus; pending)');
-    expect(txt).toContain('(Footnote 1: Mexico joins consensus on the understanding that the reports are not binding.)');
+    // Footnote 1 is the title's; reservations follow it.
+    expect(txt).toContain('(Footnote 2: Mexico joins consensus on the understanding that the reports are not binding.)');
     const html = (await fetchOk('compilation', 'format=html')).body.toString('utf8');
     expect(html).toContain('<span class="bracket insert">[<b class="sponsors">CH, MEX and US</b>: To endorse');
     const pdf = (await fetchOk('compilation', 'format=pdf')).body;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pdfText = squash(pdfToText(saveArtifact('compilation-chromium.pdf', pdf)));
-    expect(pdfText).toContain('5 bis. [CH, MEX and US: To endorse the 2021 consensus reports');
-    expect(pdfText).toContain('CP/CSH/xxxx/22 · 15 March 2022');
+    expect(pdfText).toContain('7 bis. [CH, MEX and US: To endorse the 2021 consensus reports');
+    expect(pdfText).toMatch(/OEA\/Ser\.G .*CP\/CSH\/xxxx\/22 March 15, 2022 .*Original: English DRAFT RESOLUTION/);
   });
 
   it('makes a consensus draft of approved text only, renumbered, with references and reservations', async () => {
@@ -99,7 +102,12 @@ describe('exports of the demo draft', () => {
       '8. To request that the SMS, through the ',
     ]);
     expect(txt).toContain('first half of 2022. Its report follows paragraph 6.');
-    expect(txt).toContain('(Footnote 1: Mexico joins consensus');
+    expect(txt).toContain('(Footnote 2: Mexico joins consensus');
+    // A partial consensus draft says what it leaves out.
+    expect(txt).toContain('(4 of 12 paragraphs are not yet approved and are not in this text: Inter-American Committee against Terrorism (CICTE) 4, 5, 8 and 9.)');
+    const pdf = squash(pdfToText(saveArtifact('consensus-chromium.pdf', (await fetchOk('consensus', 'format=pdf')).body)));
+    expect(pdf).toContain('4 of 12 paragraphs are not yet approved');
+    expect(pdf).toMatch(/THE GENERAL ASSEMBLY, RESOLVES: INTER-AMERICAN INSTRUMENTS AND INSTITUTIONS/);
   });
 
   it('opens in LibreOffice: numbering, brackets, header and footnotes survive the conversion', async () => {
@@ -108,14 +116,16 @@ describe('exports of the demo draft', () => {
     expect(compiled).toContain('ADVANCING HEMISPHERIC SECURITY: A MULTIDIMENSIONAL APPROACH');
     expect(compiled).toContain('CP/CSH/xxxx/22');
     expect(compiled).toContain('Inter-American Committee against Terrorism (CICTE)');
-    expect(compiled).toContain('5 bis. [CH, MEX and US: To endorse the 2021 consensus reports');
+    expect(compiled).toContain('7 bis. [CH, MEX and US: To endorse the 2021 consensus reports');
     expect(compiled).toContain('(new; approved)');
     const consensus = (await fetchOk('consensus', 'format=docx')).body;
     const agreed = squash(pdfToText(saveArtifact('consensus-libreoffice.pdf', fs.readFileSync(await convertWithLibreOffice(consensus, 'consensus.docx')))));
     // Word's own list numbers the operative paragraphs; LibreOffice prints the numbers it worked out.
     expect(agreed).toMatch(/6\. To endorse the 2021 consensus reports/);
     expect(agreed).toMatch(/8\. To request that the SMS, through the CICTE Secretariat/);
-    expect(agreed).toContain('15 March 2022');
+    expect(agreed).toContain('March 15, 2022');
+    expect(agreed).toContain('PERMANENT COUNCIL OF THE ORGANIZATION OF');
+    expect(agreed).toMatch(/THE GENERAL ASSEMBLY, RESOLVES: INTER-AMERICAN INSTRUMENTS AND INSTITUTIONS/);
     expect(agreed).toContain('Mexico joins consensus on the understanding that the reports are not binding.');
     expect(agreed).not.toContain('[');
   });
@@ -142,7 +152,7 @@ describe('exports of the demo draft', () => {
     const version = await publishDirectly(t, demo, 'Chair’s first draft', 'CP/CSH/xxxx/22');
     const published = await download(t, url('compilation', `format=txt&version=${version}`), observer);
     expect(published.status).toBe(200);
-    expect(published.body.toString('utf8')).toContain('5 bis. [CH, MEX and US: To endorse');
+    expect(published.body.toString('utf8')).toContain('7 bis. [CH, MEX and US: To endorse');
     expect((await download(t, url('consensus', 'format=docx'), await t.login('mex'))).status).toBe(200);
   });
 

@@ -1,3 +1,4 @@
+import type { DocumentLanguage } from '@omnibus/shared/document-words';
 import type { ExportFormat, ExportKind } from '@omnibus/shared/export-schemas';
 import { download, upload } from './http';
 
@@ -60,8 +61,9 @@ function importQuery(o: ImportOptions): string {
 }
 
 export const documentsApi = {
-  export: (draftId: string, kind: ExportKind, format: ExportFormat, options: { version?: string; from?: string; to?: string } = {}) => {
+  export: (draftId: string, kind: ExportKind, format: ExportFormat, options: { version?: string; from?: string; to?: string; lang?: DocumentLanguage } = {}) => {
     const q = new URLSearchParams({ format });
+    if (options.lang) q.set('lang', options.lang);
     if (kind === 'redline') {
       q.set('from', options.from ?? 'live');
       q.set('to', options.to ?? 'live');

@@ -19,6 +19,7 @@ const chair = actor('chair');
 const vice = actor('vice_chair');
 const secretariat = actor('secretariat');
 const observer = actor('observer');
+const translator = actor('translator');
 
 const allowed = (a: Actor, access: Access) => denialReason(a, access) === null;
 
@@ -41,6 +42,25 @@ describe('access policy', () => {
       { action: 'draft.configure', committeeId },
     ];
     for (const w of writes) expect(denialReason(observer, w)).toMatch(/^Observers may read the draft but not change it\./);
+  });
+
+  it('lets language services and the secretariat translate, and keeps translators out of the negotiation itself', () => {
+    const translate: Access = { action: 'translation.edit', committeeId };
+    expect([translator, secretariat].every((a) => allowed(a, translate))).toBe(true);
+    for (const a of [mex, chair, vice, observer]) expect(denialReason(a, translate)).toMatch(/language services \(translators\) and the secretariat/);
+    expect(allowed(translator, { action: 'committee.read', committeeId })).toBe(true);
+    expect(allowed(translator, { action: 'draft.export', committeeId, published: false })).toBe(true);
+    const negotiation: Access[] = [
+      { action: 'paragraph.create', committeeId },
+      { action: 'paragraph.edit', committeeId, origin: 'chair', sponsorDelegationIds: [] },
+      { action: 'amendment.create', committeeId },
+      { action: 'draft.coedit.write', committeeId },
+      { action: 'comment.create', committeeId },
+      { action: 'session.run', committeeId },
+      { action: 'committee.languages', committeeId },
+    ];
+    for (const w of negotiation) expect(allowed(translator, w)).toBe(false);
+    expect(allowed(secretariat, { action: 'committee.languages', committeeId })).toBe(true);
   });
 
   it("lets only a proposal's sponsors edit it, and only its proposer withdraw it", () => {

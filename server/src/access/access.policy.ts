@@ -33,7 +33,9 @@ export type Access =
   | { action: 'consultation.report'; committeeId: string; leadDelegationId: string }
   | { action: 'reservation.create'; committeeId: string }
   | { action: 'silence.start'; committeeId: string }
-  | { action: 'silence.object'; committeeId: string };
+  | { action: 'silence.object'; committeeId: string }
+  | { action: 'translation.edit'; committeeId: string }
+  | { action: 'committee.languages'; committeeId: string };
 
 const OFFICERS: readonly Role[] = ['chair', 'vice_chair'];
 const DRAFTERS: readonly Role[] = ['chair', 'vice_chair', 'secretariat'];
@@ -47,12 +49,17 @@ export function denialReason(actor: Actor, access: Access): string | null {
   if (actor.committeeId !== access.committeeId) return 'This belongs to another committee.';
   const role = actor.role;
   const readOnly =
-    role === 'observer' ? 'Observers may read the draft but not change it. ' : '';
+    role === 'observer'
+      ? 'Observers may read the draft but not change it. '
+      : role === 'translator'
+        ? 'Language services keep the translations; the negotiation text itself changes through the delegations and the chair. '
+        : '';
   switch (access.action) {
     case 'committee.read':
     case 'draft.coedit.join':
       return null;
     case 'draft.coedit.write':
+      if (role === 'translator') return 'Language services follow the live text in the original and translate it through the translation screen; they do not edit the original.';
       return role === 'observer' ? 'Observers follow the live text but do not edit it.' : null;
     case 'draft.create':
     case 'draft.import':
@@ -65,7 +72,7 @@ export function denialReason(actor: Actor, access: Access): string | null {
     case 'draft.configure':
       return DRAFTERS.includes(role) ? null : `${readOnly}Only the chair, a vice-chair or the secretariat may change a draft's caps.`;
     case 'paragraph.create':
-      return role === 'observer'
+      return role === 'observer' || role === 'translator'
         ? `${readOnly}A delegate, the chair, a vice-chair or the secretariat may add paragraphs.`
         : null;
     case 'paragraph.edit':
@@ -109,7 +116,7 @@ export function denialReason(actor: Actor, access: Access): string | null {
         ? null
         : `${readOnly}Only the chair or a vice-chair may move the draft to another phase or open, extend or reopen the comment window.`;
     case 'comment.create':
-      return role === 'observer' ? `${readOnly}Delegations and the committee's officers and secretariat may comment.` : null;
+      return role === 'observer' || role === 'translator' ? `${readOnly}Delegations and the committee's officers and secretariat may comment.` : null;
     case 'calendar.schedule':
       return role === 'secretariat' ? null : `${readOnly}Only the secretariat schedules meetings on the committee's calendar.`;
     case 'session.run':
@@ -134,6 +141,12 @@ export function denialReason(actor: Actor, access: Access): string | null {
       return role === 'delegate' && actor.delegationId !== null
         ? null
         : `${readOnly}Silence is broken by a delegation in its own name; sign in as a delegate.`;
+    case 'translation.edit':
+      return role === 'translator' || role === 'secretariat'
+        ? null
+        : `${readOnly}Only language services (translators) and the secretariat may edit translations; delegations propose in the original language.`;
+    case 'committee.languages':
+      return role === 'secretariat' ? null : `${readOnly}Only the secretariat may change the committee's official languages.`;
     default:
       return assertUnreachable(access);
   }

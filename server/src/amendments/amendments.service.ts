@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AmendmentView, CreateAmendmentRequest, ParagraphView, UpdateAmendmentRequest } from '@omnibus/shared';
+import { retryTransaction } from '../database/transaction-retry';
 import { DataSource, EntityManager } from 'typeorm';
 import { MUTABLE_STATUSES, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
@@ -36,7 +37,7 @@ export class AmendmentsService {
   }
 
   async propose(actor: Actor, paragraphId: string, body: CreateAmendmentRequest): Promise<AmendmentView> {
-    const [view, draftId] = await this.db.transaction(async (m) => {
+    const [view, draftId] = await retryTransaction(this.db, async (m) => {
       const p = await this.paragraphs.lock(m, paragraphId);
       const draft = p ? await this.drafts.find(p.draftId, m) : null;
       if (!p || !draft || draft.committeeId !== actor.committeeId) throw notFound('paragraph', paragraphId);
@@ -92,7 +93,7 @@ export class AmendmentsService {
   }
 
   async update(actor: Actor, amendmentId: string, body: UpdateAmendmentRequest): Promise<AmendmentView> {
-    const [view, draftId] = await this.db.transaction(async (m) => {
+    const [view, draftId] = await retryTransaction(this.db, async (m) => {
       const a = await this.lockOwn(m, actor, amendmentId);
       const sponsorIds = (await this.sponsorships.forTarget(m, { amendmentId }))
         .filter((s) => s.status === 'accepted')
@@ -117,7 +118,7 @@ export class AmendmentsService {
   }
 
   async withdraw(actor: Actor, amendmentId: string): Promise<AmendmentView> {
-    const [view, draftId] = await this.db.transaction(async (m) => {
+    const [view, draftId] = await retryTransaction(this.db, async (m) => {
       const a = await this.lockOwn(m, actor, amendmentId);
       requireAccess(actor, { action: 'amendment.withdraw', committeeId: actor.committeeId, proposerDelegationId: a.proposerDelegationId });
       this.assertOpen(a);

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppError } from '../common/app-error';
 import type { Actor } from './actor';
-import { AuthService } from './auth.service';
+import { AuthService, type Authenticated } from './auth.service';
 
 const PUBLIC = 'omnibus:public';
 /** Marks a route that needs no sign-in (health, login, docs). Everything else does. */
@@ -11,6 +11,7 @@ export const Public = () => SetMetadata(PUBLIC, true);
 
 interface AuthedRequest extends Request {
   actor?: Actor;
+  auth?: Authenticated;
 }
 
 /** Every request is signed in unless its route says otherwise; what the actor may do is decided by the access policy. */
@@ -31,7 +32,8 @@ export class AuthGuard implements CanActivate {
     if (!match?.[1]) {
       throw new AppError('unauthorized', 'Sign in first: send the token from POST /api/auth/login as "Authorization: Bearer <token>".');
     }
-    req.actor = await this.auth.authenticate(match[1]);
+    req.auth = await this.auth.authenticateSession(match[1]);
+    req.actor = req.auth.actor;
     return true;
   }
 }
@@ -40,4 +42,11 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
   const req = ctx.switchToHttp().getRequest<AuthedRequest>();
   if (!req.actor) throw new AppError('unauthorized', 'Sign in first.');
   return req.actor;
+});
+
+/** The verified token's actor and sign-in session (for signing out and renewing). */
+export const CurrentAuth = createParamDecorator((_: unknown, ctx: ExecutionContext): Authenticated => {
+  const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+  if (!req.auth) throw new AppError('unauthorized', 'Sign in first.');
+  return req.auth;
 });

@@ -9,6 +9,8 @@ export interface TokenClaims {
   sub: string;
   role: string;
   cid: string;
+  /** The sign-in session the token belongs to; ending the session ends every token of it. */
+  sid: string;
 }
 
 const ISSUER = 'omnibus';
@@ -29,21 +31,22 @@ export class TokenService {
     return this.secret;
   }
 
-  async sign(claims: TokenClaims): Promise<{ token: string; expiresAt: string }> {
+  /** A token that expires at `expiresAt` (the session's expiry, which the database decided). */
+  async sign(claims: TokenClaims, expiresAt: Date): Promise<{ token: string; expiresAt: string }> {
     const key = await this.key();
-    const ttl = this.config.tokenTtlSeconds;
-    const token = jwt.sign(claims, key, { algorithm: 'HS256', expiresIn: ttl, issuer: ISSUER });
-    return { token, expiresAt: new Date(Date.now() + ttl * 1000).toISOString() };
+    const exp = Math.floor(expiresAt.getTime() / 1000);
+    const token = jwt.sign({ ...claims, exp }, key, { algorithm: 'HS256', issuer: ISSUER });
+    return { token, expiresAt: new Date(exp * 1000).toISOString() };
   }
 
   async verify(token: string): Promise<TokenClaims> {
     const key = await this.key();
     try {
       const decoded = jwt.verify(token, key, { algorithms: ['HS256'], issuer: ISSUER });
-      if (typeof decoded !== 'object' || typeof decoded.sub !== 'string' || typeof decoded.cid !== 'string') {
+      if (typeof decoded !== 'object' || typeof decoded.sub !== 'string' || typeof decoded.cid !== 'string' || typeof decoded.sid !== 'string') {
         throw new AppError('unauthorized', 'The sign-in token is not valid. Sign in again.');
       }
-      return { sub: decoded.sub, role: String(decoded.role), cid: decoded.cid };
+      return { sub: decoded.sub, role: String(decoded.role), cid: decoded.cid, sid: decoded.sid };
     } catch (err) {
       if (err instanceof AppError) throw err;
       if (err instanceof jwt.TokenExpiredError) {

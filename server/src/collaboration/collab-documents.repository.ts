@@ -12,6 +12,8 @@ export interface StoredDocument {
   snapshot: Uint8Array | null;
   snapshotSeq: number;
   headSeq: number;
+  /** Every batch up to this one is in the paragraph and amendment tables. */
+  projectedSeq: number;
   updates: StoredUpdate[];
 }
 
@@ -42,8 +44,8 @@ export class CollabDocumentsRepository {
   /** Snapshot and every later update, read in one repeatable-read transaction so they fit together. */
   async load(draftId: string): Promise<StoredDocument | null> {
     return this.db.transaction('REPEATABLE READ', async (m) => {
-      const docs: { snapshot: Buffer | null; snapshot_seq: string; head_seq: string }[] = await m.query(
-        `SELECT snapshot, snapshot_seq, head_seq FROM collab_document WHERE draft_id = $1`,
+      const docs: { snapshot: Buffer | null; snapshot_seq: string; head_seq: string; projected_seq: string }[] = await m.query(
+        `SELECT snapshot, snapshot_seq, head_seq, projected_seq FROM collab_document WHERE draft_id = $1`,
         [draftId],
       );
       const doc = docs[0];
@@ -56,6 +58,7 @@ export class CollabDocumentsRepository {
         snapshot: doc.snapshot ? new Uint8Array(doc.snapshot) : null,
         snapshotSeq: Number(doc.snapshot_seq),
         headSeq: Number(doc.head_seq),
+        projectedSeq: Number(doc.projected_seq),
         updates: rows.map(toUpdate),
       };
     });
@@ -129,6 +132,19 @@ export class CollabDocumentsRepository {
       );
       return rows.map(toUpdate);
     });
+  }
+
+  /** Records that the tables hold every batch up to `seq` (never moving the mark back). */
+  async markProjected(draftId: string, seq: number): Promise<void> {
+    await this.db.query(`UPDATE collab_document SET projected_seq = $2 WHERE draft_id = $1 AND projected_seq < $2 AND head_seq >= $2`, [draftId, seq]);
+  }
+
+  /** Drafts whose stored document holds batches the tables may lack (a crash came between a commit and its projection). */
+  async behindProjection(): Promise<{ draftId: string; committeeId: string }[]> {
+    return this.db.query(
+      `SELECT c.draft_id AS "draftId", d.committee_id AS "committeeId"
+         FROM collab_document c JOIN draft d ON d.id = c.draft_id WHERE c.head_seq > c.projected_seq ORDER BY c.updated_at DESC`,
+    );
   }
 
   /** Locks the store row for a compaction and says how far the updates go. */

@@ -7,6 +7,7 @@ const OFFICES: Record<Role, string> = {
   secretariat: 'Secretariat',
   observer: 'Observer',
   delegate: 'Delegation',
+  translator: 'Language services',
 };
 
 /** A colour per delegation (or per person for the offices), the same on every screen. */

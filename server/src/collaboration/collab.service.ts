@@ -1,10 +1,13 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { COLLAB_EVENTS, CollabAck, CollabSession, collabHandshake } from '@omnibus/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { denialReason, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
+import { SessionRegistry } from '../auth/session-registry';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { validate } from '../common/validate';
@@ -15,8 +18,7 @@ import { DraftEvent, DraftEvents } from '../events/draft-events';
 import { COLLAB_CONFIG, CollabConfig } from './collab-config';
 import { CollabDocumentsRepository } from './collab-documents.repository';
 import { collabUser } from './collab-user';
-import type { CollabConnection } from './connection';
-import { decodeFrame } from './frames';
+import { wireCollabSocket } from './collab-socket';
 import { ProjectionRepository } from './projection.repository';
 import { BridgeMessage, RedisBridge } from './redis-bridge';
 import { Room } from './room';
@@ -24,9 +26,11 @@ import type { RoomDeps } from './room-deps';
 import { loadRoom } from './room-loader';
 import { durableWindow } from './collab-metrics';
 import { MetricsRegistry } from '../metrics/metrics.registry';
+import { transactionRetries } from '../database/transaction-retry';
 
 interface SocketSession {
   actor: Actor;
+  sessionId: string;
   draftId: string;
   canWrite: boolean;
   room: Room;
@@ -38,7 +42,7 @@ interface SocketSession {
  * batches into it.
  */
 @Injectable()
-export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
+export class CollabService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Collab');
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly closing = new Map<string, Promise<void>>();
@@ -59,6 +63,8 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     metrics: MetricsRegistry,
     users: UsersRepository,
     delegations: DelegationsRepository,
+    private readonly registry: SessionRegistry,
+    @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
   ) {
     this.deps = {
       config,
@@ -80,11 +86,45 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     metrics.gauge('omnibus_collab_rooms', 'Drafts open for co-editing on this instance.', () => this.rooms.size);
     durableWindow(metrics);
     metrics.gauge('omnibus_collab_connections', 'Sockets co-editing on this instance.', () => this.nsp?.sockets.size ?? 0);
+    metrics.gauge('omnibus_db_transaction_retries_serialization', 'Transactions run again after PostgreSQL refused them with 40001, since start.', () => transactionRetries.retried['40001']);
+    metrics.gauge('omnibus_db_transaction_retries_deadlock', 'Transactions run again after PostgreSQL refused them with 40P01, since start.', () => transactionRetries.retried['40P01']);
+    metrics.gauge('omnibus_db_transaction_retries_exhausted', 'Transactions still refused after every retry, since start.', () => transactionRetries.exhausted);
   }
 
   onModuleInit(): void {
     this.registerGauges(this.deps.metrics);
     this.unsubscribe = this.deps.events.subscribe((event) => this.onDraftEvent(event));
+  }
+
+  /**
+   * Before the server answers anyone: every draft whose stored document holds batches the paragraph
+   * and amendment tables may lack (the process died between a commit and its projection) is loaded
+   * and projected in full, so REST, sessions and exports show every acknowledged edit even if nobody
+   * opens that draft again.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    let behind: { draftId: string; committeeId: string }[];
+    try {
+      behind = await this.deps.docs.behindProjection();
+    } catch (err) {
+      this.logger.error(`could not look for drafts whose tables lag their co-editing document: ${String(err)}`);
+      return;
+    }
+    for (const { draftId, committeeId } of behind) {
+      const t0 = Date.now();
+      try {
+        const room = await loadRoom(draftId, committeeId, this.deps, () => undefined);
+        try {
+          const done = await room.store.projectEverything();
+          if (!done) this.logger.warn(`draft ${draftId}: some paragraphs are still to be projected; the room goes on when it is opened`);
+        } finally {
+          await room.close();
+        }
+        this.logger.log(`draft ${draftId}: brought the paragraph tables up to the stored co-editing document in ${Date.now() - t0} ms`);
+      } catch (err) {
+        this.logger.error(`draft ${draftId}: bringing the paragraph tables up to the co-editing document failed; it is tried again when the draft is opened: ${String(err)}`);
+      }
+    }
   }
 
   attach(nsp: Namespace): void {
@@ -94,13 +134,13 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
   /** The handshake: who it is, which draft, whether they may write. Opens the room before the socket connects, so no frame is missed. */
   async authenticate(socket: Socket): Promise<void> {
     const { token, draftId } = validate(collabHandshake, socket.handshake.auth, 'handshake auth');
-    const actor = await this.auth.authenticate(token);
+    const { actor, sessionId } = await this.auth.authenticateSession(token);
     const draft = await this.deps.drafts.find(draftId);
     if (!draft || draft.committeeId !== actor.committeeId) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
     requireAccess(actor, { action: 'draft.coedit.join', committeeId: draft.committeeId });
     const canWrite = denialReason(actor, { action: 'draft.coedit.write', committeeId: draft.committeeId }) === null;
     const room = await this.room(draftId, draft.committeeId);
-    const session: SocketSession = { actor, draftId, canWrite, room };
+    const session: SocketSession = { actor, sessionId, draftId, canWrite, room };
     socket.data.collab = session;
   }
 
@@ -113,28 +153,22 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     }
     const { room, actor } = session;
     const user = collabUser(actor, room.delegations);
-    const conn: CollabConnection = {
-      id: socket.id,
-      actor,
-      user,
-      canWrite: session.canWrite,
-      send: (frame) => socket.emit(COLLAB_EVENTS.yjs, frame),
-      error: (event) => socket.emit(COLLAB_EVENTS.error, event),
-      close: () => socket.disconnect(true),
-    };
-    socket.on(COLLAB_EVENTS.yjs, (data: unknown, ack: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (a: CollabAck) => void) : () => undefined;
-      const decoded = decodeFrame(data);
-      if (!decoded.ok) {
-        reply(room.refuse(conn, decoded));
-        return;
-      }
-      room.receive(conn, decoded.frame).then(reply, (err: unknown) => {
-        this.logger.error(`draft ${room.draftId}: a frame from ${actor.username} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        reply({ ok: false, error: 'internal', message: 'The server could not handle this message; nothing was changed.' });
-      });
+    const conn = wireCollabSocket(socket, {
+      room,
+      sessionId: session.sessionId,
+      guard: this.appConfig.guard,
+      registry: this.registry,
+      metrics: this.deps.metrics,
+      logger: this.logger,
+      conn: {
+        id: socket.id,
+        actor,
+        user,
+        canWrite: session.canWrite,
+        send: (frame) => socket.emit(COLLAB_EVENTS.yjs, frame),
+        error: (event) => socket.emit(COLLAB_EVENTS.error, event),
+      },
     });
-    socket.on('disconnect', () => room.leave(conn));
     void socket.join(room.name);
     const hello: CollabSession = { draftId: room.draftId, user, canWrite: session.canWrite };
     socket.emit(COLLAB_EVENTS.session, hello);

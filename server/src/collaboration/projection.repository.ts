@@ -8,7 +8,8 @@ import type { Ancestor } from './paragraph-source';
 export interface ProjectionRow {
   paragraphId: string;
   fingerprint: string;
-  ancestor: Ancestor;
+  /** Null only in a row written before the paragraph's first reconciliation. */
+  ancestor: Ancestor | null;
   rev: number;
 }
 
@@ -40,6 +41,22 @@ export class ProjectionRepository {
       [paragraphIds],
     );
     return new Map(rows.map((r) => [r.paragraphId, r]));
+  }
+
+  /**
+   * An agreement row for each paragraph of the draft that has none yet (a paragraph the API just
+   * added), agreeing with nothing (empty fingerprint, no ancestor). Written before a REPEATABLE READ
+   * reconciliation, so that one only updates rows it locked: inserting one would check the keys of
+   * the paragraph and draft rows, which every API change updates, and be refused.
+   */
+  async ensureRows(m: EntityManager, draftId: string): Promise<void> {
+    await m.query(
+      `INSERT INTO collab_projection (paragraph_id, draft_id, fingerprint, ancestor, rev)
+       SELECT p.id, p.draft_id, '', 'null'::jsonb, 0 FROM paragraph p
+        WHERE p.draft_id = $1 AND NOT EXISTS (SELECT 1 FROM collab_projection c WHERE c.paragraph_id = p.id)
+       ON CONFLICT (paragraph_id) DO NOTHING`,
+      [draftId],
+    );
   }
 
   async saveAll(m: EntityManager, draftId: string, rows: ProjectionRow[]): Promise<void> {

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { MUTABLE_STATUSES } from '../access/access.policy';
 import { toActor, type Actor } from '../auth/actor';
+import { retryTransaction } from '../database/transaction-retry';
 import { ancestorOf } from './paragraph-source';
 import type { ProjectionRepository } from './projection.repository';
 import type { Room } from './room';
@@ -13,7 +14,15 @@ import type { YMap, YText } from './yjs';
 
 interface Dirty {
   editors: Map<string, Actor>;
+  /** When it may be projected (performance.now()): at once for this instance's edits, later for another's. */
+  due: number;
 }
+
+/** How long a paragraph another instance edited waits before this one projects it (that instance normally does, with its editors). */
+const REMOTE_GRACE_MS = 3_000;
+
+/** How long before a paragraph whose text could not be projected is tried again. */
+const UNPROJECTABLE_RETRY_MS = 10_000;
 
 interface Snapshot {
   base: string;
@@ -26,12 +35,17 @@ interface Snapshot {
  * search, exports and the REST API), off the hot path: at most once a second per room, in one
  * transaction with an audit entry per paragraph. A paragraph the API changed since the document
  * last agreed with the database is not written over: it is reconciled into the document first.
+ *
+ * When nothing is left to project it records how far the tables are up to date
+ * (`collab_document.projected_seq`); a draft whose stored document is ahead of that mark after a
+ * crash is projected in full when the server starts or the room loads.
  */
 export class Projector {
   private readonly logger = new Logger('CollabProjection');
   private dirty = new Map<string, Dirty>();
   private readonly actors = new Map<string, Actor>();
   private running: Promise<void> | null = null;
+  private projectedUpTo = 0;
 
   constructor(
     private readonly room: Room,
@@ -39,8 +53,10 @@ export class Projector {
     private readonly reconcile: (paragraphIds: string[]) => void,
   ) {}
 
-  mark(paragraphId: string, editor: Actor | null): void {
-    const d = this.dirty.get(paragraphId) ?? { editors: new Map<string, Actor>() };
+  mark(paragraphId: string, editor: Actor | null, delayMs = 0): void {
+    const due = performance.now() + delayMs;
+    const d = this.dirty.get(paragraphId) ?? { editors: new Map<string, Actor>(), due };
+    d.due = Math.min(d.due, due);
     if (editor) {
       d.editors.set(editor.userId, editor);
       this.actors.set(editor.userId, editor);
@@ -48,9 +64,24 @@ export class Projector {
     this.dirty.set(paragraphId, d);
   }
 
+  /** Another instance's edit: that instance projects it; this one checks it after a grace period, in case it could not. */
+  markLater(paragraphId: string): void {
+    this.mark(paragraphId, null, REMOTE_GRACE_MS);
+  }
+
+  /** Every paragraph of the document, for a full comparison with the tables. */
+  markAll(): void {
+    for (const id of this.room.live.getMap<unknown>(COLLAB_DOC.paragraphs).keys()) this.mark(id, null);
+  }
+
+  /** Paragraphs still waiting to be projected. */
+  get pending(): number {
+    return this.dirty.size;
+  }
+
   run(): Promise<void> {
     if (this.running) return this.running;
-    if (this.dirty.size === 0) return Promise.resolve();
+    if (this.dirty.size === 0) return this.recordProjected();
     this.running = this.runOnce().finally(() => {
       this.running = null;
     });
@@ -68,25 +99,58 @@ export class Projector {
     return { base: projected.base, brackets: projected.brackets, rev: (p.get(PARAGRAPH_FIELDS.rev) as number | undefined) ?? 0 };
   }
 
+  /**
+   * Nothing waits to be projected and no round is under way: every batch committed so far is in the
+   * tables. Each batch that changes a paragraph marks it in the same turn as it commits (this
+   * instance's on commit, another's when it arrives), and a mark leaves only once projected, so an
+   * empty set proves it; batches that changed no paragraph's words need nothing.
+   */
+  private async recordProjected(): Promise<void> {
+    const upTo = this.room.seqs.contiguous;
+    if (upTo <= this.projectedUpTo) return;
+    try {
+      await this.deps.docs.markProjected(this.room.draftId, upTo);
+      this.projectedUpTo = Math.max(this.projectedUpTo, upTo);
+    } catch (err) {
+      // Harmless: the draft is projected in full once more on the next start.
+      this.logger.warn(`draft ${this.room.draftId}: recording how far the projection went failed: ${String(err)}`);
+    }
+  }
+
   private async runOnce(): Promise<void> {
-    const batch = this.dirty;
-    this.dirty = new Map();
+    const now = performance.now();
+    const batch = new Map<string, Dirty>();
+    for (const [id, d] of this.dirty) {
+      if (d.due > now) continue;
+      batch.set(id, d);
+      this.dirty.delete(id);
+    }
+    if (batch.size === 0) return;
     const snapshots = new Map<string, Snapshot>();
     for (const id of batch.keys()) {
       const s = this.snapshot(id);
       if (s) snapshots.set(id, s);
+      // It stays marked (and the tables' mark where it is) until it can be projected.
+      else if (this.room.live.getMap<unknown>(COLLAB_DOC.paragraphs).has(id)) this.mark(id, null, UNPROJECTABLE_RETRY_MS);
     }
     const ids = [...snapshots.keys()].sort();
-    if (ids.length === 0) return;
-    let outcome: Outcome;
-    try {
-      outcome = await this.deps.db.transaction((m) => this.write(m, ids, snapshots, batch));
-    } catch (err) {
-      for (const [id, d] of batch) for (const e of d.editors.values()) this.mark(id, e);
-      this.logger.warn(`draft ${this.room.draftId}: projection failed, will retry: ${String(err)}`);
-      return;
+    let outcome: Outcome = { stale: [], retry: [], written: [] };
+    if (ids.length > 0) {
+      try {
+        outcome = await retryTransaction(this.deps.db, (m) => this.write(m, ids, snapshots, batch));
+      } catch (err) {
+        for (const [id, d] of batch) {
+          this.mark(id, null);
+          for (const e of d.editors.values()) this.mark(id, e);
+        }
+        this.logger.warn(`draft ${this.room.draftId}: projection failed, will retry: ${String(err)}`);
+        return;
+      }
     }
-    for (const id of outcome.retry) this.mark(id, null);
+    for (const id of outcome.retry) {
+      this.mark(id, null, this.deps.config.projectEveryMs);
+      for (const e of batch.get(id)?.editors.values() ?? []) this.mark(id, e, this.deps.config.projectEveryMs);
+    }
     if (outcome.stale.length > 0) {
       for (const id of outcome.stale) this.mark(id, null);
       this.reconcile(outcome.stale);
@@ -119,8 +183,12 @@ export class Projector {
         outcome.stale.push(row.id);
         continue;
       }
-      // The document has not yet received the server's last merge into this paragraph (another instance made it).
-      if (snap.rev < agreement.rev || !MUTABLE_STATUSES.includes(row.status)) continue;
+      // The document has not yet received the server's last merge into this paragraph (another instance made it): later.
+      if (snap.rev < agreement.rev) {
+        outcome.retry.push(row.id);
+        continue;
+      }
+      if (!MUTABLE_STATUSES.includes(row.status)) continue;
       const textChanged = row.text !== snap.base;
       if (textChanged) texts.push({ id: row.id, text: snap.base });
       // The history keeps what changed: the base text if it did, and the brackets whose words or range moved.

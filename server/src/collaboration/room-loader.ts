@@ -1,11 +1,10 @@
 import { AppError } from '../common/app-error';
+import { retryTransaction } from '../database/transaction-retry';
 import { buildDoc } from './doc-builder';
 import { ancestorOf, paragraphSources } from './paragraph-source';
 import { Room } from './room';
 import type { RoomDeps } from './room-deps';
 import { Y } from './yjs';
-
-const isSerializationFailure = (err: unknown) => (err as { code?: string } | null)?.code === '40001';
 
 /**
  * Creates a draft's live document from its paragraphs the first time anyone opens it. Two instances
@@ -13,29 +12,25 @@ const isSerializationFailure = (err: unknown) => (err as { code?: string } | nul
  * no paragraph is ever written into the document twice.
  */
 async function createDocument(draftId: string, deps: RoomDeps): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await deps.db.transaction('REPEATABLE READ', async (m) => {
-        const contents = await deps.drafts.contents(draftId, m);
-        if (!contents) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
-        const sources = paragraphSources(contents);
-        const doc = buildDoc(contents, sources);
-        const created = await deps.docs.create(m, draftId, Y.encodeStateAsUpdate(doc));
-        doc.destroy();
-        if (!created) return;
-        const fingerprints = await deps.projection.fingerprints(m, draftId, null);
-        await deps.projection.saveAll(
-          m,
-          draftId,
-          [...sources.values()].map((src) => ({ paragraphId: src.id, fingerprint: fingerprints.get(src.id) ?? '', ancestor: ancestorOf(src.text, src.open), rev: 0 })),
-        );
-      });
-      return;
-    } catch (err) {
-      if (attempt < 5 && isSerializationFailure(err)) continue;
-      throw err;
-    }
-  }
+  await retryTransaction(
+    deps.db,
+    async (m) => {
+      const contents = await deps.drafts.contents(draftId, m);
+      if (!contents) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
+      const sources = paragraphSources(contents);
+      const doc = buildDoc(contents, sources);
+      const created = await deps.docs.create(m, draftId, Y.encodeStateAsUpdate(doc));
+      doc.destroy();
+      if (!created) return;
+      const fingerprints = await deps.projection.fingerprints(m, draftId, null);
+      await deps.projection.saveAll(
+        m,
+        draftId,
+        [...sources.values()].map((src) => ({ paragraphId: src.id, fingerprint: fingerprints.get(src.id) ?? '', ancestor: ancestorOf(src.text, src.open), rev: 0 })),
+      );
+    },
+    { isolation: 'REPEATABLE READ' },
+  );
 }
 
 /** Loads (creating if need be) a draft's live document: snapshot plus every later batch, applied to one Y.Doc. */
@@ -58,5 +53,7 @@ export async function loadRoom(draftId: string, committeeId: string, deps: RoomD
   const room = new Room(draftId, committeeId, live, stored.headSeq, delegations, known, deps, onIdle);
   // Changes made through the API while no one had the draft open.
   room.store.reconcile(null);
+  // Acknowledged text the tables may lack (a crash came before its projection): compare every paragraph.
+  if (stored.projectedSeq < stored.headSeq) room.store.projectAllSoon();
   return room;
 }

@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { COLLAB_DOC, PARAGRAPH_FIELDS, SectionInfo } from '@omnibus/shared';
+import { randomInt } from 'node:crypto';
 import type { Actor } from '../auth/actor';
+import { retryOnConflict, retryTransaction } from '../database/transaction-retry';
 import type { BracketClaim } from './collab-documents.repository';
 import { sectionInfos } from './doc-builder';
 import { ancestorOf, paragraphSources } from './paragraph-source';
@@ -9,10 +11,10 @@ import { reconcileParagraph } from './reconcile';
 import { SyncCapture } from './origins';
 import type { Room } from './room';
 import type { RoomDeps } from './room-deps';
-import { Y, type YMap } from './yjs';
+import { Y, type Doc, type YMap } from './yjs';
 
-const SERIALIZATION_FAILURE = '40001';
-const isRetryable = (err: unknown) => (err as { code?: string } | null)?.code === SERIALIZATION_FAILURE || (err as { code?: string } | null)?.code === '40P01';
+/** How long before a reconciliation that failed for good (after its retries) is tried again. */
+const RECONCILE_AGAIN_MS = 1_000;
 
 /**
  * The room's conversation with PostgreSQL: batches, compaction, catching up on other instances'
@@ -26,24 +28,78 @@ export class RoomStore {
   private compactionQueued = false;
   private catchingUp = false;
   private reconcileWanted: Set<string> | 'all' | null = null;
+  /**
+   * Projection and reconciliation take turns: both write a paragraph's agreement (and the projection
+   * its mark on the document row), and a REPEATABLE READ reconciliation that meets a row the other
+   * changed since it began is refused by PostgreSQL. Typing goes on meanwhile.
+   */
+  private turn: Promise<void> = Promise.resolve();
+  /**
+   * The Yjs client id under which this room writes merged API changes. Never the live document's own
+   * id: the merge is made on a copy, and the live document's id may write formatting clean-ups meanwhile.
+   */
+  readonly reconcileClientId: number;
 
   constructor(
     private readonly room: Room,
     private readonly deps: RoomDeps,
   ) {
     this.projector = new Projector(room, deps, (ids) => this.reconcile(ids));
+    let id = randomInt(1, 2 ** 31);
+    while (id === room.live.clientID) id = randomInt(1, 2 ** 31);
+    this.reconcileClientId = id;
   }
 
+  /** One statement, so a refused one stored nothing: a deadlock is retried at once rather than as a failed write. */
   writeBatch(update: Uint8Array, userIds: string[], claims: BracketClaim[]): Promise<number> {
-    return this.deps.docs.appendBatch(this.room.draftId, update, userIds, this.deps.config.instanceId, claims);
+    return retryOnConflict(() => this.deps.docs.appendBatch(this.room.draftId, update, userIds, this.deps.config.instanceId, claims));
   }
 
   markEdited(paragraphId: string, actor: Actor): void {
     this.projector.mark(paragraphId, actor);
   }
 
+  /** A change another instance made to these paragraphs: projected here too if that instance does not (it may have died). */
+  markRemote(paragraphIds: Iterable<string>): void {
+    for (const id of paragraphIds) this.projector.markLater(id);
+  }
+
+  /** Compares every paragraph with the tables on the next projection round. */
+  projectAllSoon(): void {
+    this.projector.markAll();
+  }
+
   project(): Promise<void> {
-    return this.projector.run();
+    return this.inTurn(() => this.projector.run());
+  }
+
+  private inTurn<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(job);
+    this.turn = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  /**
+   * Projects every paragraph of the document and waits until the paragraph and amendment tables hold
+   * all of it (API changes the document lacked are reconciled first): what a draft needs after a crash
+   * left acknowledged text unprojected.
+   */
+  async projectEverything(rounds = 5): Promise<boolean> {
+    this.projector.markAll();
+    for (let i = 0; i < rounds; i++) {
+      await this.room.persistence.settled();
+      await this.project();
+      await this.room.persistence.settled();
+      if (!this.projector.pending) {
+        // Nothing left: this round records the mark.
+        await this.project();
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Counts a stored batch; enough of them and the room folds them into its snapshot. */
@@ -62,7 +118,7 @@ export class RoomStore {
   async compact(): Promise<void> {
     this.compactionQueued = false;
     try {
-      const removed = await this.deps.db.transaction(async (m) => {
+      const removed = await retryTransaction(this.deps.db, async (m) => {
         const { headSeq, snapshotSeq } = await this.deps.docs.lockForCompaction(m, this.room.draftId);
         const upTo = Math.min(headSeq, this.room.seqs.contiguous);
         if (upTo <= snapshotSeq) return 0;
@@ -119,68 +175,86 @@ export class RoomStore {
     const wanted = this.reconcileWanted;
     this.reconcileWanted = null;
     if (wanted === null || this.room.closed) return;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.reconcileOnce(wanted === 'all' ? null : [...wanted]);
-        return;
-      } catch (err) {
-        if (attempt < 5 && isRetryable(err)) continue;
-        this.logger.error(`draft ${this.room.draftId}: bringing API changes into the live text failed: ${String(err)}`);
-        return;
-      }
+    const ids = wanted === 'all' ? null : [...wanted];
+    try {
+      await this.inTurn(() => this.reconcileOnce(ids));
+    } catch (err) {
+      // Nothing of it reached the live text: ask again a little later.
+      this.logger.error(`draft ${this.room.draftId}: bringing API changes into the live text failed, trying again in ${RECONCILE_AGAIN_MS} ms: ${String(err)}`);
+      setTimeout(() => {
+        if (!this.room.closed) this.reconcile(ids);
+      }, RECONCILE_AGAIN_MS).unref();
     }
   }
 
+  /** A copy of the live document, writing under the room's reconciliation client id. */
+  private copyOfLive(): Doc {
+    const copy = new Y.Doc({ gc: true });
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.room.live));
+    // Set after loading: Yjs gives a document a new id when a load brings changes under its own.
+    copy.clientID = this.reconcileClientId;
+    return copy;
+  }
+
   /**
-   * One transaction: lock the store, read the paragraphs and what the document last agreed with, merge
-   * what changed through the API into the live text, store the resulting update and the new agreement.
+   * One transaction, retried when PostgreSQL refuses it: lock the store, read the paragraphs and what
+   * the document last agreed with, merge what changed through the API into a copy of the live text,
+   * store the resulting update and the new agreement. Only once that has committed does the live
+   * document take the update and the room's clients see it: stored before shown, as for typing.
    */
   private async reconcileOnce(only: string[] | null): Promise<void> {
-    const { draftId, live } = this.room;
-    const capture = new SyncCapture();
-    let seq = 0;
-    let update: Uint8Array | null = null;
-    try {
-      await this.deps.db.transaction('REPEATABLE READ', async (m) => {
+    const { draftId } = this.room;
+    const result = await retryOnConflict(async () => {
+      await this.deps.projection.ensureRows(this.deps.db.manager, draftId);
+      return this.deps.db.transaction('REPEATABLE READ', async (m) => {
         await this.deps.docs.lockForCompaction(m, draftId);
         const contents = await this.deps.drafts.contents(draftId, m);
-        if (!contents) return;
+        if (!contents) return null;
         const sources = paragraphSources(contents);
         const ids = only ?? [...sources.keys()];
         const stored = await this.deps.projection.lock(m, ids);
         const fingerprints = await this.deps.projection.fingerprints(m, draftId, ids);
-        const paragraphs = live.getMap<unknown>(COLLAB_DOC.paragraphs);
-        const todo = ids.filter((id) => sources.has(id) && (!paragraphs.has(id) || stored.get(id)?.fingerprint !== fingerprints.get(id)));
-        live.transact(() => {
-          syncSections(live.getMap<unknown>(COLLAB_DOC.sections), sectionInfos(contents));
-          for (const id of todo) reconcileParagraph(paragraphs, sources.get(id)!, stored.get(id)?.ancestor ?? null);
-        }, capture);
-        if (capture.updates.length > 0) {
-          update = capture.updates.length === 1 ? capture.updates[0]! : Y.mergeUpdates(capture.updates);
-          seq = await this.deps.docs.nextSeq(m, draftId);
-          await this.deps.docs.append(m, draftId, seq, update, [], this.deps.config.instanceId);
+        const work = this.copyOfLive();
+        try {
+          const paragraphs = work.getMap<unknown>(COLLAB_DOC.paragraphs);
+          const todo = ids.filter((id) => sources.has(id) && (!paragraphs.has(id) || stored.get(id)?.fingerprint !== fingerprints.get(id)));
+          const updates: Uint8Array[] = [];
+          work.on('update', (u: Uint8Array) => updates.push(u));
+          work.transact(() => {
+            syncSections(work.getMap<unknown>(COLLAB_DOC.sections), sectionInfos(contents));
+            for (const id of todo) reconcileParagraph(paragraphs, sources.get(id)!, stored.get(id)?.ancestor ?? null);
+          });
+          let update: Uint8Array | null = null;
+          let seq = 0;
+          if (updates.length > 0) {
+            update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+            seq = await this.deps.docs.nextSeq(m, draftId);
+            await this.deps.docs.append(m, draftId, seq, update, [], this.deps.config.instanceId);
+          }
+          await this.deps.projection.saveAll(
+            m,
+            draftId,
+            todo.map((id) => {
+              const src = sources.get(id)!;
+              const rev = ((paragraphs.get(id) as YMap<unknown> | undefined)?.get(PARAGRAPH_FIELDS.rev) as number | undefined) ?? 0;
+              return { paragraphId: id, fingerprint: fingerprints.get(id)!, ancestor: ancestorOf(src.text, src.open), rev };
+            }),
+          );
+          return { update, seq, todo, amendmentIds: contents.amendments.map((a) => a.id) };
+        } finally {
+          work.destroy();
         }
-        await this.deps.projection.saveAll(
-          m,
-          draftId,
-          todo.map((id) => {
-            const src = sources.get(id)!;
-            const rev = ((paragraphs.get(id) as YMap<unknown> | undefined)?.get(PARAGRAPH_FIELDS.rev) as number | undefined) ?? 0;
-            return { paragraphId: id, fingerprint: fingerprints.get(id)!, ancestor: ancestorOf(src.text, src.open), rev };
-          }),
-        );
-        for (const a of contents.amendments) this.room.knownAmendments.add(a.id);
       });
-    } catch (err) {
-      if (capture.updates.length > 0) {
-        // The live document already holds the change: keep it durable through the ordinary path.
-        for (const u of capture.updates) this.room.persistence.add(u, null);
-        this.logger.error(`draft ${draftId}: an API change reached the live text but its agreement could not be stored: ${String(err)}`);
-        return;
-      }
-      throw err;
-    }
-    if (update !== null) this.room.announce(update, seq);
+    });
+    if (!result) return;
+    for (const id of result.amendmentIds) this.room.knownAmendments.add(id);
+    if (result.update === null) return;
+    // Committed: now the live document takes it (a local transaction, so Yjs keeps the live document's
+    // own client id), the shadow mirrors it, and everyone is sent it.
+    this.room.live.transact(() => Y.applyUpdate(this.room.live, result.update!), new SyncCapture());
+    this.room.announce(result.update, result.seq);
+    // The merge may place text and brackets differently from the rows: the projection checks them.
+    for (const id of result.todo) this.projector.mark(id, null);
   }
 }
 

@@ -108,6 +108,7 @@ export class Room {
     this.delegationIds = new Map([...delegations].map(([code, d]) => [code, d.id]));
     this.clientOwners.set(live.clientID, 'server');
     this.store = new RoomStore(this, deps);
+    this.clientOwners.set(this.store.reconcileClientId, 'server');
     const durability = durableWindow(deps.metrics);
     this.persistence = new Persistence(
       (update, userIds, claims) => this.store.writeBatch(update, userIds, claims),
@@ -119,6 +120,17 @@ export class Room {
     );
     this.validator = new UpdateValidator(live, () => this.persistence.pendingUpdates());
     live.on('update', (update: Uint8Array, origin: unknown) => this.onLiveUpdate(update, origin));
+    this.paragraphs.observeDeep((events, tr) => {
+      // Another instance's edits are projected by that instance; this one checks them later, in case it died first.
+      if (tr.origin !== REMOTE) return;
+      const touched = new Set<string>();
+      for (const e of events) {
+        const first = e.path[0];
+        if (first !== undefined) touched.add(String(first));
+        else for (const key of e.keys.keys()) touched.add(key);
+      }
+      this.store.markRemote(touched);
+    });
     const every = (ms: number, fn: () => void) => this.timers.push(setInterval(fn, ms).unref());
     every(PRESENCE_TICK_MS, () => this.flushAwareness());
     every(deps.config.projectEveryMs, () => {

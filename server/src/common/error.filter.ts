@@ -21,6 +21,8 @@ export class ErrorFilter implements ExceptionFilter {
     const status = httpStatusFor(body.error);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (res.headersSent) return;
+    const retryAfter = retryAfterOf(body, status);
+    if (retryAfter !== null) res.setHeader('Retry-After', String(retryAfter));
     res.status(status).json(body);
   }
 
@@ -45,6 +47,13 @@ export class ErrorFilter implements ExceptionFilter {
     }
     return { error: 'internal', message: 'Something went wrong on the server; the change was not made. Try again.' };
   }
+}
+
+/** Seconds a client should wait: every 429 says it (so does a 503 that knows); `details.retryAfterSeconds` when the refusal knows. */
+function retryAfterOf(body: ErrorBody, status: number): number | null {
+  const given = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (typeof given === 'number' && Number.isFinite(given) && given >= 0) return Math.ceil(given);
+  return status === 429 ? 60 : null;
 }
 
 function codeForStatus(status: number): ErrorCode {

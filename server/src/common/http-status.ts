@@ -25,7 +25,15 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'conflict':
     case 'over_cap_import':
     case 'deadline_passed':
+    case 'stale_translation':
+    case 'translation_incomplete':
+    case 'unit_not_translatable':
       return 409;
+    case 'language_not_official':
+    case 'original_language':
+    case 'bracket_sponsors_mismatch':
+    case 'invalid_revision':
+      return 422;
     case 'payload_too_large':
       return 413;
     case 'rate_limited':

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
+import { GuardConfig, loadGuardConfig } from '../auth/guard-config';
 
 /** Everything the server reads from its environment, read once at start. */
 export interface AppConfig {
@@ -18,6 +19,8 @@ export interface AppConfig {
   logLevel: 'silent' | 'info';
   /** Bearer token for /api/metrics; null serves them to this machine only. */
   metricsToken: string | null;
+  /** Sessions, sign-in limits, forwarded-address trust and per-connection budgets. */
+  guard: GuardConfig;
 }
 
 export const REPO_ROOT = path.resolve(__dirname, findRepoRootOffset());
@@ -50,11 +53,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPostgresPort: intFrom(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
     production,
     tokenSecret,
-    tokenTtlSeconds: intFrom(env.TOKEN_TTL_SECONDS, 12 * 3600, 'TOKEN_TTL_SECONDS'),
+    tokenTtlSeconds: intFrom(env.TOKEN_TTL_SECONDS, 30 * 60, 'TOKEN_TTL_SECONDS'),
     seedDemo: !production && env.OMNIBUS_SEED !== 'off',
     clientDir: path.join(REPO_ROOT, 'client', 'dist'),
     logLevel: env.OMNIBUS_LOG === 'silent' ? 'silent' : 'info',
     metricsToken: env.METRICS_TOKEN && env.METRICS_TOKEN.length > 0 ? env.METRICS_TOKEN : null,
+    guard: loadGuardConfig(env),
   };
 }
 

@@ -22,7 +22,7 @@ export interface ApiOperation {
   ok: number;
   /** The success body as JSON … */
   response?: z.ZodType;
-  /** … and/or, for files and feeds, by media type (at least one of the two). */
+  /** … and/or, for files and feeds, by media type (at least one of the two, unless ok is 204). */
   media?: Record<string, z.ZodType>;
   /** Served without a bearer token. */
   public?: boolean;

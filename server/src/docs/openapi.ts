@@ -22,6 +22,7 @@ import {
   sponsorshipViewSchema,
   userViewSchema,
   versionSummarySchema,
+  wordDiffSchema,
   workflowViewSchema,
 } from '@omnibus/shared';
 import { z } from 'zod';
@@ -61,17 +62,21 @@ function nameSchemas(): void {
     if (refId !== undefined) throw new Error(`The schema named ${id} is already named ${refId}.`);
     zodToOpenAPIRegistry.add(schema, { ...getOpenApiMetadata(schema), _internal: { refId: id } });
   }
+  // A custom check has no shape the generator can read: say what it is.
+  if (getOpenApiMetadata(wordDiffSchema)?.type === undefined) zodToOpenAPIRegistry.add(wordDiffSchema, { type: 'object', description: 'a run of words: kept, inserted or deleted' });
 }
 
 const STATUS_TEXT: Record<number, string> = {
   200: 'OK',
   201: 'Created',
+  204: 'Done; no body',
   400: 'The request is malformed or fails validation; details name the fields',
   401: 'No valid bearer token',
   403: 'Your role or delegation may not do this',
   404: 'No such resource, or you may not see it',
   409: 'The current state does not allow it (caps, phase, version, deadline)',
   413: 'The body is larger than allowed',
+  422: 'The language is not one of the official languages',
   429: 'Too many attempts; try again later',
   503: 'A dependency this needs is unavailable',
 };
@@ -82,7 +87,7 @@ export function pathParameterNames(path: string): string[] {
 }
 
 function routeConfig(op: ApiOperation): RouteConfig {
-  if (op.response === undefined && op.media === undefined) {
+  if (op.response === undefined && op.media === undefined && op.ok !== 204) {
     throw new Error(`${op.method.toUpperCase()} ${op.path} declares no response body.`);
   }
   const names = pathParameterNames(op.path);
@@ -93,7 +98,9 @@ function routeConfig(op: ApiOperation): RouteConfig {
   const content: Record<string, { schema: z.ZodType }> = {};
   if (op.response) content['application/json'] = { schema: op.response };
   for (const [type, schema] of Object.entries(op.media ?? {})) content[type] = { schema };
-  const responses: Record<string, ResponseConfig> = { [String(op.ok)]: { description: STATUS_TEXT[op.ok] ?? 'Success', content } };
+  const responses: Record<string, ResponseConfig> = {
+    [String(op.ok)]: { description: STATUS_TEXT[op.ok] ?? 'Success', ...(Object.keys(content).length > 0 ? { content } : {}) },
+  };
   for (const status of [...(op.public ? [] : [401]), ...(op.errors ?? [])]) {
     responses[String(status)] = { description: STATUS_TEXT[status] ?? 'Error', content: { 'application/json': { schema: errorBodySchema } } };
   }

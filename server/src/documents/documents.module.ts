@@ -9,6 +9,7 @@ import { PdfRenderer } from './export/pdf-renderer';
 import { ImportsController } from './import/imports.controller';
 import { ImportsRepository } from './import/imports.repository';
 import { ImportsService } from './import/imports.service';
+import { TranslationsModule } from '../translations/translations.module';
 
 /**
  * Documents in and out: imports of drafts and proposals, exports of the consensus draft, the
@@ -16,6 +17,7 @@ import { ImportsService } from './import/imports.service';
  * so it provides its own instances rather than importing the module that declares them.
  */
 @Module({
+  imports: [TranslationsModule],
   controllers: [ExportsController, ImportsController],
   providers: [ExportsService, ExportsRepository, PdfRenderer, ImportsService, ImportsRepository, DraftsRepository, ParagraphsRepository, AuditService],
 })

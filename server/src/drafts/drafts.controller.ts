@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { uuidParam, validate } from '../common/validate';
 import { ParagraphsService } from '../paragraphs/paragraphs.service';
+import { TranslationsService } from '../translations/translations.service';
 import { DraftsService } from './drafts.service';
 
 const historyQuery = z.strictObject({
@@ -20,6 +21,7 @@ export class DraftsController {
     private readonly drafts: DraftsService,
     private readonly paragraphs: ParagraphsService,
     private readonly audit: AuditService,
+    private readonly translations: TranslationsService,
   ) {}
 
   @Get()
@@ -32,9 +34,14 @@ export class DraftsController {
     return this.drafts.create(actor, validate(createDraftRequest, body));
   }
 
+  /** With `?lang=`, every text in that official language where translated, each unit with its translation status. */
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.drafts.get(actor, uuidParam(id, 'draft'));
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('lang') lang: unknown) {
+    const draftId = uuidParam(id, 'draft');
+    if (lang !== undefined) return this.translations.translatedView(actor, draftId, typeof lang === 'string' ? lang : String(lang));
+    const view = await this.drafts.get(actor, draftId);
+    const languages = await this.translations.languages(draftId);
+    return { ...view, languages, lang: languages.original };
   }
 
   @Patch(':id/caps')

@@ -1,9 +1,23 @@
 import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { LIVE_CLIENT_EVENTS, LIVE_EVENTS, LIVE_NAMESPACE, LiveAck, LiveClientEvents, LivePayload, LiveServerEvents, liveFloorRequest, liveHandshake } from '@omnibus/shared';
+import {
+  LIVE_CLIENT_EVENTS,
+  LIVE_EVENTS,
+  LIVE_NAMESPACE,
+  LiveAck,
+  LiveClientEvents,
+  LivePayload,
+  LiveServerEvents,
+  SESSION_EVENTS,
+  liveFloorRequest,
+  liveHandshake,
+  sessionEndedEvent,
+  type SessionEndReason,
+} from '@omnibus/shared';
 import type { Namespace, Socket } from 'socket.io';
 import type { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
+import { SessionRegistry } from '../auth/session-registry';
 import { AppError } from '../common/app-error';
 import { DraftsRepository } from '../drafts/drafts.repository';
 import { SessionsService } from '../sessions/sessions.service';
@@ -13,7 +27,9 @@ import { LiveBroadcaster, liveRoom } from './live-broadcaster';
 
 interface LiveSocketData {
   actor: Actor;
+  sessionId: string;
   draftId: string;
+  ended?: boolean;
 }
 
 // No events pass between instances on this namespace beyond the adapter's own.
@@ -43,6 +59,7 @@ export class LiveGateway implements OnGatewayInit<Namespace> {
     private readonly sessions: SessionsService,
     private readonly speakers: SpeakersService,
     private readonly broadcaster: LiveBroadcaster,
+    private readonly registry: SessionRegistry,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -59,6 +76,12 @@ export class LiveGateway implements OnGatewayInit<Namespace> {
       );
     });
     namespace.on('connection', (socket: LiveSocket) => {
+      const untrack = this.registry.track({
+        sessionId: socket.data.sessionId,
+        userId: socket.data.actor.userId,
+        end: (reason) => this.end(socket, reason),
+      });
+      socket.on('disconnect', untrack);
       this.state(socket.data).then(
         (state) => socket.emit(LIVE_EVENTS.state, state),
         (err: unknown) => this.log.error(`state for a new connection failed: ${err instanceof Error ? err.message : String(err)}`),
@@ -71,11 +94,29 @@ export class LiveGateway implements OnGatewayInit<Namespace> {
     if (!parsed.success) {
       throw new AppError('unauthorized', 'Connect with auth: { token, draftId }: the token from POST /api/auth/login and the id of a draft.');
     }
-    const actor = await this.auth.authenticate(parsed.data.token);
+    const { actor, sessionId } = await this.auth.authenticateSession(parsed.data.token);
     const draft = await this.drafts.find(parsed.data.draftId);
     if (!draft || draft.committeeId !== actor.committeeId) throw new AppError('not_found', `No draft with id "${parsed.data.draftId}" exists, or you may not see it.`);
-    socket.data = { actor, draftId: draft.id };
+    socket.data = { actor, sessionId, draftId: draft.id };
     await socket.join(liveRoom(draft.id));
+  }
+
+  /** Tells the socket why, then closes it (a moment later, so the answer to a request that found the session ended goes out first). */
+  private end(socket: LiveSocket, reason: SessionEndReason): void {
+    if (socket.data.ended) return;
+    socket.data.ended = true;
+    (socket as unknown as { emit(event: string, payload: unknown): void }).emit(SESSION_EVENTS.ended, sessionEndedEvent(reason));
+    setTimeout(() => socket.disconnect(true), 100).unref();
+  }
+
+  /** Every request re-checks its session now, not as it was when the socket opened: a disabled account's open socket can do nothing more. */
+  private async live(socket: LiveSocket): Promise<LiveSocketData> {
+    const ended = await this.registry.confirm(socket.data.sessionId);
+    if (ended !== null) {
+      this.end(socket, ended);
+      throw new AppError('unauthorized', sessionEndedEvent(ended).message, { reason: ended });
+    }
+    return socket.data;
   }
 
   private async state(data: LiveSocketData): Promise<LivePayload<typeof LIVE_EVENTS.state>> {
@@ -91,7 +132,7 @@ export class LiveGateway implements OnGatewayInit<Namespace> {
   @SubscribeMessage(LIVE_CLIENT_EVENTS.requestState)
   async requestState(@ConnectedSocket() socket: LiveSocket): Promise<LiveAck> {
     try {
-      return { ok: true, data: await this.state(socket.data) };
+      return { ok: true, data: await this.state(await this.live(socket)) };
     } catch (err) {
       return refusal(err);
     }
@@ -102,8 +143,9 @@ export class LiveGateway implements OnGatewayInit<Namespace> {
     try {
       const parsed = liveFloorRequest.safeParse(body ?? {});
       if (!parsed.success) throw new AppError('validation_failed', 'floor.request takes { paragraphId? } with a paragraph id.');
-      const session = await this.openSession(socket.data);
-      return { ok: true, data: await this.speakers.request(socket.data.actor, session, parsed.data.paragraphId) };
+      const data = await this.live(socket);
+      const session = await this.openSession(data);
+      return { ok: true, data: await this.speakers.request(data.actor, session, parsed.data.paragraphId) };
     } catch (err) {
       return refusal(err);
     }
@@ -112,7 +154,8 @@ export class LiveGateway implements OnGatewayInit<Namespace> {
   @SubscribeMessage(LIVE_CLIENT_EVENTS.withdrawFloor)
   async withdrawFloor(@ConnectedSocket() socket: LiveSocket): Promise<LiveAck> {
     try {
-      return { ok: true, data: await this.speakers.withdraw(socket.data.actor, await this.openSession(socket.data)) };
+      const data = await this.live(socket);
+      return { ok: true, data: await this.speakers.withdraw(data.actor, await this.openSession(data)) };
     } catch (err) {
       return refusal(err);
     }

@@ -9,6 +9,14 @@ import { APP_CONFIG } from '../config/config.module';
 import { MetricsRegistry } from './metrics.registry';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** Headers a reverse proxy adds: a request carrying one was relayed, whatever address it arrives from. */
+const RELAY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip', 'via'];
+
+/** Asked on this machine itself: from loopback, and not relayed there by a proxy on this machine. */
+function fromThisMachine(req: Request): boolean {
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return false;
+  return RELAY_HEADERS.every((h) => req.headers[h] === undefined);
+}
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -18,7 +26,8 @@ function sameSecret(a: string, b: string): boolean {
 
 /**
  * Prometheus scrape target. With METRICS_TOKEN set it wants that token as a bearer; without it,
- * only this machine may read it (a deployment's figures are not for the committee's delegates).
+ * only this machine may read it (a deployment's figures are not for the committee's delegates) —
+ * asked directly, not through a reverse proxy on the same machine, which would relay anyone.
  */
 @ApiExcludeController()
 @Controller('api/metrics')
@@ -39,7 +48,7 @@ export class MetricsController {
     if (this.token !== null) {
       const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
       if (!sameSecret(given, this.token)) throw new AppError('unauthorized', 'Send the metrics token (METRICS_TOKEN) as "Authorization: Bearer …".');
-    } else if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
+    } else if (!fromThisMachine(req)) {
       throw new AppError('forbidden', 'Metrics are served to this machine only; set METRICS_TOKEN to scrape them from elsewhere.');
     }
     return this.metrics.render();

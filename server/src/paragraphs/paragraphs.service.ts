@@ -14,6 +14,7 @@ import {
   labelBetween,
   normalizeLabel,
 } from '@omnibus/shared';
+import { retryTransaction } from '../database/transaction-retry';
 import { DataSource, EntityManager } from 'typeorm';
 import { MUTABLE_STATUSES, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
@@ -71,7 +72,7 @@ export class ParagraphsService {
   }
 
   async create(actor: Actor, draftId: string, body: CreateParagraphRequest): Promise<ParagraphView> {
-    const view = await this.db.transaction(async (m) => {
+    const view = await retryTransaction(this.db, async (m) => {
       const draft = await this.lockDraft(m, actor, draftId);
       requireAccess(actor, { action: 'paragraph.create', committeeId: draft.committeeId });
       await this.commentWindow.assertOpen(m, actor, draftId, 'paragraph');
@@ -133,7 +134,7 @@ export class ParagraphsService {
   }
 
   async update(actor: Actor, paragraphId: string, body: UpdateParagraphRequest): Promise<ParagraphView> {
-    const [view, draftId] = await this.db.transaction(async (m) => {
+    const [view, draftId] = await retryTransaction(this.db, async (m) => {
       const p = await this.lockParagraph(m, actor, paragraphId);
       const sponsorIds = (await this.sponsorships.forTarget(m, { paragraphId }))
         .filter((s) => s.status === 'accepted')
@@ -184,7 +185,7 @@ export class ParagraphsService {
   }
 
   private async changeStatus(actor: Actor, paragraphId: string, op: 'delete' | 'withdraw' | 'restore'): Promise<ParagraphView> {
-    const [view, draftId] = await this.db.transaction(async (m) => {
+    const [view, draftId] = await retryTransaction(this.db, async (m) => {
       const found = await this.paragraphs.find(m, paragraphId);
       if (!found || found.draftId === undefined) throw notFound('paragraph', paragraphId);
       // Caps are counted under the draft lock; take it before the paragraph's to keep one lock order.
@@ -218,7 +219,7 @@ export class ParagraphsService {
   }
 
   async move(actor: Actor, paragraphId: string, body: MoveParagraphRequest): Promise<ParagraphView> {
-    const [view, draftId] = await this.db.transaction(async (m) => {
+    const [view, draftId] = await retryTransaction(this.db, async (m) => {
       const found = await this.paragraphs.find(m, paragraphId);
       if (!found) throw notFound('paragraph', paragraphId);
       const draft = await this.lockDraft(m, actor, found.draftId);

@@ -49,7 +49,7 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
     };
   }
   // Hashing is the slow part; do it before taking the transaction.
-  const passwordHashes = await Promise.all(Array.from({ length: 4 + MEMBER_STATES.length }, () => hashPassword(DEMO_PASSWORD)));
+  const passwordHashes = await Promise.all(Array.from({ length: 5 + MEMBER_STATES.length }, () => hashPassword(DEMO_PASSWORD)));
   const proposal = fs.readFileSync(CICTE_SEED_FILE, 'utf8');
   return dataSource.transaction(async (m) => {
     const committeeId = await insertCommittee(m);
@@ -131,6 +131,7 @@ async function insertUsers(
     { username: 'vicechair', displayName: vice ? `${vice.honorific} ${vice.name}, ${vice.office}` : 'Vice-Chair', role: 'vice_chair', delegationId: null },
     { username: 'secretariat', displayName: 'Committee Secretariat', role: 'secretariat', delegationId: null },
     { username: 'observer', displayName: 'Observer', role: 'observer', delegationId: null },
+    { username: 'translator', displayName: 'Language Services', role: 'translator', delegationId: null },
     ...MEMBER_STATES.map((s) => ({
       username: s.code.toLowerCase(),
       displayName: `Delegate of ${s.name}`,

@@ -19,6 +19,16 @@ describe('the agreed text from accepted amendments', () => {
     expect(result).toEqual({ ok: true, text: 'To convene the twenty-second and last regular session of CICTE of 2023.' });
   });
 
+  it('closes the double space an insertion that is not agreed leaves between its neighbours', () => {
+    const text = 'To request that the SMS  provide legislative assistance.';
+    const point = text.indexOf('  ') + 1;
+    const insertion = a({ kind: 'insert', start: point, end: point, text: ', through the CICTE Secretariat,' });
+    expect(applyAmendments(text, [], [insertion])).toEqual({ ok: true, text: 'To request that the SMS provide legislative assistance.' });
+    // Taken up, the insertion keeps its spaces; and a double space no bracket stood in is not the decision's to change.
+    expect(applyAmendments(text, [insertion])).toEqual({ ok: true, text: 'To request that the SMS , through the CICTE Secretariat, provide legislative assistance.' });
+    expect(applyAmendments(text, [], [])).toEqual({ ok: true, text });
+  });
+
   it('takes the one alternative chosen', () => {
     const start = at('in the first half of 2022');
     const result = applyAmendments(base, [a({ kind: 'alternative', start, end: start + 25, text: 'before the end of 2022', alternativeGroup: 'g' })]);

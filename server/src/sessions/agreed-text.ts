@@ -12,11 +12,27 @@ export interface ApplicableAmendment {
 export type AgreedTextResult = { ok: true; text: string } | { ok: false; reason: string };
 
 /**
+ * Where an insertion that is not agreed stood between two spaces ("the SMS ␣[CAN: , through …]␣
+ * provide"), the base text keeps both; one goes with the bracket, so that no agreed text carries
+ * a double space into the record and every export.
+ */
+function closedGaps(base: string, accepted: readonly ApplicableAmendment[], dropped: readonly ApplicableAmendment[]): ApplicableAmendment[] {
+  const gaps = new Map<number, ApplicableAmendment>();
+  for (const d of dropped) {
+    if (d.start !== d.end || base[d.start - 1] !== ' ' || base[d.start] !== ' ') continue;
+    if (accepted.some((a) => a.start <= d.start + 1 && d.start <= a.end)) continue;
+    gaps.set(d.start, { id: `gap-${d.start}`, kind: 'delete', start: d.start, end: d.start + 1, text: '', alternativeGroup: null });
+  }
+  return [...gaps.values()];
+}
+
+/**
  * The text once the accepted amendments are written in: insertions at their point, deletions
  * removed, replacements and the chosen alternative in place of their words. Proposals that touch
  * the same words cannot all be agreed at once; the chair then states the agreed text instead.
+ * `dropped` are the proposals the decision does not take up: an insertion's double space closes.
  */
-export function applyAmendments(base: string, accepted: readonly ApplicableAmendment[]): AgreedTextResult {
+export function applyAmendments(base: string, accepted: readonly ApplicableAmendment[], dropped: readonly ApplicableAmendment[] = []): AgreedTextResult {
   const groups = new Set<string>();
   for (const a of accepted) {
     if (a.alternativeGroup === null) continue;
@@ -31,7 +47,8 @@ export function applyAmendments(base: string, accepted: readonly ApplicableAmend
     if (touches) return { ok: false, reason: 'the accepted amendments change the same words' };
   }
   let text = base;
-  for (const a of [...ordered].reverse()) {
+  const edits = [...ordered, ...closedGaps(base, ordered, dropped)].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const a of edits.reverse()) {
     const replacement = a.kind === 'delete' ? '' : a.text;
     text = text.slice(0, a.start) + replacement + text.slice(a.end);
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConsultationView, DecisionRequest, DecisionView, LIVE_EVENTS, Tally } from '@omnibus/shared';
+import { retryTransaction } from '../database/transaction-retry';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -46,7 +47,7 @@ export class DecisionsService {
   ) {}
 
   async decide(actor: Actor, sessionId: string, body: DecisionRequest): Promise<DecisionView> {
-    const r = await this.db.transaction((m) => this.record(m, actor, sessionId, body));
+    const r = await retryTransaction(this.db, (m) => this.record(m, actor, sessionId, body));
     this.live.emit(r.draftId, LIVE_EVENTS.decisionRecorded, { sessionId, decision: r.view, tally: r.tally });
     this.events.emit({ type: 'paragraph.changed', draftId: r.draftId, paragraphId: r.paragraphId, action: `session.${r.view.decision}`, actor });
     for (const amendmentId of r.amendmentIds) {

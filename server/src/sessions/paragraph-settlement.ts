@@ -41,7 +41,11 @@ export class ParagraphSettlement {
       });
     }
     if (stated !== undefined) return stated;
-    const applied = applyAmendments(p.text, open.filter((a) => acceptedIds.includes(a.id)));
+    const applied = applyAmendments(
+      p.text,
+      open.filter((a) => acceptedIds.includes(a.id)),
+      open.filter((a) => !acceptedIds.includes(a.id)),
+    );
     if (!applied.ok) {
       throw new AppError('validation_failed', `The agreed text cannot be derived: ${applied.reason}. State the agreed text instead.`, {
         issues: [{ path: 'acceptedAmendmentIds', message: applied.reason }],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConsultationView, LIVE_EVENTS, Minutes, OpenSessionRequest, SessionView } from '@omnibus/shared';
+import { retryTransaction } from '../database/transaction-retry';
 import { DataSource, EntityManager } from 'typeorm';
 import { requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
@@ -41,7 +42,7 @@ export class SessionsService {
   /** Opens a session at a meeting of the calendar, its queue in the seed's order of consideration. */
   async open(actor: Actor, draftId: string, body: OpenSessionRequest): Promise<SessionView> {
     await this.silence.settleDue(draftId);
-    const [view, returned] = await this.db.transaction(async (m) => {
+    const [view, returned] = await retryTransaction(this.db, async (m) => {
       const draft = await this.drafts.lock(m, draftId);
       if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
       requireAccess(actor, { action: 'session.run', committeeId: draft.committeeId });
@@ -87,7 +88,7 @@ export class SessionsService {
 
   /** Closing records the minutes: the decisions in the order taken and the tally at the close. */
   async close(actor: Actor, sessionId: string): Promise<Minutes> {
-    const [minutes, draftId] = await this.db.transaction(async (m) => {
+    const [minutes, draftId] = await retryTransaction(this.db, async (m) => {
       const { session, draft } = await this.guard.lockOpen(m, actor, sessionId, 'session.run');
       const view = await this.view(m, session.id);
       const minutes: Minutes = {

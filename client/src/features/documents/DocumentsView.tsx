@@ -1,3 +1,4 @@
+import type { DOCUMENT_LANGUAGES, DocumentLanguage } from '@omnibus/shared/document-words';
 import type { EXPORT_FORMATS, EXPORT_KINDS, ExportFormat, ExportKind } from '@omnibus/shared/export-schemas';
 import type { VersionSummary } from '@omnibus/shared/workflow-schemas';
 import { useEffect, useState } from 'react';
@@ -11,6 +12,17 @@ import { ErrorLine } from '../draft/ErrorLine';
 // Written out (typed against the shared tuples) so the request schemas stay out of the bundle.
 const KINDS: typeof EXPORT_KINDS = ['consensus', 'compilation', 'redline'];
 const FORMATS: typeof EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md', 'akn', 'txt'];
+const LANGUAGES: typeof DOCUMENT_LANGUAGES = ['en', 'es', 'fr', 'pt'];
+
+/**
+ * The words of this view, in one place so they move into the client's message catalogues as
+ * they are. Each language is named in its own words, as a reader looks for it.
+ */
+export const DOCUMENT_MESSAGES = {
+  language: 'Language of the document',
+  languageNames: { en: 'English', es: 'Español', fr: 'Français', pt: 'Português' } satisfies Record<DocumentLanguage, string>,
+  languageHint: 'The formula, headings, dates and the header block are in this language; the paragraphs are as negotiated.',
+} as const;
 
 const KIND_WORDS: Record<ExportKind, { title: string; what: string }> = {
   consensus: { title: 'Consensus draft', what: 'Approved text only, brackets gone, paragraphs renumbered, reservations as footnotes: for the General Assembly.' },
@@ -35,10 +47,12 @@ function save(blob: Blob, fileName: string): void {
 function ExportCard({ kind, versions }: { kind: ExportKind; versions: readonly VersionSummary[] }) {
   const { draft, announce } = useRoom();
   const [format, setFormat] = useState<ExportFormat>('docx');
+  const [lang, setLang] = useState<DocumentLanguage>('en');
   const [version, setVersion] = useState('');
   const [from, setFrom] = useState('');
   const run = useAction(async () => {
-    const opts = kind === 'redline' ? { from: from || versions[versions.length - 1]?.id || 'live', to: version || 'live' } : version ? { version } : {};
+    const opts =
+      kind === 'redline' ? { from: from || versions[versions.length - 1]?.id || 'live', to: version || 'live' } : { ...(version ? { version } : {}), lang };
     const { blob, fileName } = await documentsApi.export(draft.id, kind, format, opts);
     save(blob, fileName);
     announce(`${KIND_WORDS[kind].title} exported as ${fileName}.`);
@@ -82,6 +96,18 @@ function ExportCard({ kind, versions }: { kind: ExportKind; versions: readonly V
             ))}
           </select>
         </label>
+        {kind !== 'redline' && (
+          <label title={DOCUMENT_MESSAGES.languageHint}>
+            {DOCUMENT_MESSAGES.language}
+            <select value={lang} onChange={(e) => setLang(e.target.value as DocumentLanguage)}>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {DOCUMENT_MESSAGES.languageNames[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="button" className="primary" disabled={run.busy} onClick={() => void run.run()}>
           {run.busy ? 'Preparing…' : `Export ${KIND_WORDS[kind].title.toLowerCase()}`}
         </button>

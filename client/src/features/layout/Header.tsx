@@ -10,6 +10,7 @@ const OFFICES: Record<UserView['role'], string> = {
   vice_chair: 'Office of the Vice-Chair',
   secretariat: 'Committee Secretariat',
   observer: 'Observer (reading only)',
+  translator: 'Language services',
 };
 
 export function actingFor(user: UserView, delegations: readonly DelegationInfo[]): string {

@@ -17,6 +17,7 @@ export const LIVE: typeof LIVE_EVENTS = {
   reservationAdded: 'reservation.added',
   commentAdded: 'comment.added',
   silenceChanged: 'silence.changed',
+  translationChanged: 'translation.changed',
 };
 
 export const LIVE_CLIENT: typeof LIVE_CLIENT_EVENTS = {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PAGE_SIZES, PageSize } from '@omnibus/shared';
 import type { DraftView } from '@omnibus/shared';
 import { DataSource } from 'typeorm';
 
@@ -7,28 +8,49 @@ export interface PublishedVersion {
   name: string;
   symbol: string;
   snapshot: DraftView;
+  /** The day it was published where the committee sits, yyyy-mm-dd: the date the distributed document carries. */
+  date: string;
 }
 
-/** What exports read besides the live draft: published versions and the committee's time zone. */
+export interface CommitteePrinting {
+  pageSize: PageSize;
+}
+
+/** What exports read besides the live draft: published versions, the draft's own date and the committee's paper. */
 @Injectable()
 export class ExportsRepository {
   constructor(private readonly db: DataSource) {}
 
   async version(draftId: string, versionId: string): Promise<PublishedVersion | null> {
     const rows: PublishedVersion[] = await this.db.query(
-      `SELECT id, name, symbol, snapshot FROM draft_version WHERE id = $1 AND draft_id = $2`,
+      `SELECT v.id, v.name, v.symbol, v.snapshot, to_char(v.published_at AT TIME ZONE c.time_zone, 'YYYY-MM-DD') AS date
+         FROM draft_version v JOIN draft d ON d.id = v.draft_id JOIN committee c ON c.id = d.committee_id
+        WHERE v.id = $1 AND v.draft_id = $2`,
       [versionId, draftId],
     );
     return rows[0] ?? null;
   }
 
-  /** Today's date where the committee sits, yyyy-mm-dd: a document is dated as its readers' calendar says. */
-  async today(committeeId: string, now: Date = new Date()): Promise<string> {
-    const rows: { time_zone: string }[] = await this.db.query(`SELECT time_zone FROM committee WHERE id = $1`, [committeeId]);
-    try {
-      return new Intl.DateTimeFormat('en-CA', { timeZone: rows[0]?.time_zone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-    } catch {
-      return now.toISOString().slice(0, 10);
-    }
+  /**
+   * The live draft's own date: the day of its latest change (the draft, a paragraph or a
+   * proposal) where the committee sits. A document is dated by its text, not by the day someone
+   * downloaded it.
+   */
+  async draftDate(draftId: string): Promise<string> {
+    const rows: { date: string }[] = await this.db.query(
+      `SELECT to_char(greatest(d.updated_at,
+                coalesce((SELECT max(p.updated_at) FROM paragraph p WHERE p.draft_id = d.id), d.updated_at),
+                coalesce((SELECT max(a.updated_at) FROM amendment a WHERE a.draft_id = d.id), d.updated_at))
+              AT TIME ZONE c.time_zone, 'YYYY-MM-DD') AS date
+         FROM draft d JOIN committee c ON c.id = d.committee_id WHERE d.id = $1`,
+      [draftId],
+    );
+    return rows[0]?.date ?? new Date().toISOString().slice(0, 10);
+  }
+
+  async printing(committeeId: string): Promise<CommitteePrinting> {
+    const rows: { page_size: string }[] = await this.db.query(`SELECT page_size FROM committee WHERE id = $1`, [committeeId]);
+    const pageSize = PAGE_SIZES.find((s) => s === rows[0]?.page_size) ?? 'letter';
+    return { pageSize };
   }
 }

@@ -3,11 +3,13 @@ import {
   DocModel,
   DraftView,
   ExportFormat,
+  PageSize,
   ExportQuery,
   RedlineExportQuery,
   RedlineSide,
   buildCompilationModel,
   buildConsensusModel,
+  isDocumentLanguage,
   redlineDrafts,
 } from '@omnibus/shared';
 import { requireAccess } from '../../access/access.policy';
@@ -15,6 +17,7 @@ import type { Actor } from '../../auth/actor';
 import { AppError, notFound } from '../../common/app-error';
 import { buildDraftView } from '../../drafts/draft-view.builder';
 import { DraftRow, DraftsRepository } from '../../drafts/drafts.repository';
+import { TranslationsService } from '../../translations/translations.service';
 import { FORMATS } from './export-formats';
 import { ExportsRepository } from './exports.repository';
 import { fileStem } from './layout';
@@ -37,22 +40,28 @@ export interface ExportFile {
 
 export const LIVE = 'live';
 
-/** The consensus draft, the compilation text and redlines, in every format, for whoever may read them. */
+/** The consensus draft, the compilation text and redlines, in every format and language, for whoever may read them; dated by the draft, not the download. */
 @Injectable()
 export class ExportsService {
   constructor(
     private readonly drafts: DraftsRepository,
     private readonly exports: ExportsRepository,
     private readonly pdf: PdfRenderer,
+    private readonly translations: TranslationsService,
   ) {}
 
   async document(actor: Actor, draftId: string, kind: 'consensus' | 'compilation', q: ExportQuery): Promise<ExportFile> {
     const draft = await this.readable(actor, draftId, q.version !== undefined);
-    const view = q.version === undefined ? await this.live(draftId) : (await this.side(draft, q.version))[1];
-    const date = q.date ?? (await this.exports.today(draft.committeeId));
+    const [side, view] = await this.side(draft, q.version ?? LIVE);
+    const date = q.date ?? side.date;
+    const { pageSize } = await this.exports.printing(draft.committeeId);
     const started = performance.now();
-    const model = kind === 'consensus' ? buildConsensusModel(view, { date }) : buildCompilationModel(view, { date });
-    const body = await this.render(model, q.format);
+    const { original } = await this.translations.languages(draftId);
+    // The document's frame exists in the OAS's four languages; a draft negotiated in another is framed in English.
+    const options = { date, ...(isDocumentLanguage(original) ? { original } : {}), ...(q.lang === undefined ? {} : { lang: q.lang }) };
+    const built = kind === 'consensus' ? buildConsensusModel(view, options) : buildCompilationModel(view, options);
+    const model = await this.translations.translateExport(actor, draftId, view, built, { kind, lang: q.lang, allowIncomplete: q.allowIncomplete });
+    const body = await this.render(model, q.format, pageSize);
     const name = `${fileStem(view.symbol)}-${kind}-${date}.${FORMATS[q.format].extension}`;
     return { fileName: name, contentType: FORMATS[q.format].contentType, body, renderMs: performance.now() - started };
   }
@@ -68,7 +77,8 @@ export class ExportsService {
     }
     const [fromSide, fromView] = await this.side(draft, q.from);
     const [toSide, toView] = await this.side(draft, q.to);
-    const date = q.date ?? (await this.exports.today(draft.committeeId));
+    const date = q.date ?? toSide.date;
+    const { pageSize } = await this.exports.printing(draft.committeeId);
     const started = performance.now();
     const doc = redlineDocument(redlineDrafts(fromSide, fromView, toSide, toView), [fromView, toView], date);
     let body: Buffer;
@@ -77,10 +87,10 @@ export class ExportsService {
         body = await renderRedlineDocx(doc);
         break;
       case 'pdf':
-        body = await this.pdf.render(renderRedlineHtml(doc), doc);
+        body = await this.pdf.render(renderRedlineHtml(doc, pageSize), pageSize);
         break;
       case 'html':
-        body = Buffer.from(renderRedlineHtml(doc));
+        body = Buffer.from(renderRedlineHtml(doc, pageSize));
         break;
       case 'md':
         body = Buffer.from(renderRedlineMarkdown(doc));
@@ -94,14 +104,14 @@ export class ExportsService {
     return { fileName: name, contentType: FORMATS[q.format].contentType, body, renderMs: performance.now() - started };
   }
 
-  private async render(model: DocModel, format: ExportFormat): Promise<Buffer> {
+  private async render(model: DocModel, format: ExportFormat, pageSize: PageSize): Promise<Buffer> {
     switch (format) {
       case 'docx':
-        return renderDocx(model);
+        return renderDocx(model, pageSize);
       case 'pdf':
-        return this.pdf.render(renderHtml(model), model);
+        return this.pdf.render(renderHtml(model, pageSize), pageSize);
       case 'html':
-        return Buffer.from(renderHtml(model));
+        return Buffer.from(renderHtml(model, pageSize));
       case 'md':
         return Buffer.from(renderMarkdown(model));
       case 'akn':
@@ -125,10 +135,10 @@ export class ExportsService {
   }
 
   /** A published version as it was distributed (its own symbol, e.g. "… rev. 1"), or the live draft. */
-  private async side(draft: DraftRow, ref: string): Promise<[RedlineSide, DraftView]> {
-    if (ref === LIVE) return [{ id: LIVE, name: 'Live draft', symbol: draft.symbol }, await this.live(draft.id)];
+  private async side(draft: DraftRow, ref: string): Promise<[RedlineSide & { date: string }, DraftView]> {
+    if (ref === LIVE) return [{ id: LIVE, name: 'Live draft', symbol: draft.symbol, date: await this.exports.draftDate(draft.id) }, await this.live(draft.id)];
     const version = await this.exports.version(draft.id, ref);
     if (!version) throw notFound('published version of this draft', ref);
-    return [{ id: version.id, name: version.name, symbol: version.symbol }, { ...version.snapshot, symbol: version.symbol }];
+    return [{ id: version.id, name: version.name, symbol: version.symbol, date: version.date }, { ...version.snapshot, symbol: version.symbol }];
   }
 }

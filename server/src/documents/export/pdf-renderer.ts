@@ -1,21 +1,70 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { displayDate } from '@omnibus/shared';
+import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
+import type { PageSize } from '@omnibus/shared';
 import * as fs from 'node:fs';
 import { Browser, chromium } from 'playwright-core';
 import { AppError } from '../../common/app-error';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-options';
-import { escapeHtml } from './render-html';
-
-const small = 'font-family: "Times New Roman", serif; font-size: 8pt; width: 100%; margin: 0 22mm;';
+import { PAGE_SIZES } from './page-sizes';
+import { PAGINATE_SCRIPT } from './paginate';
 
 /**
- * PDF from the same HTML the HTML export serves, printed by headless Chromium. One browser is
+ * At most `concurrency` jobs at once and `queue` more waiting in order; past that a job is refused
+ * at once with 503 and a Retry-After, rather than every request slowing down together (each
+ * render is a Chromium page holding tens of MB).
+ */
+export class RenderGate {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    readonly concurrency: number,
+    readonly queue: number,
+  ) {}
+
+  get busy(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.waiting.length };
+  }
+
+  async run<T>(job: () => Promise<T>): Promise<T> {
+    if (this.running >= this.concurrency) {
+      if (this.waiting.length >= this.queue) {
+        throw new AppError('unavailable', `The server is printing ${this.running} PDFs with ${this.waiting.length} more waiting; try again in a few seconds, or export DOCX or HTML now.`, {
+          retryAfterSeconds: 5,
+          running: this.running,
+          waiting: this.waiting.length,
+        });
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.running += 1;
+    }
+    try {
+      return await job();
+    } finally {
+      // The turn passes straight to the next waiter, so the count never dips and overshoots.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+}
+
+/**
+ * PDF from the same HTML the HTML export serves, laid out into pages of the committee's size with
+ * footnotes at the foot of their page (see paginate.ts) and printed by headless Chromium. One browser is
  * started on first use and kept for later exports (starting it costs far more than printing).
  */
 @Injectable()
 export class PdfRenderer implements OnModuleDestroy {
   private readonly logger = new Logger('PdfRenderer');
   private browser: Promise<Browser> | null = null;
+  readonly gate: RenderGate;
+
+  constructor(@Optional() @Inject(APP_CONFIG) config?: AppConfig) {
+    this.gate = new RenderGate(config?.guard.pdfConcurrency ?? 2, config?.guard.pdfQueue ?? 8);
+  }
 
   private launch(): Promise<Browser> {
     if (!fs.existsSync(CHROMIUM_PATH)) {
@@ -37,7 +86,12 @@ export class PdfRenderer implements OnModuleDestroy {
     return this.browser;
   }
 
-  async render(html: string, header: { symbol: string; date: string }): Promise<Buffer> {
+  /** Prints in turn with the other renders (RenderGate); refused with 503 when too many wait. */
+  render(html: string, pageSize: PageSize): Promise<Buffer> {
+    return this.gate.run(() => this.print(html, pageSize));
+  }
+
+  private async print(html: string, pageSize: PageSize): Promise<Buffer> {
     const browser = await this.launch().catch((err: unknown) => {
       if (err instanceof AppError) throw err;
       throw new AppError('unavailable', 'PDF export could not start Chromium on this server; export DOCX or HTML instead, and try PDF again later.', {
@@ -48,14 +102,14 @@ export class PdfRenderer implements OnModuleDestroy {
     try {
       const page = await context.newPage();
       await page.route('**/*', (route) => route.abort());
+      await page.emulateMedia({ media: 'print' });
       await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
+      await page.evaluate(PAGINATE_SCRIPT);
+      const size = PAGE_SIZES[pageSize];
       return await page.pdf({
-        format: 'A4',
+        ...size.paper,
         printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: `<div style='${small} text-align: right;'>${escapeHtml(header.symbol)} · ${escapeHtml(displayDate(header.date))}</div>`,
-        footerTemplate: `<div style='${small} text-align: center;'>- <span class="pageNumber"></span> -</div>`,
-        margin: { top: '25mm', bottom: '22mm', left: '22mm', right: '22mm' },
+        margin: { top: '0', bottom: '0', left: '0', right: '0' },
       });
     } finally {
       await context.close();

@@ -1,4 +1,4 @@
-import { DraftRedline, DraftView, ParagraphRedline, WordDiff, displayDate, sectionHeading } from '@omnibus/shared';
+import { DraftRedline, DraftView, PageSize, ParagraphRedline, WordDiff, displayDate, sectionHeading } from '@omnibus/shared';
 import { escapeHtml, htmlPage } from './render-html';
 import { escapeMarkdown, markdownHeader } from './render-markdown';
 import { SERIES_LINE } from './render-text';
@@ -59,7 +59,7 @@ function diffHtml(diff: readonly WordDiff[]): string {
     .join('');
 }
 
-export function renderRedlineHtml(doc: RedlineDocument): string {
+export function renderRedlineHtml(doc: RedlineDocument, pageSize: PageSize = 'letter'): string {
   const body = [`<p class="summary">${escapeHtml(redlineSummary(doc))}. Insertions are underlined, deletions struck through.</p>`];
   for (const { p, heading } of redlineRows(doc)) {
     if (heading !== null) body.push(`<h3 class="heading">${escapeHtml(heading)}</h3>`);
@@ -67,7 +67,7 @@ export function renderRedlineHtml(doc: RedlineDocument): string {
       `<div class="paragraph operative change-${p.change}"><p class="text"><span class="num">${escapeHtml(redlineLabel(p))}.</span>${diffHtml(p.diff)}</p><p class="note">(${p.change})</p></div>`,
     );
   }
-  return htmlPage(doc, body.join('\n'));
+  return htmlPage(doc, body.join('\n'), pageSize);
 }
 
 export function renderRedlineMarkdown(doc: RedlineDocument): string {

@@ -1,4 +1,4 @@
-import { DocFootnote, DocModel, DocParagraph, DocSection, Segment, delegationName, displayDate, viewName } from '@omnibus/shared';
+import { DocFootnote, DocModel, DocParagraph, DocSection, ISO_639_2, Segment, delegationName, formatSponsors, translationMarker, viewName } from '@omnibus/shared';
 import { segmentRuns } from './bracket-parts';
 import { areaChanges, fileStem } from './layout';
 
@@ -10,14 +10,33 @@ export const escapeXml = (s: string): string => s.replace(/[&<>"']/g, (c) => XML
 /** eId fragments are NCName-like: "5 bis" → "5bis", "CICTE" → "cicte". */
 const idPart = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
+const refs = (sponsors: readonly string[]): string => [...new Set(sponsors)].map((c) => `#${idPart(c)}`).join(' ');
+
+/**
+ * A bracket in Akoma Ntoso's own terms: the proposal is a span that refers to its sponsoring
+ * delegations (TLCOrganization), their names in an inline, the words it would add in <ins> and
+ * the words it would take out in <del>. A consensus draft has no brackets.
+ */
+function proposal(segment: Exclude<Segment, { type: 'text' }>): string {
+  const open = (kind: string, sponsors: readonly string[], label: string) =>
+    `<span class="proposal ${kind}" refersTo="${refs(sponsors)}"><inline name="sponsors">${escapeXml(label)}</inline>`;
+  switch (segment.type) {
+    case 'insert':
+      return `${open('insert', segment.sponsors, formatSponsors(segment.sponsors))}<ins>${escapeXml(segment.text)}</ins></span>`;
+    case 'delete':
+      return `${open('delete', segment.sponsors, formatSponsors(segment.sponsors))}<del>${escapeXml(segment.text)}</del></span>`;
+    case 'replace':
+      return `${open('replace', segment.sponsors, formatSponsors(segment.sponsors))}<del>${escapeXml(segment.from)}</del><ins>${escapeXml(segment.to)}</ins></span>`;
+    case 'alternatives':
+      return segment.options
+        .map((o) => `${open('alternative', o.sponsors, `Alt ${o.number} (${formatSponsors(o.sponsors)})`)}<ins>${escapeXml(o.text)}</ins></span>`)
+        .join(' ');
+  }
+}
+
 function inline(model: DocModel, segments: readonly Segment[]): string {
   return segmentRuns(model, segments, 'display')
-    .map(({ segment, parts }) => {
-      const text = parts.map((p) => escapeXml(p.text)).join('');
-      if (segment.type === 'text') return text;
-      const sponsors = segment.type === 'alternatives' ? segment.options.flatMap((o) => o.sponsors) : segment.sponsors;
-      return `<span class="bracket ${segment.type}" refersTo="${[...new Set(sponsors)].map((c) => `#${idPart(c)}`).join(' ')}">${text}</span>`;
-    })
+    .map(({ segment, parts }) => (segment.type === 'text' ? parts.map((p) => escapeXml(p.text)).join('') : proposal(segment)))
     .join('');
 }
 
@@ -27,14 +46,18 @@ function notes(footnotes: readonly DocFootnote[], eId: string): string {
     .join('');
 }
 
-function statusNote(p: DocParagraph): string {
-  return p.note === null ? '' : `<p class="statusNote">${escapeXml(p.note)}</p>`;
+function statusNote(model: DocModel, p: DocParagraph): string {
+  const marker = translationMarker(model, p);
+  return (
+    (p.note === null ? '' : `<p class="statusNote">${escapeXml(p.note)}</p>`) +
+    (marker === null ? '' : `<p class="translation ${p.translationStatus ?? ''}">${escapeXml(marker)}</p>`)
+  );
 }
 
 function preambular(model: DocModel, p: DocParagraph, i: number): string {
   const eId = `preamble__container_${i + 1}`;
   const label = p.number === null ? '' : `<inline name="label">${escapeXml(p.number)}.</inline> `;
-  return `<container name="preambularParagraph" eId="${eId}" class="state-${p.state} status-${p.status}"><p>${label}${inline(model, p.segments)}${notes(p.footnotes, eId)}</p>${statusNote(p)}</container>`;
+  return `<container name="preambularParagraph" eId="${eId}" class="state-${p.state} status-${p.status}"><p>${label}${inline(model, p.segments)}${notes(p.footnotes, eId)}</p>${statusNote(model, p)}</container>`;
 }
 
 /** A mandates paragraph is a list: the chapeau as its intro, each literal a point (AKN4UN's subparagraph pattern). */
@@ -43,11 +66,12 @@ function operative(model: DocModel, p: DocParagraph, sectionId: string): string 
   const num = `<num>${escapeXml(p.number ?? p.label)}.</num>`;
   const text = `${inline(model, p.segments)}${notes(p.footnotes, eId)}`;
   const cls = `state-${p.state} status-${p.status}`;
-  if (p.literals.length === 0) return `<paragraph eId="${eId}" class="${cls}">${num}<content><p>${text}</p>${statusNote(p)}</content></paragraph>`;
+  if (p.literals.length === 0) return `<paragraph eId="${eId}" class="${cls}">${num}<content><p>${text}</p>${statusNote(model, p)}</content></paragraph>`;
   const points = p.literals
     .map((l) => `<point eId="${eId}__list_1__point_${idPart(l.label)}"><num>${escapeXml(l.label)}.</num><content><p>${inline(model, l.segments)}</p></content></point>`)
     .join('');
-  const wrap = p.note === null ? '' : `<wrapUp>${statusNote(p)}</wrapUp>`;
+  const note = statusNote(model, p);
+  const wrap = note === '' ? '' : `<wrapUp>${note}</wrapUp>`;
   return `<paragraph eId="${eId}" class="${cls}">${num}<list eId="${eId}__list_1"><intro><p>${text}</p></intro>${points}${wrap}</list></paragraph>`;
 }
 
@@ -69,22 +93,44 @@ function references(model: DocModel): string {
 
 function meta(model: DocModel): string {
   const work = `/akn/oas/statement/resolution/${model.date}/${fileStem(model.symbol).toLowerCase()}`;
-  const expression = `${work}/eng@${model.date}`;
+  const language = ISO_639_2[model.lang];
+  const expression = `${work}/${language}@${model.date}`;
   const frbr = (kind: string, self: string, uri: string, author: string, extra: string) =>
     `<${kind}><FRBRthis value="${escapeXml(self)}"/><FRBRuri value="${escapeXml(uri)}"/><FRBRdate date="${model.date}" name="${model.view}"/><FRBRauthor href="${author}"/>${extra}</${kind}>`;
   return [
     '<meta><identification source="#omnibus">',
     frbr('FRBRWork', `${work}/!main`, work, '#csh', `<FRBRcountry value="oas"/><FRBRnumber value="${escapeXml(model.symbol)}"/><FRBRname value="${escapeXml(model.title)}"/>`),
-    frbr('FRBRExpression', `${expression}/!main`, expression, '#csh', '<FRBRlanguage language="eng"/>'),
+    frbr('FRBRExpression', `${expression}/!main`, expression, '#csh', `<FRBRlanguage language="${language}"/>`),
     frbr('FRBRManifestation', `${expression}/!main.xml`, `${expression}.akn`, '#omnibus', ''),
     `</identification><references source="#omnibus">${references(model)}</references></meta>`,
+  ].join('');
+}
+
+/** The header block, "DRAFT RESOLUTION", the title with its footnote, the view and the presented line. */
+function preface(model: DocModel): string {
+  const f = model.frame;
+  const notice = model.notice === null ? '' : `<p class="notice">${escapeXml(model.notice)}</p>`;
+  return [
+    '<preface>',
+    `<p class="council"><docAuthority>${escapeXml(f.council)}</docAuthority></p>`,
+    `<p class="committee"><docProponent refersTo="#csh">${escapeXml(f.committee)}</docProponent></p>`,
+    `<p class="series">${escapeXml(f.series)}</p>`,
+    `<p class="symbol"><docNumber>${escapeXml(model.symbol)}</docNumber></p>`,
+    `<p class="date"><docDate date="${model.date}">${escapeXml(f.dateLine)}</docDate></p>`,
+    `<p class="original">${escapeXml(f.originalLine)}</p>`,
+    `<p class="kind"><docType>${escapeXml(f.documentKind)}</docType></p>`,
+    `<p class="subtitle"><docStatus>${escapeXml(viewName(model.view, model.lang))}</docStatus></p>`,
+    `<p class="title"><docTitle>${escapeXml(model.title)}</docTitle>${notes([model.titleFootnote], 'preface')}</p>`,
+    `<p class="presented">${escapeXml(f.presentedLine)}</p>`,
+    notice,
+    '</preface>',
   ].join('');
 }
 
 /**
  * Akoma Ntoso 3.0 following the UN's AKN4UN conventions for a General Assembly resolution: a
  * statement named "resolution", the symbol and title in the preface as docNumber and docTitle,
- * the formula and preambular paragraphs in the preamble, the sections with numbered paragraphs
+ * the formula, the preambular paragraphs and the resolving formula in the preamble, the sections with numbered paragraphs
  * in the mainBody, mandates as a list with intro and points, reservations as authorialNote.
  */
 export function renderAkn(model: DocModel): string {
@@ -111,12 +157,9 @@ export function renderAkn(model: DocModel): string {
     `<akomaNtoso xmlns="${AKN_NAMESPACE}">`,
     `<statement name="resolution" contains="${model.view === 'consensus' ? 'originalVersion' : 'singleVersion'}">`,
     meta(model),
-    '<preface>',
-    `<p class="symbol"><docNumber>${escapeXml(model.symbol)}</docNumber></p>`,
-    `<p class="title"><docTitle>${escapeXml(model.title)}</docTitle></p>`,
-    `<p class="subtitle"><docStatus>${escapeXml(viewName(model.view))}</docStatus>, <docDate date="${model.date}">${escapeXml(displayDate(model.date))}</docDate></p>`,
-    '</preface>',
-    `<preamble><formula name="enactingFormula"><p>${escapeXml(model.formula)}</p></formula>${(preamble?.paragraphs ?? []).map((p, i) => preambular(model, p, i)).join('')}</preamble>`,
+    preface(model),
+    `<preamble><formula name="enactingFormula"><p>${escapeXml(model.formula)}</p></formula>${(preamble?.paragraphs ?? []).map((p, i) => preambular(model, p, i)).join('')}` +
+      `<formula name="resolvingFormula"><p>${escapeXml(model.resolvingFormula)}</p></formula></preamble>`,
     `<mainBody>${body.join('')}</mainBody>`,
     '</statement>',
     '</akomaNtoso>',

@@ -1,7 +1,6 @@
-import { DocModel, DocParagraph, Segment, displayDate } from '@omnibus/shared';
+import { DocModel, DocParagraph, SERIES_LINE, Segment, displayDate, emptyNotice, translationMarker } from '@omnibus/shared';
 import { segmentRuns } from './bracket-parts';
-import { areaChanges } from './layout';
-import { SERIES_LINE, emptyNotice } from './render-text';
+import { documentParts } from './layout';
 
 /**
  * Markdown treats brackets, asterisks, underscores, angle brackets and backticks as syntax; each
@@ -28,6 +27,8 @@ function paragraphMarkdown(model: DocModel, p: DocParagraph): string[] {
   const lines = [p.number === null ? `${escapeLineStart(text)}${marks}` : `**${escapeMarkdown(p.number)}.** ${text}${marks}`];
   for (const l of p.literals) lines.push(`&emsp;*${escapeMarkdown(l.label)}.* ${segmentsMarkdown(model, l.segments)}`);
   if (p.note !== null) lines.push(`*${escapeMarkdown(p.note)}*`);
+  const marker = translationMarker(model, p);
+  if (marker !== null) lines.push(`**${escapeMarkdown(marker)}**`);
   return lines.flatMap((l) => [l, '']);
 }
 
@@ -44,14 +45,41 @@ export function markdownHeader(d: { title: string; symbol: string; date: string;
   ];
 }
 
+/** Page 1 of an OAS document: the council and committee, then series, symbol, date and original language; "DRAFT RESOLUTION", the title with its footnote, the presented line. */
+function frameMarkdown(model: DocModel): string[] {
+  const f = model.frame;
+  const n = model.titleFootnote.number;
+  return [
+    `${escapeMarkdown(f.council)}  `,
+    escapeMarkdown(f.committee),
+    '',
+    `${f.series}  `,
+    `**${escapeMarkdown(model.symbol)}**  `,
+    `${escapeMarkdown(f.dateLine)}  `,
+    escapeMarkdown(f.originalLine),
+    '',
+    `**${escapeMarkdown(f.documentKind)}**`,
+    '',
+    `*${escapeMarkdown(model.subtitle)}*`,
+    '',
+    `# ${escapeMarkdown(model.title.toUpperCase())}[^${n}]`,
+    '',
+    escapeMarkdown(f.presentedLine),
+    '',
+    ...(model.notice === null ? [] : [`**${escapeMarkdown(model.notice)}**`, '']),
+  ];
+}
+
 export function renderMarkdown(model: DocModel): string {
-  const out = [...markdownHeader(model), `**${escapeMarkdown(model.formula)}**`, ''];
-  for (const { section, area } of areaChanges(model)) {
-    if (area !== null) out.push(`## ${escapeMarkdown(area)}`, '');
-    if (section.heading !== null) out.push(`### ${escapeMarkdown(section.heading)}`, '');
-    for (const p of section.paragraphs) out.push(...paragraphMarkdown(model, p));
+  const out = [...frameMarkdown(model), `**${escapeMarkdown(model.formula)}**`, ''];
+  for (const part of documentParts(model)) {
+    if (part.type === 'resolving') out.push(`**${escapeMarkdown(model.resolvingFormula)}**`, '');
+    else if (part.type === 'area') out.push(`## ${escapeMarkdown(part.text)}`, '');
+    else if (part.type === 'heading') out.push(`### ${escapeMarkdown(part.text)}`, '');
+    else out.push(...paragraphMarkdown(model, part.paragraph));
   }
   if (model.sections.length === 0) out.push(`*${escapeMarkdown(emptyNotice(model))}*`, '');
+  out.push(`[^${model.titleFootnote.number}]: ${escapeMarkdown(model.titleFootnote.text)}`);
   for (const s of model.sections) {
     for (const p of s.paragraphs) for (const f of p.footnotes) out.push(`[^${f.number}]: ${escapeMarkdown(f.text)}`);
   }

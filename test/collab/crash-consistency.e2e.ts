@@ -1,0 +1,170 @@
+import type { DraftView } from '@omnibus/shared';
+import { MUTABLE_STATUSES } from '../../server/src/access/access.policy';
+import { createDataSource } from '../../server/src/database/data-source';
+import { Y, type Doc } from '../../server/src/collaboration/yjs';
+import { ChildServer, freePort } from '../support/child-server';
+import { CollabClient, SentUpdate, storedDoc, waitFor } from '../support/collab-client';
+import { demoDraft, section } from '../support/draft-helpers';
+import { differences, indexOfBase, projectDocument, wordStart } from '../support/projection-check';
+import { createTestDatabase } from '../support/test-database';
+import { apiClient } from '../support/test-server';
+
+/**
+ * After the server is killed with SIGKILL at any instant, the paragraph tables catch up with the
+ * stored co-editing document on their own: REST, the draft view and the compilation export show
+ * every acknowledged keystroke, though nobody types again or even opens the draft. Several cycles
+ * of typing, kill and restart, each compared in full.
+ */
+const CYCLES = Number(process.env.CRASH_CYCLES ?? 3);
+jest.setTimeout(60_000 + CYCLES * 90_000);
+
+interface Typist {
+  user: string;
+  code: string | null;
+  paragraphId: string;
+  client: CollabClient;
+  /** The text typed this cycle (after `prefix`). */
+  typed: string;
+  prefix: string;
+  /** Where in the paragraph's Y.Text the typing starts. */
+  at: number;
+  bracketId: string | null;
+  keystrokes: SentUpdate[];
+}
+
+/** Whether the stored document holds everything `update` wrote. */
+function covers(sv: Map<number, number>, update: Uint8Array): boolean {
+  const { to } = Y.parseUpdateMeta(update);
+  return [...to].every(([client, clock]) => (sv.get(client) ?? 0) >= clock);
+}
+
+/** How many characters of `typed` (after `prefix`) a text holds: the longest prefix present. */
+function charsIn(haystack: string, prefix: string, typed: string, after = ''): number {
+  if (haystack.includes(prefix + typed + after)) return typed.length;
+  let lo = 0;
+  let hi = typed.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (haystack.includes(prefix + typed.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+it(`shows every acknowledged edit in REST and the exports after ${CYCLES} SIGKILLs of the server, with no one typing again`, async () => {
+  const db = await createTestDatabase();
+  const server = new ChildServer(db.url, await freePort());
+  const ds = createDataSource(db.url, { poolSize: 1, quiet: true });
+  const report: string[] = [];
+  const totals = { sent: 0, acked: 0, stored: 0, rest: 0, exported: 0 };
+  try {
+    await server.start();
+    await ds.initialize();
+    const t = apiClient(server.url);
+    const users = ['chair', 'mex', 'us', 'can', 'ch', 'bra'];
+    const tokens: Record<string, string> = {};
+    for (const u of users) tokens[u] = await t.login(u);
+    const first = await demoDraft(t, tokens.chair!);
+    const cicte = section(first, 'entity', 'CICTE');
+    const pool = cicte.paragraphs.filter((p) => p.origin !== 'delegation' && MUTABLE_STATUSES.includes(p.status)).slice(0, users.length);
+    if (pool.length < users.length) throw new Error(`CICTE has ${pool.length} paragraphs, the test needs ${users.length}`);
+
+    for (let cycle = 1; cycle <= CYCLES; cycle++) {
+      const typists: Typist[] = [];
+      for (const [i, user] of users.entries()) {
+        const client = await CollabClient.connect(server.url, tokens[user]!, first.id);
+        const code = client.session?.user.delegation ?? null;
+        typists.push({ user, code, paragraphId: pool[i]!.id, client, typed: '', prefix: '', at: 0, bracketId: null, keystrokes: [] });
+      }
+      for (const ty of typists) {
+        if (ty.code) {
+          // A delegation types inside a bracket of its own, proposed at the start of its paragraph.
+          // Each cycle's bracket at a word of its own: insertions at one point have no order the rows could keep.
+          ty.prefix = `${ty.code} cycle ${cycle}: `;
+          const text = ty.client.text(ty.paragraphId);
+          ty.at = indexOfBase(text, wordStart(projectDocument(ty.client.doc).get(ty.paragraphId)!.base, cycle - 1));
+          ty.bracketId = ty.client.propose(ty.paragraphId, ty.at, ty.prefix, ty.code);
+        } else {
+          // The chair types base text.
+          ty.prefix = `Chair cycle ${cycle}: `;
+          ty.client.text(ty.paragraphId).insert(0, ty.prefix);
+        }
+      }
+      // Everyone types; the server dies at a moment nobody chose, mid-sentence.
+      let typing = true;
+      const loops = typists.map(async (ty, i) => {
+        let n = 0;
+        while (typing && ty.client.connected) {
+          const ch = String.fromCharCode(97 + ((n * 7 + i) % 26));
+          ty.client.text(ty.paragraphId).insert(ty.at + ty.prefix.length + ty.typed.length, ch);
+          ty.typed += ch;
+          ty.keystrokes.push(ty.client.sent[ty.client.sent.length - 1]!);
+          n++;
+          await new Promise((r) => setTimeout(r, 5 + (n % 3)));
+        }
+      });
+      await waitFor(() => typists.every((ty) => ty.keystrokes.filter((s) => s.ack?.ok).length >= 30), 'acknowledged typing', 60_000);
+      await new Promise((r) => setTimeout(r, 200 + Math.floor(Math.random() * 1_300)));
+      await server.kill();
+      typing = false;
+      await Promise.all(loops);
+      await waitFor(() => typists.every((ty) => !ty.client.connected), 'the clients to notice');
+
+      const sent = typists.reduce((n, ty) => n + ty.keystrokes.length, 0);
+      const acked = typists.reduce((n, ty) => n + ty.keystrokes.filter((s) => s.ack?.ok).length, 0);
+      // What PostgreSQL holds, read straight from the tables before the server is back.
+      const stored = await storedDoc(ds, first.id);
+      const sv = Y.decodeStateVector(Y.encodeStateVector(stored));
+      const ackedStored = typists.reduce((n, ty) => n + ty.keystrokes.filter((s) => s.ack?.ok && covers(sv, s.update)).length, 0);
+      const projected = projectDocument(stored);
+      const storedChars = (ty: Typist, d: Doc = stored) => {
+        const p = ty.bracketId ? projectDocument(d).get(ty.paragraphId)!.brackets.find((b) => b.id === ty.bracketId)?.text ?? '' : projectDocument(d).get(ty.paragraphId)!.base;
+        return charsIn(p, ty.prefix, ty.typed);
+      };
+      const inStore = typists.reduce((n, ty) => n + storedChars(ty), 0);
+
+      const t0 = Date.now();
+      await server.start();
+      const restartMs = Date.now() - t0;
+      // Nobody opens the draft: the REST API must already be right.
+      const draft = (await t.api<DraftView>('GET', `/api/drafts/${first.id}`, { token: tokens.chair })).body;
+      const diffs = differences(stored, draft);
+      const restParagraphs = new Map(draft.sections.flatMap((s) => s.paragraphs).map((p) => [p.id, p]));
+      const inRest = typists.reduce((n, ty) => {
+        const p = restParagraphs.get(ty.paragraphId)!;
+        const text = ty.bracketId ? (p.amendments.find((a) => a.id === ty.bracketId)?.text ?? '') : p.text;
+        return n + charsIn(text, ty.prefix, ty.typed);
+      }, 0);
+      // One paragraph through its own endpoint as well.
+      const single = await t.api('GET', `/api/paragraphs/${typists[1]!.paragraphId}`, { token: tokens.chair });
+      const exported = await t.api('GET', `/api/drafts/${first.id}/export/compilation?format=txt`, { token: tokens.chair });
+      expect(exported.status).toBe(200);
+      const exportText = String(exported.body);
+      // The compilation prints every paragraph's negotiation text as the document compiles it.
+      const missingFromExport = [...projected.values()].filter((p) => restParagraphs.get(p.id)?.status !== 'deleted' && !exportText.includes(p.compiled)).map((p) => p.id);
+      const inExport = typists.reduce((n, ty) => {
+        const pos = exportText.indexOf(ty.prefix);
+        return n + (pos < 0 ? 0 : charsIn(exportText.slice(pos), ty.prefix, ty.typed));
+      }, 0);
+      const marks: { head: string; projected: string }[] = await ds.query(`SELECT head_seq AS head, projected_seq AS projected FROM collab_document WHERE draft_id = $1`, [first.id]);
+
+      report.push(`cycle ${cycle}: ${sent} keystrokes sent, ${acked} acknowledged, ${ackedStored} of them in the store (${inStore} characters stored), ${inRest} in REST, ${inExport} in the export; ${diffs.length} paragraphs differ; restart ${restartMs} ms`);
+      Object.assign(totals, { sent: totals.sent + sent, acked: totals.acked + acked, stored: totals.stored + inStore, rest: totals.rest + inRest, exported: totals.exported + inExport });
+      expect(ackedStored).toBe(acked);
+      expect(single.body.compiled).toBe(projected.get(typists[1]!.paragraphId)!.compiled);
+      expect(inStore).toBeGreaterThanOrEqual(acked);
+      expect(diffs).toEqual([]);
+      expect(missingFromExport).toEqual([]);
+      expect(inRest).toBe(inStore);
+      expect(inExport).toBe(inStore);
+      expect(marks[0]?.projected).toBe(marks[0]?.head);
+      for (const ty of typists) ty.client.close();
+    }
+    report.push(`total: ${totals.sent} sent, ${totals.acked} acknowledged, ${totals.stored} stored, ${totals.rest} in REST, ${totals.exported} in the export`);
+  } finally {
+    process.stdout.write(`crash consistency:\n  ${report.join('\n  ')}\n`);
+    await server.kill();
+    if (ds.isInitialized) await ds.destroy();
+    await db.drop().catch(() => undefined);
+  }
+});
