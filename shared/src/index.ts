@@ -3,6 +3,8 @@ export * from './domain';
 export * from './errors';
 export * from './state';
 export * from './api-schemas';
+export * from './response-schemas';
+export * from './query-schemas';
 export * from './delegations';
 export * from './committee-data';
 export * from './compile';
