@@ -72,6 +72,7 @@ export const WORKFLOW_OPERATIONS: ApiOperation[] = [
   { method: 'patch', path: '/api/consultations/{id}', summary: 'Report on informal consultations (lead delegation, chair)', body: updateConsultationRequest, ok: 200, response: consultationViewSchema, errors: [400, 403, 404, 409] },
   { method: 'post', path: '/api/paragraphs/{id}/reservations', summary: "Record your delegation's reservation to an approved paragraph", body: createReservationRequest, ok: 201, response: reservationViewSchema, errors: [400, 403, 404, 409] },
   { method: 'get', path: '/api/paragraphs/{id}/reservations', summary: "A paragraph's reservations", ok: 200, response: z.array(reservationViewSchema), errors: [404] },
+  { method: 'post', path: '/api/reservations/{id}/withdraw', summary: "Withdraw your delegation's reservation: its footnote leaves the exports; 409 if it was already withdrawn", ok: 200, response: reservationViewSchema, errors: [403, 404, 409] },
   { method: 'get', path: '/api/drafts/{id}/reservations', summary: "The draft's reservations", ok: 200, response: z.array(reservationViewSchema), errors: [404] },
   { method: 'post', path: '/api/drafts/{id}/silence', summary: 'Circulate text under the silence procedure until a deadline (chair, vice-chair)', body: startSilenceRequest, ok: 201, response: silenceViewSchema, errors: [400, 403, 404, 409] },
   { method: 'get', path: '/api/drafts/{id}/silence', summary: 'Silence procedures of the draft', ok: 200, response: z.array(silenceViewSchema), errors: [404] },
