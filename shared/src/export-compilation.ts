@@ -6,7 +6,7 @@
 import { Segment, parseBrackets } from './brackets';
 import { compileSegments } from './compile';
 import type { DraftView, Literal, ParagraphView } from './domain';
-import { DocFootnote, DocLiteral, DocModel, DocSection, ModelOptions, emptyModel, sectionHeading } from './export-model';
+import { DocFootnote, DocLiteral, DocModel, DocSection, ModelOptions, emptyModel, sectionArea, sectionHeading } from './export-model';
 import { reservationFootnote, reservationsOf } from './export-reservations';
 import { formatStatusNote } from './export-status-note';
 import { normalizeLabel } from './labels';
@@ -30,7 +30,7 @@ export function buildCompilationModel(draft: DraftView, options: ModelOptions): 
   for (const s of draft.sections) {
     if (s.paragraphs.length === 0) continue;
     const map = numbers.get(s.id) ?? new Map<string, string>();
-    const section: DocSection = { id: s.id, kind: s.kind, key: s.key, heading: sectionHeading(s), area: s.area ?? null, paragraphs: [] };
+    const section: DocSection = { id: s.id, kind: s.kind, key: s.key, heading: sectionHeading(s, model.lang), area: sectionArea(s, model.lang), paragraphs: [] };
     for (const p of s.paragraphs) {
       const open = p.amendments.filter((a) => a.status === 'proposed');
       const literals: DocLiteral[] = (p.literals ?? []).map((l) => ({ label: l.label, segments: rewriteSegments(literalSegments(l), map) }));

@@ -6,8 +6,8 @@
 import type { Segment } from './brackets';
 import type { DraftView, Literal, ParagraphView, SectionView } from './domain';
 import { footnotesFor, literalSegments } from './export-compilation';
-import { documentWords } from './document-words';
-import { DocModel, DocParagraph, ModelOptions, emptyModel, sectionHeading } from './export-model';
+import { DocumentLanguage, documentWords } from './document-words';
+import { DocModel, DocParagraph, ModelOptions, emptyModel, sectionArea, sectionHeading } from './export-model';
 import { normalizeLabel, renumber, rewriteCrossReferences } from './labels';
 
 /**
@@ -60,13 +60,13 @@ function agreedLiteral(l: Literal, map: ReadonlyMap<string, string>): Segment[] 
 const inPlay = (p: ParagraphView): boolean => p.status !== 'deleted' && p.status !== 'withdrawn';
 
 /** "Inter-American Committee against Terrorism (CICTE) 1, 2 and 5 bis; preamble 3": where the missing paragraphs stand. */
-function missingLabels(sections: readonly SectionView[], words: { and: string; preamble: string }): string {
+function missingLabels(sections: readonly SectionView[], words: { and: string; preamble: string }, lang: DocumentLanguage): string {
   const parts: string[] = [];
   for (const s of sections) {
     const labels = s.paragraphs.filter((p) => inPlay(p) && !approved(p)).map((p) => p.label);
     if (labels.length === 0) continue;
     const list = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} ${words.and} ${labels[labels.length - 1]}`;
-    parts.push(`${s.kind === 'preamble' ? words.preamble : (sectionHeading(s) ?? s.key)} ${list}`);
+    parts.push(`${s.kind === 'preamble' ? words.preamble : (sectionHeading(s, lang) ?? s.key)} ${list}`);
   }
   return parts.join('; ');
 }
@@ -91,7 +91,7 @@ function consensusNotice(model: DocModel, draft: DraftView): void {
     if (all.length > 0) model.frame.presentedLine = words.approved(model.frame.dateLine);
     return;
   }
-  model.notice = words.missing(missing, all.length, missingLabels(draft.sections, JOINERS[model.lang]));
+  model.notice = words.missing(missing, all.length, missingLabels(draft.sections, JOINERS[model.lang], model.lang));
 }
 
 export function buildConsensusModel(draft: DraftView, options: ModelOptions): DocModel {
@@ -116,7 +116,7 @@ export function buildConsensusModel(draft: DraftView, options: ModelOptions): Do
       footnotes: footnotesFor(p, next),
     }));
     if (paragraphs.length === 0) continue;
-    model.sections.push({ id: s.id, kind: s.kind, key: s.key, heading: sectionHeading(s), area: s.area ?? null, paragraphs });
+    model.sections.push({ id: s.id, kind: s.kind, key: s.key, heading: sectionHeading(s, model.lang), area: sectionArea(s, model.lang), paragraphs });
   }
   return model;
 }

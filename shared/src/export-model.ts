@@ -8,6 +8,7 @@ import type { Segment } from './brackets';
 import { DOCUMENT_LANGUAGES, DocumentLanguage, documentDate, documentWords } from './document-words';
 import type { TranslationStatus } from './translations';
 import type { ParagraphKind, ParagraphState, ParagraphStatus, SectionKind, SectionView } from './domain';
+import { areaName, entityName, sectionName } from './committee-names';
 
 export const EXPORT_VIEWS = ['consensus', 'compilation'] as const;
 export type ExportView = (typeof EXPORT_VIEWS)[number];
@@ -137,17 +138,30 @@ export function exportSubtitle(view: ExportView, isoDate: string, lang: Document
   return `(${VIEW_NAMES[lang][view]}, ${documentDate(isoDate, lang)})`;
 }
 
-/** The heading an exported section prints; the importer maps it back to the section by title and key. */
-export function sectionHeading(section: Pick<SectionView, 'kind' | 'key' | 'title'>): string | null {
+/**
+ * The heading an exported section prints, in the document's language: the committee's own name for
+ * its topics, entities (with the acronym the language uses: JID for the IADB in Spanish) and general
+ * section; the section's stored title in English and for a key the committee does not know. The
+ * importer maps a heading in any of the four languages back to its section.
+ */
+export function sectionHeading(section: Pick<SectionView, 'kind' | 'key' | 'title'>, lang: DocumentLanguage = 'en'): string | null {
   switch (section.kind) {
     case 'preamble':
       return null;
-    case 'entity':
-      return `${section.title} (${section.key})`;
+    case 'entity': {
+      const own = lang === 'en' ? null : entityName(section.key, lang);
+      return own ? `${own.name} (${own.acronym})` : `${section.title} (${section.key})`;
+    }
     case 'topic':
     case 'general':
-      return section.title;
+      return lang === 'en' ? section.title : sectionName(section, lang);
   }
+}
+
+/** The thematic area a section prints above it, in the document's language. */
+export function sectionArea(section: Pick<SectionView, 'area'>, lang: DocumentLanguage = 'en'): string | null {
+  if (section.area === undefined) return null;
+  return lang === 'en' ? section.area : areaName(section.area, lang);
 }
 
 export interface ModelOptions {

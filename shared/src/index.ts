@@ -7,6 +7,7 @@ export * from './response-schemas';
 export * from './query-schemas';
 export * from './delegations';
 export * from './committee-data';
+export * from './committee-names';
 export * from './compile';
 export * from './labels';
 export * from './brackets';

@@ -1,4 +1,4 @@
-import { RESOLUTION_FORMULA, SectionKind, isOrganFormula, sectionHeading } from '@omnibus/shared';
+import { DOCUMENT_LANGUAGES, RESOLUTION_FORMULA, SectionKind, entityName, isOrganFormula, sectionHeading, sectionName } from '@omnibus/shared';
 
 export interface TargetSection {
   id: string;
@@ -19,9 +19,15 @@ export function normaliseHeading(s: string): string {
 
 const PREAMBLE_HEADINGS = new Set([normaliseHeading(RESOLUTION_FORMULA), 'preamble', 'preambular paragraphs']);
 
+/** Every heading a section goes by: its title and key, and its heading and name in each of the four languages. */
 function names(section: TargetSection): string[] {
-  const heading = sectionHeading(section);
-  return [section.title, section.key, ...(heading === null ? [] : [heading])].map(normaliseHeading);
+  const headings = DOCUMENT_LANGUAGES.flatMap((lang) => [sectionHeading(section, lang), sectionName(section, lang)]);
+  return [section.title, section.key, ...headings.filter((h): h is string => h !== null)].map(normaliseHeading);
+}
+
+/** The acronyms an entity goes by: its key and its acronym in each language (the IADB is the JID in Spanish). */
+function acronyms(section: TargetSection): string[] {
+  return [section.key, ...DOCUMENT_LANGUAGES.map((lang) => entityName(section.key, lang)?.acronym ?? section.key)].map((a) => a.toUpperCase());
 }
 
 /**
@@ -42,5 +48,5 @@ export function matchSection(
   const exact = sections.find((s) => names(s).includes(wanted));
   if (exact) return exact;
   const key = /\(([A-Za-z]{2,10})\)\s*$/.exec(heading)?.[1]?.toUpperCase();
-  return (key && sections.find((s) => s.kind === 'entity' && s.key.toUpperCase() === key)) || null;
+  return (key && sections.find((s) => s.kind === 'entity' && acronyms(s).includes(key))) || null;
 }
