@@ -70,6 +70,24 @@ describe('exports in the OAS layout, in each official language', () => {
     expect(md).toContain(`**${w.resolving}**`);
   });
 
+  it("prints the committee's own names in the document's language: CICTE's and the IADB's headings, the thematic areas", async () => {
+    for (const kind of ['consensus', 'compilation']) {
+      const es = (await fetchOk(sample.id, kind, `format=txt&date=${DATE}&lang=es`)).toString('utf8');
+      expect(es).toContain('Comité Interamericano contra el Terrorismo (CICTE)');
+      expect(es).not.toContain('Inter-American Committee against Terrorism');
+      const en = (await fetchOk(sample.id, kind, `format=txt&date=${DATE}&lang=en`)).toString('utf8');
+      expect(en).toContain('Inter-American Committee against Terrorism (CICTE)');
+    }
+    const lines = (await fetchOk(sample.id, 'compilation', `format=txt&date=${DATE}&lang=es`)).toString('utf8').split('\n');
+    expect(lines).toContain('Comité Interamericano contra el Terrorismo (CICTE)');
+    // The Inter-American Defense Board is the JID in Spanish; the areas print their Spanish titles.
+    expect(lines).toContain('Junta Interamericana de Defensa (JID)');
+    expect(lines.some((l) => /^INSTRUMENTOS E INSTITUCIONES INTERAMERICANOS$/i.test(l))).toBe(true);
+    expect(lines.some((l) => /Inter-American Instruments and Institutions/i.test(l))).toBe(false);
+    const fr = (await fetchOk(sample.id, 'compilation', `format=md&date=${DATE}&lang=fr`)).toString('utf8');
+    expect(fr).toContain('Comité interaméricain contre le terrorisme (CICTE)');
+  });
+
   it('validates every Akoma Ntoso export against the OASIS schema', async () => {
     const results: string[] = [];
     for (const kind of ['consensus', 'compilation']) {
