@@ -26,7 +26,7 @@ export function FoldedSections({ sections, children }: { sections: readonly Sect
   }, [sections]);
   return (
     <details className="folded-sections" ref={box} data-folded={sections.map((s) => s.key).join(' ')}>
-      <summary>{t('folded', { count: sections.length, names: sections.map(sectionShortName).join(' · ') })}</summary>
+      <summary>{t('folded', { count: sections.length, names: sections.map((s) => sectionShortName(s)).join(' · ') })}</summary>
       {children}
     </details>
   );

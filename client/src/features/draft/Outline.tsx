@@ -3,7 +3,8 @@ import type { TFunction } from 'i18next';
 import { useT } from '../../i18n';
 import { CapMeter } from './CapMeter';
 import { sectionMeters, totalMeter } from './draft-caps';
-import { sectionShortName } from './names';
+import { sectionAreaTitle, sectionShortName, sectionTitle } from './names';
+import { useNamesLanguage } from './useNamesLanguage';
 
 export const sectionAnchor = (s: Pick<SectionView, 'id'>): string => `section-${s.id}`;
 
@@ -13,10 +14,10 @@ interface Group {
 }
 
 /** Consecutive sections under one heading: the thematic areas, then "Inter-American entities". */
-function groups(sections: readonly SectionView[], t: TFunction): Group[] {
+function groups(sections: readonly SectionView[], t: TFunction, lang: string | null): Group[] {
   const out: Group[] = [];
   for (const s of sections) {
-    const title = s.kind === 'topic' ? (s.area ?? t('outline.topics')) : s.kind === 'entity' ? t('outline.entities') : null;
+    const title = s.kind === 'topic' ? (sectionAreaTitle(s, lang) ?? t('outline.topics')) : s.kind === 'entity' ? t('outline.entities') : null;
     const last = out[out.length - 1];
     if (last && title !== null && last.title === title) last.sections.push(s);
     else out.push({ title, sections: [s] });
@@ -27,10 +28,11 @@ function groups(sections: readonly SectionView[], t: TFunction): Group[] {
 function OutlineItem({ draft, section, shown }: { draft: DraftView; section: SectionView; shown: number }) {
   const t = useT('draft');
   const meters = sectionMeters(draft, section);
+  const lang = useNamesLanguage();
   return (
     <li className={shown === 0 ? 'outline-item empty' : 'outline-item'}>
-      <a href={`#${sectionAnchor(section)}`} title={section.title}>
-        <span className="outline-title">{sectionShortName(section)}</span>
+      <a href={`#${sectionAnchor(section)}`} title={sectionTitle(section, lang)}>
+        <span className="outline-title">{sectionShortName(section, lang)}</span>
         {shown > 0 && <span className="outline-count" aria-label={t('outline.shown', { count: shown })}>{shown}</span>}
       </a>
       <span className="outline-meters">
@@ -47,10 +49,11 @@ function OutlineItem({ draft, section, shown }: { draft: DraftView; section: Sec
 export function Outline({ draft, shownBySection }: { draft: DraftView; shownBySection: ReadonlyMap<string, number> }) {
   const t = useT('draft');
   const total = totalMeter(draft);
+  const lang = useNamesLanguage();
   return (
     <nav className="outline" aria-label={t('outline.label')}>
       <div className="outline-total">{total && <CapMeter name={total.name} cap={total.cap} />}</div>
-      {groups(draft.sections, t).map((g, i) => (
+      {groups(draft.sections, t, lang).map((g, i) => (
         <section key={`${g.title ?? 'single'}-${i}`} className="outline-group">
           {g.title && <h3>{g.title}</h3>}
           <ul>

@@ -8,7 +8,8 @@ import { sectionAnchor } from './Outline';
 import { ParagraphCard } from './ParagraphCard';
 import { canAddParagraphs } from './permissions';
 import { useRoom } from './room-context';
-import { sectionShortName, sectionTitle } from './names';
+import { sectionAreaTitle, sectionShortName, sectionTitle } from './names';
+import { useNamesLanguage } from './useNamesLanguage';
 import { useProposalWindow } from '../phase/proposal-window';
 
 export function SectionBlock({ section, paragraphs, filtered }: { section: SectionView; paragraphs: readonly ParagraphView[]; filtered: boolean }) {
@@ -16,7 +17,9 @@ export function SectionBlock({ section, paragraphs, filtered }: { section: Secti
   const t = useT('draft');
   const [adding, setAdding] = useState(false);
   const meters = sectionMeters(draft, section);
-  const name = sectionShortName(section);
+  const lang = useNamesLanguage();
+  const name = sectionShortName(section, lang);
+  const area = sectionAreaTitle(section, lang);
   const headingId = `${sectionAnchor(section)}-title`;
   const last = section.paragraphs[section.paragraphs.length - 1] ?? null;
   const proposals = useProposalWindow(user);
@@ -25,8 +28,8 @@ export function SectionBlock({ section, paragraphs, filtered }: { section: Secti
     <section id={sectionAnchor(section)} className={`draft-section kind-${section.kind}`} data-section={section.key} aria-labelledby={headingId}>
       <header className="section-head">
         <div>
-          {section.area && <p className="section-area">{section.area}</p>}
-          <h2 id={headingId}>{section.kind === 'entity' ? `${section.key}: ${section.title}` : sectionTitle(section)}</h2>
+          {area && <p className="section-area">{area}</p>}
+          <h2 id={headingId}>{section.kind === 'entity' ? `${name}: ${sectionTitle(section, lang)}` : sectionTitle(section, lang)}</h2>
         </div>
         <div className="section-meters">
           {meters.map((m) => (
