@@ -38,6 +38,11 @@ function displayParts(segment: Exclude<Segment, { type: 'text' }>): TextPart[] {
   const open = (sponsors: readonly string[], rest: string): TextPart[] => [{ text: '[' }, { text: formatSponsors(sponsors), sponsors: true }, { text: rest }];
   switch (segment.type) {
     case 'insert':
+      if (segment.nested && segment.nested.length > 0) {
+        // Other delegations' proposals inside a delegation's new paragraph, one level deep.
+        const inner = segment.nested.flatMap((s) => (s.type === 'text' ? [{ text: s.text }] : displayParts(s)));
+        return [...open(segment.sponsors, ': '), ...inner, { text: ']' }];
+      }
       return open(segment.sponsors, `: ${segment.text}]`);
     case 'delete':
       return open(segment.sponsors, segment.text === '' ? ': delete]' : `: delete: ${segment.text}]`);
