@@ -11,7 +11,9 @@ const events: DraftEvent[] = [];
 beforeAll(async () => {
   t = await startTestServer();
   draft = await demoDraft(t, await t.login('chair'));
-  t.server.app.get(DraftEvents).subscribe((e) => events.push(e));
+  t.server.app.get(DraftEvents).subscribe((e) => {
+    events.push(e);
+  });
 });
 afterAll(() => t.close());
 
