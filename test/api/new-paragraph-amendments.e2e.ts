@@ -34,7 +34,7 @@ describe("other delegations and a delegation's new paragraph (CICTE 5 bis by CH,
     expect(at).toBeGreaterThan(0);
 
     // A forged sponsor list and a bad range are refused and change nothing.
-    const forged = await t.api('POST', `/api/paragraphs/${bis.id}/amendments`, { token: can, body: { kind: 'insert', start: at, end: at, text: '2021 ', sponsors: ['MEX'] } });
+    const forged = await t.api('POST', `/api/paragraphs/${bis.id}/amendments`, { token: can, body: { kind: 'insert', start: at, end: at, text: 'biennial ', sponsors: ['MEX'] } });
     expect(forged.status).toBe(403);
     expect(forged.body).toMatchObject({ error: 'sponsor_not_consented' });
     const outside = await t.api('POST', `/api/paragraphs/${bis.id}/amendments`, { token: can, body: { kind: 'delete', start: 0, end: 99_999 } });
@@ -43,14 +43,14 @@ describe("other delegations and a delegation's new paragraph (CICTE 5 bis by CH,
     expect(observer.status).toBe(403);
     expect((await bisOf(can)).amendments).toEqual([]);
 
-    const created = await t.api('POST', `/api/paragraphs/${bis.id}/amendments`, { token: can, body: { kind: 'insert', start: at, end: at, text: '2021 ' } });
+    const created = await t.api('POST', `/api/paragraphs/${bis.id}/amendments`, { token: can, body: { kind: 'insert', start: at, end: at, text: 'biennial ' } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ kind: 'insert', sponsors: ['CAN'], status: 'proposed' });
     expect(await audit('amendment.create', created.body.id)).toEqual([{ username: 'can', delegation: 'CAN' }]);
 
     const now = await bisOf(can);
     expect(now.sponsors).toEqual(['CH', 'MEX', 'US']);
-    expect(now.compiled).toBe(`[CH, MEX and US: ${bis.text.slice(0, at)}[CAN: 2021 ]${bis.text.slice(at)}]`);
+    expect(now.compiled).toBe(`[CH, MEX and US: ${bis.text.slice(0, at)}[CAN: biennial ]${bis.text.slice(at)}]`);
 
     // Only CAN edits CAN's words; the sponsors of 5 bis may not.
     const byMex = await t.api('PATCH', `/api/amendments/${created.body.id}`, { token: await t.login('mex'), body: { text: '2022 ' } });
@@ -60,9 +60,9 @@ describe("other delegations and a delegation's new paragraph (CICTE 5 bis by CH,
     const secretariat = await t.login('secretariat');
     const txt = await download(t, `/api/drafts/${draft.id}/export/compilation?format=txt`, secretariat);
     expect(txt.status).toBe(200);
-    expect(txt.body.toString('utf8').replace(/\s+/g, ' ')).toContain(`[CH, MEX and US: ${bis.text.slice(0, at)}[CAN: 2021 ]consensus`.replace(/\s+/g, ' '));
+    expect(txt.body.toString('utf8').replace(/\s+/g, ' ')).toContain(`[CH, MEX and US: ${bis.text.slice(0, at)}[CAN: biennial ]consensus`.replace(/\s+/g, ' '));
     const html = await download(t, `/api/drafts/${draft.id}/export/compilation?format=html`, secretariat);
-    expect(html.body.toString('utf8')).toMatch(/CAN<\/[a-z]+>: 2021 /);
+    expect(html.body.toString('utf8')).toMatch(/CAN<\/[a-z]+>: biennial /);
   });
 
   it('lets CAN ask to join the sponsors; a sponsor accepts, everywhere attributed', async () => {
