@@ -119,6 +119,12 @@ describe("other delegations and a delegation's new paragraph (CICTE 5 bis by CH,
     expect(again.body).toMatchObject({ id: asked.body.id, status: 'requested' });
   });
 
+  it('describes the new routes in the OpenAPI description', async () => {
+    const json = await t.api('GET', '/api/docs-json');
+    expect(json.body.paths['/api/paragraphs/{id}/join-requests'].post).toBeDefined();
+    expect(json.body.paths['/api/sponsorships/requests'].get).toBeDefined();
+  });
+
   it("refuses a request to join the chair's text, another committee's idea of a paragraph, and an observer", async () => {
     const can = await t.login('can');
     const nine = paragraph(section(draft, 'entity', 'CICTE'), '9');
