@@ -15,6 +15,7 @@ describe('segmentParts', () => {
     'CICTE [US: delete] in 2022 and [CAN: replace “a \\” b” with “c”]',
     '[Alt 1 (BRA): x] [Alt 2 (MEX): y]\\ [Alt 1 (US): z] and \\[literal\\] brackets \\\\ too',
     '[US: \\delete] the word delete',
+    '5 bis. [CH, MEX and US: To endorse the [CAN: biennial ]consensus [US: delete: reports]]',
   ])('prints %s exactly as printBrackets does', (text) => {
     const parsed = segments(text);
     expect(printedText(compilation, parsed)).toBe(printBrackets(parsed));
@@ -31,6 +32,12 @@ describe('segmentParts', () => {
 });
 
 describe('display runs', () => {
+  it("show other delegations' proposals inside a new paragraph's bracket, with every sponsor marked", () => {
+    const nested = segments('[CH, MEX and US: To endorse the [CAN: biennial ]consensus [Alt 1 (BRA): reviews]]');
+    expect(printedText(compilation, nested, 'display')).toBe('[CH, MEX and US: To endorse the [CAN: biennial ]consensus [Alt 1 (BRA): reviews]]');
+    expect(segmentParts(compilation, nested, 'display').filter((p) => p.sponsors).map((p) => p.text)).toEqual(['CH, MEX and US', 'CAN', 'BRA']);
+  });
+
   it('show literal brackets and keywords without the notation’s escapes', () => {
     expect(printedText(compilation, segments('A \\[sic\\] [US: \\delete] and [CAN: delete: x]'), 'display')).toBe('A [sic] [US: delete] and [CAN: delete: x]');
   });
