@@ -16,6 +16,7 @@ describe('segmentParts', () => {
     '[Alt 1 (BRA): x] [Alt 2 (MEX): y]\\ [Alt 1 (US): z] and \\[literal\\] brackets \\\\ too',
     '[US: \\delete] the word delete',
     '5 bis. [CH, MEX and US: To endorse the [CAN: biennial ]consensus [US: delete: reports]]',
+    '[CH: \\delete the [CAN: old] words]',
   ])('prints %s exactly as printBrackets does', (text) => {
     const parsed = segments(text);
     expect(printedText(compilation, parsed)).toBe(printBrackets(parsed));
@@ -24,6 +25,12 @@ describe('segmentParts', () => {
   it('marks the sponsors of each bracket, and only them', () => {
     const parts = segmentParts(compilation, segments('To [CH and MEX: endorse] it [Alt 1 (BRA): now] [Alt 2 (US): later]'));
     expect(parts.filter((p) => p.sponsors).map((p) => p.text)).toEqual(['CH and MEX', 'BRA', 'US']);
+  });
+
+  it("marks the sponsors of brackets nested in a new paragraph's bracket", () => {
+    const parts = segmentParts(compilation, segments('[CH and MEX: To [CAN: \\delete] it [Alt 1 (BRA): now]]'));
+    expect(parts.filter((p) => p.sponsors).map((p) => p.text)).toEqual(['CH and MEX', 'CAN', 'BRA']);
+    expect(parts.map((p) => p.text).join('')).toBe('[CH and MEX: To [CAN: \\delete] it [Alt 1 (BRA): now]]');
   });
 
   it('prints the consensus draft’s words without escapes', () => {

@@ -15,12 +15,25 @@ function withSponsors(printed: string, openingLength: number, sponsors: readonly
   ];
 }
 
+/** A new paragraph's bracket in notation, each nested proposal's sponsors marked like its own. */
+function nestedParts(sponsors: readonly string[], nested: readonly Segment[], printed: string): TextPart[] {
+  const inner = printBrackets(nested);
+  const opening = printed.slice(0, printed.length - inner.length - 1);
+  return [
+    ...withSponsors(opening, 1, sponsors),
+    ...nested.flatMap((s, i) => partsOf(s, nested[i - 1], nested[i + 1])),
+    { text: ']' },
+  ];
+}
+
 function partsOf(segment: Segment, before: Segment | undefined, after: Segment | undefined): TextPart[] {
   switch (segment.type) {
     case 'text':
       // Mirrors printBrackets: a lone space between two groups of alternatives is escaped there.
       return [{ text: segment.text === ' ' && before?.type === 'alternatives' && after?.type === 'alternatives' ? '\\ ' : printBrackets([segment]) }];
     case 'insert':
+      if (segment.nested && segment.nested.length > 0) return nestedParts(segment.sponsors, segment.nested, printBrackets([segment]));
+      return withSponsors(printBrackets([segment]), 1, segment.sponsors);
     case 'delete':
     case 'replace':
       return withSponsors(printBrackets([segment]), 1, segment.sponsors);
