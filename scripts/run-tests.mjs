@@ -5,11 +5,21 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { provision } from './test-prerequisites.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(root, 'test', 'artifacts');
-mkdirSync(artifacts, { recursive: true });
 const extra = process.argv.slice(2);
+
+// The whole run needs Chromium, LibreOffice and poppler-utils; a chosen subset may not.
+if (extra.length === 0) {
+  const stop = provision(root);
+  if (stop !== null) {
+    process.stdout.write(`${stop}\n`);
+    process.exit(1);
+  }
+}
+mkdirSync(artifacts, { recursive: true });
 
 function run(name, command, args, resultFile) {
   process.stdout.write(`\n=== ${name} ===\n`);

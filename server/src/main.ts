@@ -1,5 +1,8 @@
 import { startServer } from './bootstrap';
 import { loadConfig } from './config/config';
+import * as fs from 'node:fs';
+import { StartupError } from './database/startup-error';
+import { CHROMIUM_PATH } from './documents/export/chromium-options';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -10,17 +13,19 @@ async function main(): Promise<void> {
     `Omnibus is serving on ${server.url} (ready in ${Date.now() - t0} ms)`,
     `  API health:  ${server.url}/api/health`,
     `  API docs:    ${server.url}/api/docs`,
-    `  Database:    ${server.embedded ? `embedded PostgreSQL, data in ${config.dataDir}/postgres` : 'DATABASE_URL'}`,
+    `  Database:    ${server.embeddedDir !== null ? `embedded PostgreSQL, data in ${server.embeddedDir}` : 'DATABASE_URL'}`,
   ];
   if (server.seed) {
     lines.push(
       server.seed.created
         ? `  Demo committee seeded: ${server.seed.summary}`
         : `  Demo committee already present: ${server.seed.summary}`,
-      `  Demo accounts (password "demo"): chair, vicechair, secretariat, observer, translator, and one delegate per delegation`,
+      `  Demo accounts (password ${config.demoPassword ? 'from OMNIBUS_DEMO_PASSWORD' : '"demo"'}): chair, vicechair, secretariat, observer, translator, and one delegate per delegation`,
       `    named by its code in lower case: ${server.seed.delegateUsernames.join(', ')}`,
     );
   }
+  lines.push(`  PDF export:  ${pdfExport()}`);
+  if (server.seedSkipped !== null) lines.push(`  Demo committee not seeded: ${server.seedSkipped}.`);
   process.stdout.write(`${lines.join('\n')}\n\n`);
   const stop = (signal: string) => {
     process.stdout.write(`Received ${signal}, shutting down…\n`);
@@ -34,6 +39,23 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Omnibus failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(`Omnibus failed to start: ${describe(err)}\n`);
   process.exit(1);
 });
+
+/** PDF is laid out by Chromium; without it every other format still exports. */
+function pdfExport(): string {
+  try {
+    fs.accessSync(CHROMIUM_PATH, fs.constants.X_OK);
+    return `available (Chromium at ${CHROMIUM_PATH})`;
+  } catch {
+    return `not available: no Chromium at ${CHROMIUM_PATH} (install it, e.g. "apt-get install chromium", or set CHROMIUM_PATH); the other formats export as usual`;
+  }
+}
+
+/** One sentence for what the operator can fix; the stack only for what nobody foresaw. */
+function describe(err: unknown): string {
+  if (err instanceof StartupError) return err.message;
+  if (err instanceof Error) return `${err.message || err.name}\n${err.stack ?? ''}`;
+  return `an unexpected ${err === undefined ? 'failure with no message' : `value was thrown (${String(err)})`}; run again with the same settings and report this line.`;
+}

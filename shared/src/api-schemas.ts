@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AMENDMENT_KINDS, PARAGRAPH_KINDS } from './domain';
+import { describeUnsafeCharacter, findUnsafeCharacter, type TextRules } from './text-hygiene';
 
 /** Limits every input must respect; the server refuses anything larger with a clear error. */
 export const LIMITS = {
@@ -13,20 +14,24 @@ export const LIMITS = {
   password: 200,
 } as const;
 
-// Text is stored verbatim (markup and all) but control characters other than tab and newline have
-// no place in a resolution and usually mean a broken paste or an attack on a downstream tool.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-export const resolutionText = (max: number) =>
-  z
-    .string()
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters');
+/**
+ * A string free of what can deceive a reader or break a tool (text-hygiene.ts): the issue names
+ * the character and its position, and carries them as `params.character` for the error's details.
+ * Checked before any trimming, so the position is the one in the text as sent.
+ */
+export const cleanString = (rules: TextRules = {}) =>
+  z.string().superRefine((s, ctx) => {
+    const found = findUnsafeCharacter(s, rules);
+    if (found !== null) ctx.addIssue({ code: 'custom', message: describeUnsafeCharacter(found), params: { character: found } });
+  });
+
+/** Resolution text: several lines and tabs allowed, nothing hidden. */
+export const resolutionText = (max: number) => cleanString({ newlines: true, tabs: true }).max(max, `must be at most ${max} characters`);
 
 export const delegationCode = z.string().regex(/^[A-Za-z]{2,4}$/, 'must be a delegation code such as MEX or CH');
 
 export const loginRequest = z.strictObject({
-  username: z.string().min(1).max(LIMITS.username),
+  username: cleanString().min(1).max(LIMITS.username),
   password: z.string().min(1).max(LIMITS.password),
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
@@ -41,7 +46,7 @@ export const createParagraphRequest = z.strictObject({
   kind: z.enum(PARAGRAPH_KINDS),
   text: resolutionText(LIMITS.paragraphText).refine((s) => s.trim().length > 0, 'must not be empty'),
   afterParagraphId: z.uuid().nullable().optional(),
-  label: z.string().min(1).max(40).optional(),
+  label: cleanString().min(1).max(40).optional(),
   literals: z.array(literalInput).max(LIMITS.literals).optional(),
   /** Only the caller's own delegation may be named here; others are invited through `cosponsors`. */
   sponsors: z.array(delegationCode).max(LIMITS.cosponsors + 1).optional(),
@@ -100,8 +105,8 @@ export const capsConfigSchema = z.strictObject({
 });
 
 export const createDraftRequest = z.strictObject({
-  title: z.string().trim().min(1).max(LIMITS.title),
-  symbol: z.string().trim().min(1).max(LIMITS.symbol),
+  title: cleanString().trim().min(1).max(LIMITS.title),
+  symbol: cleanString().trim().min(1).max(LIMITS.symbol),
   caps: capsConfigSchema.partial().optional(),
 });
 export type CreateDraftRequest = z.infer<typeof createDraftRequest>;

@@ -1,5 +1,6 @@
 /** Query strings of the document endpoints: exports of a draft and imports into it. */
 import { z } from 'zod';
+import { cleanString } from './api-schemas';
 import { DOCUMENT_LANGUAGES } from './document-words';
 
 /** The paper a committee prints on: US Letter at the OAS in Washington, A4 elsewhere. */
@@ -44,7 +45,7 @@ export type RedlineExportQuery = z.infer<typeof redlineExportQuery>;
 
 export const IMPORT_SOURCE_KINDS = ['chair_draft', 'entity_proposal'] as const;
 
-const sectionChoice = z.strictObject({ heading: z.string().max(500), sectionId: z.uuid() });
+const sectionChoice = z.strictObject({ heading: cleanString({ newlines: true, tabs: true }).max(500), sectionId: z.uuid() });
 
 export const importQuery = z.strictObject({
   source: z.enum(IMPORT_SOURCE_KINDS).default('chair_draft'),

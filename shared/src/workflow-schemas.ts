@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Literal, ParagraphKind, ParagraphState } from './domain';
 import { PARAGRAPH_KINDS, PARAGRAPH_STATUSES } from './domain';
-import { delegationCode, resolutionText } from './api-schemas';
+import { cleanString, delegationCode, resolutionText } from './api-schemas';
 
 /**
  * The negotiation's workflow as the work plan describes it ("Negotiation of the draft omnibus
@@ -59,8 +59,8 @@ export type WorkflowView = z.infer<typeof workflowViewSchema>;
 // Versions
 
 export const publishVersionRequest = z.strictObject({
-  name: z.string().trim().min(1).max(WORKFLOW_LIMITS.versionName).optional(),
-  symbol: z.string().trim().min(1).max(80).optional(),
+  name: cleanString().trim().min(1).max(WORKFLOW_LIMITS.versionName).optional(),
+  symbol: cleanString().trim().min(1).max(80).optional(),
 });
 export type PublishVersionRequest = z.infer<typeof publishVersionRequest>;
 
@@ -125,19 +125,19 @@ export type CalendarCategory = (typeof CALENDAR_CATEGORIES)[number];
 export const MEETING_KINDS = ['regular', 'special', 'all_day', 'event'] as const;
 
 export const agendaItemInput = z.strictObject({
-  text: z.string().trim().min(1).max(2_000),
-  topicKey: z.string().min(1).max(80).optional(),
+  text: cleanString({ newlines: true }).trim().min(1).max(2_000),
+  topicKey: cleanString().min(1).max(80).optional(),
   entityKey: z.enum(['CICAD', 'CICTE', 'IADB']).optional(),
-  paragraphRefs: z.array(z.string().min(1).max(40)).max(100).optional(),
+  paragraphRefs: z.array(cleanString().min(1).max(40)).max(100).optional(),
 });
 
 export const createMeetingRequest = z
   .strictObject({
-    title: z.string().trim().min(1).max(WORKFLOW_LIMITS.meetingTitle),
+    title: cleanString().trim().min(1).max(WORKFLOW_LIMITS.meetingTitle),
     kind: z.enum(MEETING_KINDS),
     start: isoInstant,
     end: isoInstant,
-    location: z.string().trim().min(1).max(200).optional(),
+    location: cleanString().trim().min(1).max(200).optional(),
     tentative: z.boolean().optional(),
     agenda: z.array(agendaItemInput).max(WORKFLOW_LIMITS.agendaItems).optional(),
   })
@@ -201,7 +201,7 @@ export const decisionRequest = z
     acceptedAmendmentIds: z.array(z.uuid()).max(100).optional(),
     /** held: the delegation leading informal consultations (default: the proposer). */
     leadDelegation: delegationCode.optional(),
-    note: z.string().trim().max(WORKFLOW_LIMITS.note).optional(),
+    note: cleanString({ newlines: true, tabs: true }).trim().max(WORKFLOW_LIMITS.note).optional(),
   })
   .refine((d) => d.decision === 'approved_as_amended' || (d.agreedText === undefined && d.acceptedAmendmentIds === undefined), {
     message: 'only an approval as amended takes agreed text or accepted amendments',
@@ -320,7 +320,7 @@ export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 export const updateConsultationRequest = z.strictObject({
   /** The lead delegation reports progress: still under way, or ready to come back to the room. */
   status: z.enum(['open', 'ready']),
-  note: z.string().trim().max(WORKFLOW_LIMITS.note).optional(),
+  note: cleanString({ newlines: true, tabs: true }).trim().max(WORKFLOW_LIMITS.note).optional(),
 });
 export type UpdateConsultationRequest = z.infer<typeof updateConsultationRequest>;
 
@@ -359,7 +359,7 @@ export type ReservationView = z.infer<typeof reservationViewSchema>;
 
 export const startSilenceRequest = z.strictObject({
   deadline: isoInstant,
-  note: z.string().trim().max(WORKFLOW_LIMITS.note).optional(),
+  note: cleanString({ newlines: true, tabs: true }).trim().max(WORKFLOW_LIMITS.note).optional(),
   items: z
     .array(
       z.strictObject({
@@ -375,7 +375,7 @@ export const startSilenceRequest = z.strictObject({
 export type StartSilenceRequest = z.infer<typeof startSilenceRequest>;
 
 export const breakSilenceRequest = z.strictObject({
-  reason: z.string().trim().min(1, 'state the objection').max(WORKFLOW_LIMITS.note),
+  reason: cleanString({ newlines: true, tabs: true }).trim().min(1, 'state the objection').max(WORKFLOW_LIMITS.note),
 });
 export type BreakSilenceRequest = z.infer<typeof breakSilenceRequest>;
 

@@ -100,4 +100,16 @@ describe('an approval session seen from every seat', () => {
     await expect(mex.page.getByRole('button', { name: 'Approve 2' }).count()).resolves.toBe(0);
     await expect(observer.page.getByRole('button', { name: 'Request the floor' }).count()).resolves.toBe(0);
   });
+
+  it('signs a delegate out on screen, saying why, when its session is ended from another client', async () => {
+    const token = await mex.page.evaluate(() => (JSON.parse(sessionStorage.getItem('omnibus.session') ?? 'null') as { token: string } | null)?.token ?? null);
+    expect(token).toEqual(expect.any(String));
+    const ended = Date.now();
+    expect((await t.api('POST', '/api/auth/logout', { token: token! })).status).toBe(204);
+    // Told by the room's sockets, not by the next request: nothing is clicked on this page.
+    await mex.page.getByText('You signed out, in this or another window; sign in again to go on.').waitFor({ timeout: 5_000 });
+    console.log(`signed out on screen ${Date.now() - ended} ms after the logout`);
+    await expect(mex.page.getByLabel('Username').isVisible()).resolves.toBe(true);
+    await expect(mex.page.evaluate(() => sessionStorage.getItem('omnibus.session'))).resolves.toBeNull();
+  });
 });

@@ -84,4 +84,35 @@ describe('the live room on socket.io namespace /live', () => {
     expect(await observer.socket.emitWithAck('floor.request', {})).toMatchObject({ ok: false, error: 'forbidden' });
     expect(await us.socket.emitWithAck('floor.withdraw')).toMatchObject({ ok: true, data: [] });
   });
+
+  it('ends the speakers of a decided paragraph in the database, so a reconnecting client does not see the old speaker again', async () => {
+    const current = await t.api('GET', `/api/drafts/${draft.id}/sessions/current`, { token: chair });
+    const s = `/api/sessions/${current.body.session.id}`;
+    expect((await t.api('POST', `${s}/call`, { token: chair, body: {} })).status).toBeLessThan(300);
+    const called = (await t.api('GET', s, { token: chair })).body.currentParagraphId as string;
+    expect(called).toEqual(expect.any(String));
+    const [us, can, arg] = [clients[2]!, clients[5]!, clients[6]!];
+    expect(await us.socket.emitWithAck('floor.request', { paragraphId: called })).toMatchObject({ ok: true });
+    expect(await can.socket.emitWithAck('floor.request', {})).toMatchObject({ ok: true });
+    expect(await arg.socket.emitWithAck('floor.request', { paragraphId: called })).toMatchObject({ ok: true });
+    const given = await t.api('POST', `${s}/speakers/next`, { token: chair, body: {} });
+    expect(given.body.map((sp: { delegation: string; status: string }) => `${sp.delegation} ${sp.status}`)).toEqual(['US speaking', 'CAN waiting', 'ARG waiting']);
+
+    const watcher = clients[1]!;
+    const seen = watcher.received.length;
+    expect((await t.api('POST', `${s}/decisions`, { token: chair, body: { decision: 'approved' } })).status).toBe(201);
+    // The speaker and those waiting on the decided paragraph are done; a request for the floor in general stays.
+    const after = await watcher.waitFor('speakers.changed', (p) => watcher.received.findIndex((r) => r.payload === p) >= seen);
+    expect(after.speakers.map((sp: { delegation: string; status: string }) => `${sp.delegation} ${sp.status}`)).toEqual(['CAN waiting']);
+    const order = watcher.received.slice(seen).map((r) => r.event);
+    expect(order.indexOf('decision.recorded')).toBeLessThan(order.indexOf('speakers.changed'));
+
+    const again = await connectLive(t, await t.login('us'), draft.id);
+    clients.push(again);
+    const state = await again.waitFor('state');
+    expect(state.session.speakers.map((sp: { delegation: string }) => sp.delegation)).toEqual(['CAN']);
+    expect((await t.api('GET', `${s}/speakers`, { token: chair })).body.map((sp: { delegation: string }) => sp.delegation)).toEqual(['CAN']);
+    const history = await t.api('GET', `/api/drafts/${draft.id}/history?targetId=${called}`, { token: chair });
+    expect(history.body.find((e: { action: string }) => e.action === 'session.decision.approved').after.speakersDone).toBe(2);
+  });
 });

@@ -33,6 +33,7 @@ export const negotiationApi = {
     download(`/api/sessions/${enc(sessionId)}/minutes?format=${format}`, `minutes-${sessionId}.${format === 'markdown' ? 'md' : format === 'text' ? 'txt' : 'json'}`),
   reservations: (draftId: string) => request<ReservationView[]>('GET', `/api/drafts/${enc(draftId)}/reservations`),
   addReservation: (paragraphId: string, text: string) => request<ReservationView>('POST', `/api/paragraphs/${enc(paragraphId)}/reservations`, { text }),
+  withdrawReservation: (id: string) => request<ReservationView>('POST', `/api/reservations/${enc(id)}/withdraw`),
   silences: (draftId: string) => request<SilenceView[]>('GET', `/api/drafts/${enc(draftId)}/silence`),
   startSilence: (draftId: string, body: StartSilenceRequest) => request<SilenceView>('POST', `/api/drafts/${enc(draftId)}/silence`, body),
   breakSilence: (silenceId: string, reason: string) => request<SilenceView>('POST', `/api/silence/${enc(silenceId)}/objections`, { reason }),

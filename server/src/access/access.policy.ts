@@ -34,6 +34,7 @@ export type Access =
   | { action: 'floor.request'; committeeId: string }
   | { action: 'consultation.report'; committeeId: string; leadDelegationId: string }
   | { action: 'reservation.create'; committeeId: string }
+  | { action: 'reservation.withdraw'; committeeId: string; delegationId: string }
   | { action: 'silence.start'; committeeId: string }
   | { action: 'silence.object'; committeeId: string }
   | { action: 'translation.edit'; committeeId: string }
@@ -145,6 +146,10 @@ export function denialReason(actor: Actor, access: Access): string | null {
       return role === 'delegate' && actor.delegationId !== null
         ? null
         : `${readOnly}A reservation is recorded by a delegation in its own name; sign in as a delegate.`;
+    case 'reservation.withdraw':
+      return role === 'delegate' && actor.delegationId === access.delegationId
+        ? null
+        : `${readOnly}Only a delegate of the delegation that recorded this reservation may withdraw it.`;
     case 'silence.start':
       return OFFICERS.includes(role) ? null : `${readOnly}Only the chair or a vice-chair may circulate a text under the silence procedure.`;
     case 'silence.object':

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AmendmentView, CreateAmendmentRequest, ParagraphView, UpdateAmendmentRequest } from '@omnibus/shared';
+import { AmendmentView, CreateAmendmentRequest, ParagraphView, UpdateAmendmentRequest, characterSplitProblem } from '@omnibus/shared';
 import { retryTransaction } from '../database/transaction-retry';
 import { DataSource, EntityManager } from 'typeorm';
 import { MUTABLE_STATUSES, requireAccess } from '../access/access.policy';
@@ -163,6 +163,8 @@ export class AmendmentsService {
       new AppError('validation_failed', message, { issues: [{ path, message }] });
     if (body.end < body.start) throw bad('end must not come before start.', 'end');
     if (body.end > base.length) throw bad(`The paragraph's text has ${base.length} characters; end ${body.end} is past it.`, 'end');
+    const split = characterSplitProblem(base, body.start, body.end, body.kind === 'delete' ? '' : body.text);
+    if (split !== null) throw bad(`The amendment would split a character: ${split}.`, 'start');
     switch (body.kind) {
       case 'insert':
         if (body.start !== body.end) throw bad('An insertion goes at one point: start and end must be equal.', 'end');

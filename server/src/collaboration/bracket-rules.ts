@@ -1,4 +1,4 @@
-import { CollabRefusal, DeltaProjection, LIMITS, ParagraphOrigin, ParagraphStatus, ProjectedBracket } from '@omnibus/shared';
+import { CollabRefusal, DeltaProjection, LIMITS, ParagraphOrigin, ParagraphStatus, ProjectedBracket, paragraphTextProblem } from '@omnibus/shared';
 import { MUTABLE_STATUSES, denialReason } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 
@@ -57,6 +57,8 @@ export function judgeParagraphEdit(p: ParagraphFacts, before: DeltaProjection, a
   if (CONTROL_CHARS.test(after.base) || after.brackets.some((b) => CONTROL_CHARS.test(b.text))) {
     return refuse('control_characters', `Paragraph ${p.label}: control characters have no place in a resolution.`);
   }
+  const unsafe = paragraphTextProblem(after.base, after.brackets);
+  if (unsafe !== null) return refuse('control_characters', `Paragraph ${p.label}: ${unsafe}.`);
   const { actor, committeeId } = judge;
   const ids = (codes: readonly string[]) => codes.map((c) => judge.delegationIds.get(c)).filter((x): x is string => x !== undefined);
   if (before.base !== after.base) {

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { COLLAB_EVENTS, CollabAck, CollabSession, collabHandshake } from '@omnibus/shared';
+import { COLLAB_EVENTS, CollabSession, collabHandshake } from '@omnibus/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { denialReason, requireAccess } from '../access/access.policy';

@@ -8,10 +8,12 @@ import { AppError } from './app-error';
 export function validate<T extends z.ZodType>(schema: T, input: unknown, what = 'request body'): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(root)',
-    message: issue.message,
-  }));
+  const issues = result.error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.') || '(root)';
+    // A refused character (cleanString) travels with its code point, name and position.
+    const character = issue.code === 'custom' ? (issue.params as { character?: unknown } | undefined)?.character : undefined;
+    return character === undefined ? { path, message: issue.message } : { path, message: issue.message, character };
+  });
   const first = issues[0];
   const summary = first ? `${first.path}: ${first.message}` : 'invalid input';
   throw new AppError(

@@ -9,6 +9,8 @@ export interface AppConfig {
   /** Null means: start an embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | null;
   dataDir: string;
+  /** Whether OMNIBUS_DATA_DIR chose `dataDir` (else the server may keep the data elsewhere when it must). */
+  dataDirChosen?: boolean;
   embeddedPostgresPort: number;
   production: boolean;
   /** Null means: use the secret stored in the database (generated on first start). */
@@ -21,6 +23,10 @@ export interface AppConfig {
   metricsToken: string | null;
   /** Sessions, sign-in limits, forwarded-address trust and per-connection budgets. */
   guard: GuardConfig;
+  /** The demo accounts' password chosen by the operator (OMNIBUS_DEMO_PASSWORD); null: the public "demo", on loopback only. */
+  demoPassword?: string | null;
+  /** Origin people reach the server at (e.g. https://omnibus.example.org), for addresses it writes; null: the local address. */
+  publicUrl?: string | null;
 }
 
 export const REPO_ROOT = path.resolve(__dirname, findRepoRootOffset());
@@ -47,9 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return {
     port: intFrom(env.PORT, 3000, 'PORT'),
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST && env.HOST.length > 0 ? env.HOST : '127.0.0.1',
     databaseUrl: env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null,
     dataDir: path.resolve(env.OMNIBUS_DATA_DIR ?? path.join(REPO_ROOT, '.data')),
+    dataDirChosen: env.OMNIBUS_DATA_DIR !== undefined && env.OMNIBUS_DATA_DIR !== '',
     embeddedPostgresPort: intFrom(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
     production,
     tokenSecret,
@@ -59,7 +66,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.OMNIBUS_LOG === 'silent' ? 'silent' : 'info',
     metricsToken: env.METRICS_TOKEN && env.METRICS_TOKEN.length > 0 ? env.METRICS_TOKEN : null,
     guard: loadGuardConfig(env),
+    publicUrl: publicUrlFrom(env.PUBLIC_URL),
+    demoPassword: demoPasswordFrom(env.OMNIBUS_DEMO_PASSWORD),
   };
+}
+
+function demoPasswordFrom(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < 12) throw new Error('OMNIBUS_DEMO_PASSWORD must be at least 12 characters long: the demo accounts it protects can be reached from other machines');
+  return value;
+}
+
+function publicUrlFrom(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute address such as https://omnibus.example.org, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`PUBLIC_URL must start with https:// or http://, got "${value}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** Whether a bind address is reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export function randomSecret(): string {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { createReservationRequest } from '@omnibus/shared';
 import { CurrentActor } from '../auth/auth.guard';
 import type { Actor } from '../auth/actor';
@@ -17,6 +17,12 @@ export class ReservationsController {
   @Get('paragraphs/:id/reservations')
   forParagraph(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.reservations.forParagraph(actor, uuidParam(id, 'paragraph'));
+  }
+
+  @Post('reservations/:id/withdraw')
+  @HttpCode(200)
+  withdraw(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.reservations.withdraw(actor, uuidParam(id, 'reservation'));
   }
 
   @Get('drafts/:id/reservations')

@@ -11,6 +11,8 @@ import { LiveBroadcaster } from '../live/live-broadcaster';
 import { ParagraphsRepository } from '../paragraphs/paragraphs.repository';
 import { ReservationsRepository, reservationView } from './reservations.repository';
 
+const alreadyWithdrawn = (): AppError => new AppError('conflict', 'This reservation has already been withdrawn; record a new one if your delegation still wishes to.');
+
 /** A delegation's reservation to an approved paragraph: a footnote in its own name in the exports. */
 @Injectable()
 export class ReservationsService {
@@ -49,6 +51,29 @@ export class ReservationsService {
     });
     this.events.emit({ type: 'paragraph.changed', draftId, paragraphId, action: 'reservation.create', actor });
     this.live.emit(draftId, LIVE_EVENTS.reservationAdded, view);
+    return view;
+  }
+
+  /**
+   * A delegation takes back its reservation: the row goes (so it may record a new one later), the
+   * history keeps what it said, and the room hears that the draft changed.
+   */
+  async withdraw(actor: Actor, reservationId: string): Promise<ReservationView> {
+    const [view, draftId, paragraphId] = await this.db.transaction(async (m) => {
+      const found = await this.reservations.find(m, reservationId);
+      if (!found || found.committeeId !== actor.committeeId) {
+        if (!found && (await this.reservations.wasWithdrawn(m, reservationId, actor.committeeId))) throw alreadyWithdrawn();
+        throw notFound('reservation', reservationId);
+      }
+      requireAccess(actor, { action: 'reservation.withdraw', committeeId: found.committeeId, delegationId: found.delegationId });
+      // The paragraph's lock, as when recording one, orders a withdrawal against a racing one and against a restore.
+      await this.paragraphs.lock(m, found.paragraphId);
+      if (!(await this.reservations.delete(m, found.id))) throw alreadyWithdrawn();
+      const view = reservationView(found);
+      await this.audit.record(m, actor, { action: 'reservation.withdraw', targetType: 'reservation', targetId: found.id, draftId: found.draftId, before: view });
+      return [view, found.draftId, found.paragraphId] as const;
+    });
+    this.events.emit({ type: 'paragraph.changed', draftId, paragraphId, action: 'reservation.withdraw', actor });
     return view;
   }
 

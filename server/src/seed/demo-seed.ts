@@ -33,7 +33,8 @@ export const CICTE_SEED_FILE = path.join(REPO_ROOT, 'server', 'seed-data', 'cict
  * accounts, and one draft omnibus resolution holding CICTE's proposal. Runs once: a database that
  * already holds the CSH is left as it is.
  */
-export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
+/** `password`: the demo accounts' password; the public "demo" unless the operator chose one. */
+export async function seedDemo(dataSource: DataSource, password: string = DEMO_PASSWORD): Promise<SeedResult> {
   const delegateUsernames = MEMBER_STATES.map((s) => s.code.toLowerCase());
   const existing: { id: string }[] = await dataSource.query(`SELECT id FROM committee WHERE acronym = $1`, [COMMITTEE.acronym]);
   if (existing[0]) {
@@ -49,7 +50,7 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
     };
   }
   // Hashing is the slow part; do it before taking the transaction.
-  const passwordHashes = await Promise.all(Array.from({ length: 5 + MEMBER_STATES.length }, () => hashPassword(DEMO_PASSWORD)));
+  const passwordHashes = await Promise.all(Array.from({ length: 5 + MEMBER_STATES.length }, () => hashPassword(password)));
   const proposal = fs.readFileSync(CICTE_SEED_FILE, 'utf8');
   return dataSource.transaction(async (m) => {
     const committeeId = await insertCommittee(m);

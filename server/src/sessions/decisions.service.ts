@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConsultationView, DecisionRequest, DecisionView, LIVE_EVENTS, Tally } from '@omnibus/shared';
+import { ConsultationView, DecisionRequest, DecisionView, LIVE_EVENTS, SpeakerView, Tally } from '@omnibus/shared';
 import { retryTransaction } from '../database/transaction-retry';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
@@ -15,7 +15,7 @@ import { Clock } from '../workflow/clock';
 import { ParagraphSettlement, Settled } from './paragraph-settlement';
 import { isDecidable, tallyOf } from './queue';
 import { SessionGuard } from './session-guard';
-import { decisionView } from './session-view';
+import { decisionView, speakerView } from './session-view';
 import { SessionsRepository } from './sessions.repository';
 import type { OpenAmendment } from './settlement.repository';
 
@@ -26,6 +26,8 @@ interface Recorded {
   paragraphId: string;
   amendmentIds: string[];
   consultation: ConsultationView | null;
+  /** The speakers' list after the decided paragraph's speakers were done; null when it did not change. */
+  speakers: SpeakerView[] | null;
 }
 
 /** The chair's decision on the paragraph under consideration, audited and told to the room with the tally. */
@@ -49,6 +51,7 @@ export class DecisionsService {
   async decide(actor: Actor, sessionId: string, body: DecisionRequest): Promise<DecisionView> {
     const r = await retryTransaction(this.db, (m) => this.record(m, actor, sessionId, body));
     this.live.emit(r.draftId, LIVE_EVENTS.decisionRecorded, { sessionId, decision: r.view, tally: r.tally });
+    if (r.speakers) this.live.emit(r.draftId, LIVE_EVENTS.speakersChanged, { sessionId, speakers: r.speakers });
     this.events.emit({ type: 'paragraph.changed', draftId: r.draftId, paragraphId: r.paragraphId, action: `session.${r.view.decision}`, actor });
     for (const amendmentId of r.amendmentIds) {
       this.events.emit({ type: 'amendment.changed', draftId: r.draftId, paragraphId: r.paragraphId, amendmentId, action: 'amendment.settle', actor });
@@ -99,6 +102,8 @@ export class DecisionsService {
     }
     await this.sessions.setItemStatus(m, session.id, p.id, 'decided');
     await this.sessions.setCurrent(m, session.id, null);
+    // Stored, not only cleared on screen: a reconnecting client must not see the old speaker again.
+    const speakersDone = await this.sessions.endSpeakersOn(m, session.id, p.id);
     await this.drafts.touch(m, draft.id);
     const tally = tallyOf(await this.sessions.paragraphStatuses(m, draft.id));
     const id = await this.sessions.insertDecision(m, {
@@ -124,7 +129,7 @@ export class DecisionsService {
       targetId: p.id,
       draftId: draft.id,
       before: { status: p.status, text: p.text },
-      after: { sessionId: session.id, ...view, acceptedAmendmentIds: body.acceptedAmendmentIds ?? [], settledAmendmentIds: settled.amendmentIds },
+      after: { sessionId: session.id, ...view, acceptedAmendmentIds: body.acceptedAmendmentIds ?? [], settledAmendmentIds: settled.amendmentIds, speakersDone },
     });
     const consultation = settled.consultationId ? await this.consultations.find(m, settled.consultationId) : null;
     return {
@@ -134,6 +139,7 @@ export class DecisionsService {
       paragraphId: p.id,
       amendmentIds: settled.amendmentIds,
       consultation: consultation ? consultationView(consultation) : null,
+      speakers: speakersDone > 0 ? (await this.sessions.speakers(m, session.id)).map(speakerView) : null,
     };
   }
 

@@ -219,6 +219,19 @@ export class SessionsRepository {
     return rows.length > 0;
   }
 
+  /**
+   * A decided paragraph takes its speakers with it: the delegation holding the floor and those
+   * waiting to speak on that paragraph are done. Requests for the floor in general stay. Returns how many ended.
+   */
+  async endSpeakersOn(m: EntityManager, sessionId: string, paragraphId: string): Promise<number> {
+    const rows: { id: string }[] = await m.query(
+      `UPDATE speaker_request SET status = 'done', updated_at = clock_timestamp()
+        WHERE session_id = $1 AND (status = 'speaking' OR (status = 'waiting' AND paragraph_id = $2)) RETURNING id`,
+      [sessionId, paragraphId],
+    );
+    return rows.length;
+  }
+
   async endSpeakers(m: EntityManager, sessionId: string): Promise<void> {
     await m.query(`UPDATE speaker_request SET status = 'done', updated_at = clock_timestamp() WHERE session_id = $1 AND status IN ('waiting','speaking')`, [
       sessionId,

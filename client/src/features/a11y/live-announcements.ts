@@ -23,7 +23,7 @@ export function announcementFor(event: string, payload: unknown, draft: Pick<Dra
   switch (event) {
     case LIVE.paragraphCalled: {
       const { item } = payload as LivePayload<typeof LIVE.paragraphCalled>;
-      return t('called', { name: paragraphName(draft, item.sectionKey, item.label) });
+      return t('a11y:called', { name: paragraphName(draft, item.sectionKey, item.label) });
     }
     case LIVE.decisionRecorded: {
       const { decision, tally } = payload as LivePayload<typeof LIVE.decisionRecorded>;
@@ -32,7 +32,7 @@ export function announcementFor(event: string, payload: unknown, draft: Pick<Dra
     case LIVE.speakersChanged: {
       const now = speakingIn(payload as LivePayload<typeof LIVE.speakersChanged>);
       if (now === floorBefore) return null;
-      return now ? t('floor', { delegation: now }) : t('floorCleared');
+      return now ? t('a11y:floor', { delegation: now }) : t('a11y:floorCleared');
     }
     default:
       return null;

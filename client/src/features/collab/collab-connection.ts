@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { COLLAB_DOC, PARAGRAPH_FIELDS } from '@omnibus/shared/collab-model';
 import { COLLAB_EVENT, COLLAB_NS, MESSAGE, type CollabAck, type CollabErrorEvent, type CollabSession } from './protocol';
 import { formatError } from '../../i18n/errors';
+import { signOutWhenSessionEnds, socketAuth } from '../auth/session-ended';
 
 export type CollabStatus = 'connecting' | 'synced' | 'offline' | 'refused';
 
@@ -44,7 +45,8 @@ export class CollabConnection {
     this.doc = new Y.Doc();
     this.awareness = this.freshAwareness(null);
     this.bindDoc();
-    this.socket = io(COLLAB_NS, { auth: { token, draftId } });
+    this.socket = io(COLLAB_NS, { auth: socketAuth(token, draftId) });
+    signOutWhenSessionEnds(this.socket);
     this.socket.on('connect', () => this.onConnect());
     this.socket.on('disconnect', () => this.set({ status: 'offline' }));
     this.socket.on('connect_error', (err: Error & { data?: CollabErrorEvent }) => {

@@ -8,22 +8,13 @@ import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { ImportForm } from './ImportForm';
 import { ErrorLine } from '../draft/ErrorLine';
-import { useT } from '../../i18n';
+import { LANGUAGE_NAMES, useT } from '../../i18n';
 
 // Written out (typed against the shared tuples) so the request schemas stay out of the bundle.
 const KINDS: typeof EXPORT_KINDS = ['consensus', 'compilation', 'redline'];
 const FORMATS: typeof EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md', 'akn', 'txt'];
+// Each language is named in its own words, as a reader looks for it.
 const LANGUAGES: typeof DOCUMENT_LANGUAGES = ['en', 'es', 'fr', 'pt'];
-
-/**
- * The words of this view, in one place so they move into the client's message catalogues as
- * they are. Each language is named in its own words, as a reader looks for it.
- */
-export const DOCUMENT_MESSAGES = {
-  language: 'Language of the document',
-  languageNames: { en: 'English', es: 'Español', fr: 'Français', pt: 'Português' } satisfies Record<DocumentLanguage, string>,
-  languageHint: 'The formula, headings, dates and the header block are in this language; the paragraphs are as negotiated.',
-} as const;
 
 // Names of formats stay as their makers write them; only "plain text" is words.
 const FORMAT_NAMES: Record<Exclude<ExportFormat, 'txt'>, string> = { docx: 'Word', pdf: 'PDF', html: 'HTML', md: 'Markdown', akn: 'Akoma Ntoso XML' };
@@ -95,12 +86,12 @@ function ExportCard({ kind, versions }: { kind: ExportKind; versions: readonly V
           </select>
         </label>
         {kind !== 'redline' && (
-          <label title={DOCUMENT_MESSAGES.languageHint}>
-            {DOCUMENT_MESSAGES.language}
+          <label title={t('languageHint')}>
+            {t('languageOfDocument')}
             <select value={lang} onChange={(e) => setLang(e.target.value as DocumentLanguage)}>
               {LANGUAGES.map((l) => (
                 <option key={l} value={l} lang={l}>
-                  {DOCUMENT_MESSAGES.languageNames[l]}
+                  {LANGUAGE_NAMES[l]}
                 </option>
               ))}
             </select>

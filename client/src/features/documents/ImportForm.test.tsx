@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportPreview } from '../../api/documents';
 import { seedLikeDraft, section } from '../../test/fixtures';
 import { renderInRoom } from '../../test/render-room';
-import { ImportForm, messages } from './ImportForm';
+import { i18n } from '../../i18n';
+import { ImportForm } from './ImportForm';
+
+const t = i18n.getFixedT('en', 'documents');
 
 const SECRETARIAT = { id: '00000000-0000-4000-8000-00000000000a', username: 'secretariat', displayName: 'Secretariat', role: 'secretariat' as const, delegation: null };
 
@@ -55,9 +58,9 @@ describe('ImportForm', () => {
       return new Response(JSON.stringify(answer(chosen ? 'cyb' : null)), { status: 200, headers: { 'content-type': 'application/json' } });
     });
     renderInRoom(<ImportForm />, { user: SECRETARIAT, draft });
-    fireEvent.change(screen.getByLabelText(messages.pasteLabel), { target: { value: TEXT } });
-    fireEvent.click(screen.getByRole('radio', { name: messages.chairDraft }));
-    fireEvent.click(screen.getByRole('button', { name: messages.preview }));
+    fireEvent.change(screen.getByLabelText(t('paste')), { target: { value: TEXT } });
+    fireEvent.click(screen.getByRole('radio', { name: t('chairDraft') }));
+    fireEvent.click(screen.getByRole('button', { name: t('previewImport') }));
 
     expect((await screen.findByRole('status')).textContent).toBe('1 paragraph cannot be imported as written');
     expect(screen.getByText(/6 of the source's 16 words \(37\.5 %\) will be stored in the draft\. The other 10 are on the lines listed below/)).toBeTruthy();
@@ -65,12 +68,12 @@ describe('ImportForm', () => {
     const listed = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(listed).toEqual(['Line 1 · metadata: AG/RES. 2809 (XLIII-O/13)', 'Line 2 · formula: THE GENERAL ASSEMBLY,', 'Line 4 · formula: RESOLVES:']);
     expect(screen.getByText('Resolving formula').nextSibling?.textContent).toBe('RESOLVES:');
-    expect((screen.getByRole('button', { name: messages.importN(2) }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: t('importN', { count: 2 }) }) as HTMLButtonElement).disabled).toBe(true);
 
-    fireEvent.change(screen.getByLabelText(messages.sectionFor('RESOLVES:')), { target: { value: topic.id } });
+    fireEvent.change(screen.getByLabelText(t('preview.sections.forHeading', { heading: 'RESOLVES:' })), { target: { value: topic.id } });
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Ready: 2 paragraphs/));
     expect(decodeURIComponent(urls.at(-1)!)).toContain(`sections=[{"heading":"RESOLVES:","sectionId":"${topic.id}"}]`);
-    expect((screen.getByRole('button', { name: messages.importN(2) }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole('button', { name: t('importN', { count: 2 }) }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('says which words would be lost when the server finds any', async () => {
@@ -79,8 +82,8 @@ describe('ImportForm', () => {
       new Response(JSON.stringify({ ...answer(null), words: { source: 16, stored: 5, listed: 10, unaccounted: 1, unaccountedSample: ['act'] } }), { status: 200, headers: { 'content-type': 'application/json' } }),
     );
     renderInRoom(<ImportForm />, { user: SECRETARIAT, draft });
-    fireEvent.change(screen.getByLabelText(messages.pasteLabel), { target: { value: TEXT } });
-    fireEvent.click(screen.getByRole('button', { name: messages.preview }));
-    expect((await screen.findByRole('alert')).textContent).toBe(messages.wordsLost(1, 'act'));
+    fireEvent.change(screen.getByLabelText(t('paste')), { target: { value: TEXT } });
+    fireEvent.click(screen.getByRole('button', { name: t('previewImport') }));
+    expect((await screen.findByRole('alert')).textContent).toBe(t('preview.words.lost', { count: 1, lost: '1', sample: 'act' }));
   });
 });

@@ -3,52 +3,7 @@ import { DOCX_TYPE, documentsApi, type ImportLineRole, type ImportOptions, type 
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { ErrorLine } from '../draft/ErrorLine';
-
-/** What this screen says, in one place so that it moves into the message catalogues as it is. */
-export const messages = {
-  formLabel: 'Import a document',
-  fileLabel: 'Document (.docx or .txt)',
-  pasteLabel: '…or paste the text',
-  noDocument: 'Choose a .docx or .txt file, or paste the text.',
-  whatItIs: 'What it is',
-  entityProposal: "An entity's proposal",
-  chairDraft: "The Chair's draft",
-  acceptOverCap: 'Record it as the entity approved it, even past a cap',
-  preview: 'Preview the import',
-  importN: (n: number) => `Import ${n} paragraphs`,
-  imported: (paragraphs: number, amendments: number, name: string) => `Imported ${paragraphs} paragraphs and ${amendments} amendments from ${name}.`,
-  pastedText: 'pasted text',
-  document: 'The document',
-  symbol: 'Symbol',
-  title: 'Title',
-  formula: 'Formula',
-  resolvingFormula: 'Resolving formula',
-  adoption: 'Adoption',
-  wordsHeading: 'Words',
-  wordsStored: (stored: number, source: number, percent: string) => `${stored} of the source's ${source} words (${percent}) will be stored in the draft.`,
-  wordsListed: (listed: number) => `The other ${listed} are on the lines listed below: headings, formulas, metadata, notes and problems.`,
-  wordsLost: (n: number, sample: string) => `${n} words would be lost without a line that shows them (${sample}): the import is refused until the text is fixed.`,
-  sectionsHeading: 'Where the operative part goes',
-  sectionFor: (heading: string) => (heading === '' ? 'Section for the paragraphs under no heading' : `Section for "${heading}"`),
-  chooseSection: 'Choose a section…',
-  linesHeading: 'Every line of the source',
-  linesSummary: (counts: string) => `Lines: ${counts}.`,
-  listedLinesHeading: 'Lines not stored as paragraph text',
-  lineRoles: {
-    paragraph: 'paragraph',
-    literal: 'literal',
-    heading: 'heading',
-    formula: 'formula',
-    metadata: 'metadata',
-    note: 'note',
-    problem: 'problem',
-  } satisfies Record<ImportLineRole, string>,
-  line: (n: number) => `Line ${n}`,
-  columns: { section: 'Section', label: 'Label', text: 'Text', notes: 'Notes' },
-  unknownSection: 'unknown',
-  pastCap: 'past a cap',
-  written: (label: string) => ` (written ${label})`,
-};
+import { formatNumber, localeOf, useT } from '../../i18n';
 
 const ROLES: ImportLineRole[] = ['paragraph', 'literal', 'heading', 'formula', 'metadata', 'note', 'problem'];
 
@@ -66,6 +21,7 @@ interface Doc {
  */
 export function ImportForm() {
   const { draft, reload, announce } = useRoom();
+  const t = useT('documents');
   const [doc, setDoc] = useState<Doc | null>(null);
   const [pasted, setPasted] = useState('');
   const [options, setOptions] = useState<ImportOptions>({ source: 'entity_proposal', acceptOverCap: false });
@@ -73,8 +29,8 @@ export function ImportForm() {
 
   const current = (): Doc => {
     if (doc) return doc;
-    if (pasted.trim() === '') throw new Error(messages.noDocument);
-    return { body: pasted, type: 'text/plain; charset=utf-8', name: messages.pastedText };
+    if (pasted.trim() === '') throw new Error(t('needDoc'));
+    return { body: pasted, type: 'text/plain; charset=utf-8', name: t('pastedText') };
   };
   const previewAction = useAction(async (o: ImportOptions) => {
     const d = current();
@@ -83,7 +39,7 @@ export function ImportForm() {
   const commit = useAction(async () => {
     const d = current();
     const result = await documentsApi.commitImport(draft.id, d.body, d.type, options);
-    announce(messages.imported(result.paragraphs.length, result.amendments, d.name));
+    announce(t('imported', { paragraphs: formatNumber(result.paragraphs.length), amendments: formatNumber(result.amendments), name: d.name }));
     setPreview(null);
     await reload();
   });
@@ -107,41 +63,41 @@ export function ImportForm() {
   };
   const error = previewAction.error ?? commit.error;
   return (
-    <form className="import-form" onSubmit={onSubmit} aria-label={messages.formLabel}>
+    <form className="import-form" onSubmit={onSubmit} aria-label={t('importLabel')}>
       <label>
-        {messages.fileLabel}
+        {t('document')}
         <input type="file" accept=".docx,.txt,text/plain" onChange={(e) => onFile(e.target.files?.[0])} />
       </label>
       {!doc && (
         <label>
-          {messages.pasteLabel}
+          {t('paste')}
           <textarea rows={6} value={pasted} onChange={(e) => { setPasted(e.target.value); setPreview(null); }} />
         </label>
       )}
       <fieldset className="kind-choice">
-        <legend>{messages.whatItIs}</legend>
+        <legend>{t('whatItIs')}</legend>
         <label>
           <input type="radio" name="import-source" checked={options.source === 'entity_proposal'} onChange={() => setOptions({ ...options, source: 'entity_proposal' })} />
-          {messages.entityProposal}
+          {t('entityProposal')}
         </label>
         <label>
           <input type="radio" name="import-source" checked={options.source === 'chair_draft'} onChange={() => setOptions({ ...options, source: 'chair_draft', acceptOverCap: false })} />
-          {messages.chairDraft}
+          {t('chairDraft')}
         </label>
         {options.source === 'entity_proposal' && (
           <label className="check">
             <input type="checkbox" checked={options.acceptOverCap} onChange={(e) => setOptions({ ...options, acceptOverCap: e.target.checked })} />
-            {messages.acceptOverCap}
+            {t('overCap')}
           </label>
         )}
       </fieldset>
       <div className="form-actions">
         <button type="submit" disabled={previewAction.busy}>
-          {messages.preview}
+          {t('previewImport')}
         </button>
         {preview && (
           <button type="button" className="primary" disabled={commit.busy || !preview.verdict.ready} onClick={() => void commit.run()}>
-            {messages.importN(preview.paragraphs.length)}
+            {t('importN', { count: preview.paragraphs.length })}
           </button>
         )}
       </div>
@@ -152,6 +108,7 @@ export function ImportForm() {
 }
 
 function PreviewReport({ preview, chosen, onChoose }: { preview: ImportPreview; chosen: NonNullable<ImportOptions['sections']>; onChoose: (heading: string, sectionId: string) => void }) {
+  const t = useT('documents');
   return (
     <div className="import-preview">
       <p className={preview.verdict.ready ? 'notice' : 'error'} role="status">
@@ -166,7 +123,7 @@ function PreviewReport({ preview, chosen, onChoose }: { preview: ImportPreview; 
         <ul className="problems">
           {preview.problems.map((pr, i) => (
             <li key={i}>
-              {pr.line !== undefined && `${messages.line(pr.line)}: `}
+              {pr.line !== undefined && t('line', { line: formatNumber(pr.line, { useGrouping: false }) })}
               {pr.message}
             </li>
           ))}
@@ -177,18 +134,19 @@ function PreviewReport({ preview, chosen, onChoose }: { preview: ImportPreview; 
 }
 
 function DocumentFacts({ preview }: { preview: ImportPreview }) {
+  const t = useT('documents');
   const facts: [string, string | null | undefined][] = [
-    [messages.symbol, preview.symbol],
-    [messages.title, preview.title],
-    [messages.adoption, preview.adoption],
-    [messages.formula, preview.formula],
-    [messages.resolvingFormula, preview.resolvingFormula],
+    [t('preview.facts.symbol'), preview.symbol],
+    [t('preview.facts.title'), preview.title],
+    [t('preview.facts.adoption'), preview.adoption],
+    [t('preview.facts.formula'), preview.formula],
+    [t('preview.facts.resolvingFormula'), preview.resolvingFormula],
   ];
   const shown = facts.filter((f): f is [string, string] => typeof f[1] === 'string' && f[1] !== '');
   if (shown.length === 0) return null;
   return (
-    <section aria-label={messages.document}>
-      <h4>{messages.document}</h4>
+    <section aria-label={t('preview.facts.heading')}>
+      <h4>{t('preview.facts.heading')}</h4>
       <dl className="import-facts">
         {shown.map(([name, value]) => (
           <div key={name}>
@@ -201,21 +159,24 @@ function DocumentFacts({ preview }: { preview: ImportPreview }) {
   );
 }
 
-const percentOf = (part: number, whole: number): string => `${whole === 0 ? 100 : Math.floor((part / whole) * 1000) / 10} %`;
+// Rounded down to a tenth, so a share short of the whole never reads as 100.
+const percentOf = (part: number, whole: number): string => formatNumber(whole === 0 ? 100 : Math.floor((part / whole) * 1000) / 10, { maximumFractionDigits: 1 });
 
 function WordShare({ preview }: { preview: ImportPreview }) {
+  const t = useT('documents');
   const words = preview.words;
   if (!words) return null;
+  const stored = t('preview.words.stored', { count: words.source, stored: formatNumber(words.stored), source: formatNumber(words.source), percent: percentOf(words.stored, words.source) });
   return (
-    <section aria-label={messages.wordsHeading}>
-      <h4>{messages.wordsHeading}</h4>
+    <section aria-label={t('preview.words.heading')}>
+      <h4>{t('preview.words.heading')}</h4>
       <p>
-        <meter min={0} max={words.source} value={words.stored} aria-label={messages.wordsHeading} /> {messages.wordsStored(words.stored, words.source, percentOf(words.stored, words.source))}
-        {words.listed > 0 && ` ${messages.wordsListed(words.listed)}`}
+        <meter min={0} max={words.source} value={words.stored} aria-label={t('preview.words.heading')} /> {stored}
+        {words.listed > 0 && ` ${t('preview.words.listed', { count: words.listed, listed: formatNumber(words.listed) })}`}
       </p>
       {words.unaccounted > 0 && (
         <p className="error" role="alert">
-          {messages.wordsLost(words.unaccounted, words.unaccountedSample.join(', '))}
+          {t('preview.words.lost', { count: words.unaccounted, lost: formatNumber(words.unaccounted), sample: words.unaccountedSample.join(', ') })}
         </p>
       )}
     </section>
@@ -224,16 +185,17 @@ function WordShare({ preview }: { preview: ImportPreview }) {
 
 function SectionChoices({ preview, chosen, onChoose }: { preview: ImportPreview; chosen: NonNullable<ImportOptions['sections']>; onChoose: (heading: string, sectionId: string) => void }) {
   const { draft } = useRoom();
+  const t = useT('documents');
   const open = preview.headings.filter((h) => h.paragraphs > 0 && (h.sectionId === null || chosen.some((c) => c.heading === h.heading)));
   if (open.length === 0) return null;
   return (
     <fieldset className="import-sections">
-      <legend>{messages.sectionsHeading}</legend>
+      <legend>{t('preview.sections.heading')}</legend>
       {open.map((h) => (
         <label key={h.heading}>
-          {messages.sectionFor(h.heading)}
+          {h.heading === '' ? t('preview.sections.forNone') : t('preview.sections.forHeading', { heading: h.heading })}
           <select value={chosen.find((c) => c.heading === h.heading)?.sectionId ?? ''} onChange={(e) => onChoose(h.heading, e.target.value)}>
-            <option value="">{messages.chooseSection}</option>
+            <option value="">{t('preview.sections.choose')}</option>
             {draft.sections.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title}
@@ -247,29 +209,30 @@ function SectionChoices({ preview, chosen, onChoose }: { preview: ImportPreview;
 }
 
 function ParagraphTable({ preview }: { preview: ImportPreview }) {
+  const t = useT('documents');
   return (
     <table>
       <thead>
         <tr>
-          <th>{messages.columns.section}</th>
-          <th>{messages.columns.label}</th>
-          <th>{messages.columns.text}</th>
-          <th>{messages.columns.notes}</th>
+          <th>{t('col.section')}</th>
+          <th>{t('col.label')}</th>
+          <th>{t('col.text')}</th>
+          <th>{t('col.notes')}</th>
         </tr>
       </thead>
       <tbody>
         {preview.paragraphs.map((p) => (
           <tr key={p.index} className={p.errors.length > 0 ? 'has-errors' : p.fits ? '' : 'over-cap'}>
-            <td>{p.sectionKey ?? <em>{p.heading || messages.unknownSection}</em>}</td>
+            <td>{p.sectionKey ?? <em>{p.heading || t('unknown')}</em>}</td>
             <td>
               {p.label ?? '—'}
-              {p.sourceLabel && p.label !== p.sourceLabel && <span className="muted">{messages.written(p.sourceLabel)}</span>}
+              {p.sourceLabel && p.label !== p.sourceLabel && <span className="muted">{t('written', { label: p.sourceLabel })}</span>}
             </td>
             <td>
               {p.sponsors.length > 0 && <strong>{p.sponsors.join(', ')}: </strong>}
               {p.text.length > 160 ? `${p.text.slice(0, 160)}…` : p.text}
             </td>
-            <td>{[...p.errors, ...p.warnings, ...(p.fits ? [] : [messages.pastCap])].join('; ')}</td>
+            <td>{[...p.errors, ...p.warnings, ...(p.fits ? [] : [t('pastCap')])].join('; ')}</td>
           </tr>
         ))}
       </tbody>
@@ -279,22 +242,24 @@ function ParagraphTable({ preview }: { preview: ImportPreview }) {
 
 /** What became of every line: counted by role, and each line whose words are not paragraph text listed with its number. */
 function LineAccount({ preview }: { preview: ImportPreview }) {
+  const t = useT('documents');
   const lines = preview.lines ?? [];
   if (lines.length === 0) return null;
   const counts = ROLES.map((r) => [r, lines.filter((l) => l.role === r).length] as const).filter(([, n]) => n > 0);
   const listed = lines.filter((l) => l.role !== 'paragraph' && l.role !== 'literal');
+  const tallies = counts.map(([r, n]) => t('preview.lines.tally', { n: formatNumber(n), role: t(`preview.roles.${r}`) }));
   return (
-    <section aria-label={messages.linesHeading}>
-      <h4>{messages.linesHeading}</h4>
-      <p>{messages.linesSummary(counts.map(([r, n]) => `${n} ${messages.lineRoles[r]}`).join(', '))}</p>
+    <section aria-label={t('preview.lines.heading')}>
+      <h4>{t('preview.lines.heading')}</h4>
+      <p>{t('preview.lines.summary', { counts: new Intl.ListFormat(localeOf(), { type: 'unit', style: 'short' }).format(tallies) })}</p>
       {listed.length > 0 && (
         <details open={listed.some((l) => l.role === 'problem')}>
-          <summary>{messages.listedLinesHeading}</summary>
+          <summary>{t('preview.lines.listedHeading')}</summary>
           <ul className="import-lines">
             {listed.map((l) => (
               <li key={l.line} className={`line-${l.role}`}>
                 <span className="muted">
-                  {messages.line(l.line)} · {messages.lineRoles[l.role]}:
+                  {t('preview.lines.item', { line: formatNumber(l.line, { useGrouping: false }), role: t(`preview.roles.${l.role}`) })}
                 </span>{' '}
                 {l.text}
               </li>

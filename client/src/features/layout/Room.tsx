@@ -41,7 +41,8 @@ function useCollabHubFor(token: string, draftId: string | null): CollabHub | nul
     if (!draftId) return null;
     const closers: (() => void)[] = [];
     return { token, draftId, onClose: (close: () => void) => void closers.push(close), closeAll: () => closers.splice(0).forEach((c) => c()) };
-  }, [token, draftId]);
+    // Not reopened when the token is renewed: the connection presents the current token on every reconnection.
+  }, [draftId]);
   useEffect(() => () => hub?.closeAll(), [hub]);
   return hub;
 }

@@ -1,4 +1,4 @@
-import type { ParagraphView } from '@omnibus/shared';
+import type { ParagraphView, ReservationView } from '@omnibus/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { negotiationApi } from '../../api/negotiation';
@@ -11,7 +11,7 @@ import { useReservations } from './useReservations';
 
 /** The paragraph's reservations as the exports print them: numbered footnotes in each delegation's name. */
 export function ReservationFootnotes({ p, sectionKey }: { p: ParagraphView; sectionKey: string }) {
-  const { draft } = useRoom();
+  const { draft, user } = useRoom();
   const t = useT('reservations');
   const all = useReservations(draft.id);
   const mine = (all.data ?? []).filter((r) => r.paragraphId === p.id);
@@ -22,10 +22,32 @@ export function ReservationFootnotes({ p, sectionKey }: { p: ParagraphView; sect
         {mine.map((r) => (
           <li key={r.id} data-reservation={r.delegation}>
             {t('footnote', { delegation: r.delegation, text: r.text, date: formatDate(r.createdAt) })}
+            {user.role === 'delegate' && user.delegation === r.delegation && <WithdrawReservation r={r} label={`${sectionKey} ${p.label}`} />}
           </li>
         ))}
       </ol>
     </aside>
+  );
+}
+
+/** The reserving delegation takes its footnote back; the server decides, this only offers it to that delegation. */
+function WithdrawReservation({ r, label }: { r: ReservationView; label: string }) {
+  const t = useT('reservations');
+  const { draft, announce } = useRoom();
+  const qc = useQueryClient();
+  const withdraw = useAction(async () => {
+    await negotiationApi.withdrawReservation(r.id);
+    await qc.invalidateQueries({ queryKey: queryKeys.reservations(draft.id) });
+    announce(t('withdrawn', { label }));
+  });
+  return (
+    <>
+      {' '}
+      <button type="button" className="quiet" disabled={withdraw.busy} aria-label={t('withdrawLabel', { label })} onClick={() => void withdraw.run()}>
+        {t('withdraw')}
+      </button>
+      <ErrorLine error={withdraw.error} />
+    </>
   );
 }
 

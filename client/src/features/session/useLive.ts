@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { formatError, i18n } from '../../i18n';
+import { signOutWhenSessionEnds, socketAuth } from '../auth/session-ended';
 import { EMPTY_LIVE, LIVE, LIVE_CLIENT, LIVE_NS, liveReducer, type LiveAck, type LiveAction, type LiveRoomState } from './live-events';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'refused';
@@ -53,11 +54,14 @@ export function useLive(token: string, draftId: string | null, onEvent?: (event:
   const socketRef = useRef<Socket | null>(null);
   const listener = useRef(onEvent);
   listener.current = onEvent;
+  // A renewed token does not reopen the socket: each reconnection reads the current one.
+  const firstToken = useRef(token);
 
   useEffect(() => {
     if (!draftId) return;
-    const socket = io(LIVE_NS, { auth: { token, draftId } });
+    const socket = io(LIVE_NS, { auth: socketAuth(firstToken.current, draftId) });
     socketRef.current = socket;
+    signOutWhenSessionEnds(socket);
     let connectedBefore = false;
     socket.on('connect', () => {
       setConnection('connected');
@@ -99,7 +103,7 @@ export function useLive(token: string, draftId: string | null, onEvent?: (event:
       socket.disconnect();
       socketRef.current = null;
     };
-  }, [token, draftId]);
+  }, [draftId]);
 
   const send = useCallback(<T,>(event: string, payload?: unknown): Promise<LiveAck<T>> => {
     const socket = socketRef.current;

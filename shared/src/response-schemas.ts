@@ -1,0 +1,182 @@
+/**
+ * What the API answers, as schemas: the OpenAPI description is generated from them, and each is
+ * checked at compile time against the domain type it describes, so neither can drift alone.
+ */
+import { z } from 'zod';
+import { capsConfigSchema } from './api-schemas';
+import {
+  AMENDMENT_KINDS,
+  AMENDMENT_STATUSES,
+  CAP_SCOPES,
+  PARAGRAPH_KINDS,
+  PARAGRAPH_ORIGINS,
+  PARAGRAPH_STATES,
+  PARAGRAPH_STATUSES,
+  ROLES,
+  SECTION_KINDS,
+  SPONSORSHIP_STATUSES,
+  type AmendmentView,
+  type DraftSummary,
+  type DraftView,
+  type ParagraphView,
+  type UserView,
+} from './domain';
+import { ERROR_CODES, type ErrorBody } from './errors';
+import { languageCode, TRANSLATION_STATUSES, TRANSLATION_UNIT_KINDS, type DraftLanguages, type TranslationState } from './translations';
+import { CALENDAR_CATEGORIES, type CalendarEventView } from './workflow-schemas';
+
+export const errorBodySchema = z.object({
+  error: z.enum(ERROR_CODES).describe('machine-readable code, e.g. cap_exceeded'),
+  message: z.string().describe('a sentence a person can act on'),
+  details: z.unknown().optional(),
+}) satisfies z.ZodType<ErrorBody>;
+
+export const userViewSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  delegation: z.string().nullable().describe('primary code of the delegation for delegates; null for the offices'),
+}) satisfies z.ZodType<UserView>;
+
+export const loginResponseSchema = z.object({
+  token: z.string().describe('send as Authorization: Bearer <token>'),
+  expiresAt: z.string(),
+  user: userViewSchema,
+});
+
+const literalSchema = z.object({ label: z.string(), text: z.string() });
+
+/** With `?lang=`: a unit's translation status in that language. */
+export const translationStateSchema = z.object({
+  unitKind: z.enum(TRANSLATION_UNIT_KINDS),
+  unitId: z.string(),
+  lang: languageCode,
+  status: z.enum(TRANSLATION_STATUSES),
+  basedOn: z.int().nullable(),
+  originalRevision: z.int(),
+  text: z.string().nullable(),
+  literals: z.array(literalSchema).nullable().optional(),
+  original: z.object({ text: z.string(), literals: z.array(literalSchema).optional() }),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+/** One run of a word-level redline; it has no schema of its own yet, so it is described as an open object. */
+export const wordDiffSchema = z.custom<NonNullable<TranslationState['redline']>[number]>((v) => typeof v === 'object' && v !== null);
+const translationStateFullSchema = translationStateSchema.extend({
+  redline: z.array(wordDiffSchema).optional().describe('only when outdated: what changed in the original, word by word'),
+}) satisfies z.ZodType<TranslationState>;
+
+export const draftLanguagesSchema = z.object({ original: languageCode, official: z.array(languageCode) }) satisfies z.ZodType<DraftLanguages>;
+
+export const amendmentViewSchema = z.object({
+  id: z.string(),
+  paragraphId: z.string(),
+  kind: z.enum(AMENDMENT_KINDS),
+  start: z.int().describe("character range of the paragraph's base text; start === end for an insertion"),
+  end: z.int(),
+  text: z.string(),
+  alternativeGroup: z.string().nullable(),
+  alternativeNumber: z.int().nullable(),
+  sponsors: z.array(z.string()).describe('delegation codes that sponsor it, proposer first'),
+  invited: z.array(z.string()).describe('delegation codes invited to co-sponsor that have not answered yet'),
+  status: z.enum(AMENDMENT_STATUSES),
+  createdAt: z.string(),
+  translation: translationStateFullSchema.optional(),
+}) satisfies z.ZodType<AmendmentView>;
+
+const reservationNoteSchema = z.object({ delegation: z.string(), text: z.string(), createdAt: z.string() });
+
+export const paragraphViewSchema = z.object({
+  id: z.string(),
+  sectionId: z.string(),
+  label: z.string(),
+  kind: z.enum(PARAGRAPH_KINDS),
+  state: z.enum(PARAGRAPH_STATES),
+  status: z.enum(PARAGRAPH_STATUSES),
+  origin: z.enum(PARAGRAPH_ORIGINS),
+  position: z.int(),
+  text: z.string(),
+  sponsors: z.array(z.string()),
+  invited: z.array(z.string()),
+  requested: z.array(z.string()).optional().describe('delegation codes that asked to join the sponsors of a new paragraph and have not been answered yet'),
+  chapeau: z.string().optional(),
+  literals: z.array(literalSchema).optional(),
+  amendments: z.array(amendmentViewSchema),
+  compiled: z.string().describe('base text with every open amendment in bracket notation'),
+  version: z.int(),
+  updatedAt: z.string(),
+  reservations: z.array(reservationNoteSchema).optional(),
+  translation: translationStateFullSchema.optional(),
+}) satisfies z.ZodType<ParagraphView>;
+
+export const sectionViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(SECTION_KINDS),
+  key: z.string(),
+  title: z.string(),
+  area: z.string().optional(),
+  position: z.int(),
+  paragraphs: z.array(paragraphViewSchema),
+});
+
+export const capUsageSchema = z.object({ scope: z.enum(CAP_SCOPES), key: z.string(), limit: z.int(), used: z.int() });
+
+export const draftSummarySchema = z.object({
+  id: z.string(),
+  committeeId: z.string(),
+  title: z.string(),
+  symbol: z.string(),
+  createdAt: z.string(),
+}) satisfies z.ZodType<DraftSummary>;
+
+export const draftViewSchema = draftSummarySchema.extend({
+  capsConfig: capsConfigSchema,
+  sections: z.array(sectionViewSchema),
+  caps: z.array(capUsageSchema),
+  languages: draftLanguagesSchema.optional().describe("the committee's official languages and the draft's original"),
+  lang: languageCode.optional().describe('the language the texts are in'),
+}) satisfies z.ZodType<DraftView>;
+
+/** A body whose shape is not described field by field yet: any JSON object. */
+export const jsonObjectSchema = z.record(z.string(), z.unknown());
+
+export const sponsorshipViewSchema = z.object({
+  id: z.string(),
+  draftId: z.string(),
+  paragraphId: z.string().nullable(),
+  amendmentId: z.string().nullable(),
+  delegation: z.string(),
+  status: z.enum(SPONSORSHIP_STATUSES),
+});
+
+/** One entry of a draft's append-only history. */
+export const auditEventViewSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  actor: z.object({ userId: z.string().nullable(), username: z.string().nullable(), role: z.string().nullable(), delegation: z.string().nullable() }),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const calendarEventViewSchema = z.object({
+  id: z.string(),
+  category: z.enum(CALENDAR_CATEGORIES),
+  kind: z.string(),
+  title: z.string(),
+  start: z.string().nullable().describe('timed events: UTC instant'),
+  end: z.string().nullable(),
+  date: z.string().nullable().describe("whole-day events: local date (YYYY-MM-DD) in the committee's time zone"),
+  endDate: z.string().nullable(),
+  yearly: z.boolean(),
+  location: z.string().nullable(),
+  tentative: z.boolean(),
+  note: z.string().nullable(),
+  agenda: z.array(
+    z.object({ text: z.string(), topicKey: z.string().optional(), entityKey: z.string().optional(), paragraphRefs: z.array(z.string()).optional() }),
+  ),
+  sessionId: z.string().nullable(),
+}) satisfies z.ZodType<CalendarEventView>;
