@@ -5,6 +5,7 @@ import { AddCollabProjectedSeq1765100000000 } from './1765100000000-add-collab-p
 import { CreateAuthSession1765200000000 } from './1765200000000-create-auth-session';
 import { AddCommitteePageSize1765500000000 } from './1765500000000-add-committee-page-size';
 import { CreateTranslations1765600000000 } from './1765600000000-create-translations';
+import { AddSponsorshipRequests1765800000000 } from './1765800000000-add-sponsorship-requests';
 
 /** Every migration in the order it runs; the app never synchronises its schema. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateAuthSession1765200000000,
   AddCommitteePageSize1765500000000,
   CreateTranslations1765600000000,
+  AddSponsorshipRequests1765800000000,
 ];

@@ -100,6 +100,25 @@ describe('parseBrackets', () => {
     expect(segmentsOf('[US: x] [Alt 1 (BRA): a]')).toHaveLength(3);
   });
 
+  it('reads and prints other delegations\' proposals nested one level inside a new paragraph', () => {
+    const notation = '[CH, MEX and US: To endorse the [CAN: replace “2021” with “2022”] consensus reports[US: , as amended]]';
+    const segments = segmentsOf(notation);
+    expect(segments).toEqual([
+      {
+        type: 'insert',
+        sponsors: ['CH', 'MEX', 'US'],
+        text: 'To endorse the 2021 consensus reports',
+        nested: [
+          { type: 'text', text: 'To endorse the ' },
+          { type: 'replace', sponsors: ['CAN'], from: '2021', to: '2022' },
+          { type: 'text', text: ' consensus reports' },
+          { type: 'insert', sponsors: ['US'], text: ', as amended' },
+        ],
+      },
+    ]);
+    expect(printBrackets(segments)).toBe(notation);
+  });
+
   it('unescapes literal brackets and backslashes', () => {
     expect(segmentsOf('a \\[1\\] b \\\\ c')).toEqual([{ type: 'text', text: 'a [1] b \\ c' }]);
     expect(segmentsOf('[US: \\[sic\\]]')).toEqual([{ type: 'insert', sponsors: ['US'], text: '[sic]' }]);
@@ -108,7 +127,8 @@ describe('parseBrackets', () => {
   it.each([
     ['Text [CH: never closed', 5, 'Bracket opened at character 6 is never closed'],
     ['Text ] stray', 5, 'never opened'],
-    ['[CH: a [MEX: b]]', 0, 'do not nest'],
+    ['[CH: a [MEX: b [US: c]]]', 0, 'do not nest deeper'],
+    ['[Alt 1 (BRA): a [MEX: b]]', 0, "only a new paragraph's bracket"],
     ['[no sponsors here]', 0, 'names no sponsors'],
     ['[Chile and Mexico: x]', 0, 'not a list of delegation codes'],
     ['[US: replace “a” by “b”]', 0, 'replace “old words” with “new words”'],

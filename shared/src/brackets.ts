@@ -12,7 +12,15 @@ export interface TextSegment {
 export interface InsertSegment {
   type: 'insert';
   sponsors: string[];
+  /** The sponsors' own words (for a new paragraph with nested proposals: its base text, without them). */
   text: string;
+  /**
+   * A delegation's new paragraph on which other delegations proposed amendments: its words with
+   * those proposals, printed one level deep inside the sponsors' bracket
+   * ("[CH, MEX and US: To endorse the [CAN: 2021] consensus reports …]"). Reading notation back
+   * (`parseBrackets`) does not accept nesting; this is written for readers and exports.
+   */
+  nested?: Segment[];
 }
 
 /** Empty text is a point marker ("CICTE [US: delete] in …"): the deletion applies to what it marks. */
@@ -156,6 +164,28 @@ function parseBody(body: string, offset: number): BodyResult {
 }
 
 export function parseBrackets(s: string): BracketParseResult {
+  return parseLevel(s, 0);
+}
+
+/** The base words under a new paragraph's nested proposals: what its sponsors wrote. */
+function baseWordsOf(segments: readonly Segment[]): string {
+  return segments.map((g) => (g.type === 'text' ? g.text : g.type === 'delete' ? g.text : g.type === 'replace' ? g.from : '')).join('');
+}
+
+/** "[CH, MEX and US: To endorse the [CAN: 2021] consensus …]": a sponsors' bracket holding other delegations' brackets. */
+function parseNested(body: string, offset: number): BodyResult | { ok: true; segment: InsertSegment } {
+  const colon = body.indexOf(':');
+  const sponsors = colon < 0 ? null : parseSponsors(body.slice(0, colon));
+  if (!sponsors || colon > body.indexOf('[')) {
+    return fail(offset, `The bracket opened at ${at(offset)} holds another: only a new paragraph's bracket, written [CH, MEX and US: …], may hold other delegations' brackets (write \\[ for a literal one)`);
+  }
+  const restStart = colon + 1 + (body[colon + 1] === ' ' ? 1 : 0);
+  const inner = parseLevel(body.slice(restStart), 1);
+  if (!inner.ok) return fail(offset + 1 + restStart + inner.error.offset, inner.error.message);
+  return { ok: true, segment: { type: 'insert', sponsors, text: baseWordsOf(inner.segments), nested: inner.segments } };
+}
+
+function parseLevel(s: string, depth: number): BracketParseResult {
   const segments: Segment[] = [];
   let text = '';
   let lastClose = -2;
@@ -168,14 +198,24 @@ export function parseBrackets(s: string): BracketParseResult {
       return fail(i, `The bracket closed at ${at(i)} was never opened: write \\] for a literal bracket`);
     } else if (c === '[') {
       let close = -1;
+      let innerOpen = false;
+      let holdsBrackets = false;
       for (let j = i + 1; j < s.length && close < 0; j++) {
         if (s[j] === '\\') j++;
         else if (s[j] === '[') {
-          return fail(i, `The bracket opened at ${at(i)} holds another at ${at(j)}: brackets do not nest (write \\[ for a literal one)`);
-        } else if (s[j] === ']') close = j;
+          // One level only: a new paragraph's bracket may hold other delegations' proposals.
+          if (depth > 0 || innerOpen) {
+            return fail(i, `The bracket opened at ${at(i)} holds another at ${at(j)}: brackets do not nest deeper than one level (write \\[ for a literal one)`);
+          }
+          innerOpen = true;
+          holdsBrackets = true;
+        } else if (s[j] === ']') {
+          if (innerOpen) innerOpen = false;
+          else close = j;
+        }
       }
       if (close < 0) return fail(i, `Bracket opened at ${at(i)} is never closed`);
-      const body = parseBody(s.slice(i + 1, close), i);
+      const body = holdsBrackets ? parseNested(s.slice(i + 1, close), i) : parseBody(s.slice(i + 1, close), i);
       if (!body.ok) return body;
       const previous = segments[segments.length - 1];
       // Alternatives separated by exactly one unescaped space are one group.
@@ -218,6 +258,10 @@ function printOne(segment: Segment, before: Segment | undefined, after: Segment 
       if (segment.text === ' ' && before?.type === 'alternatives' && after?.type === 'alternatives') return '\\ ';
       return escapeText(segment.text);
     case 'insert':
+      if (segment.nested && segment.nested.length > 0) {
+        const inner = printBrackets(segment.nested);
+        return `[${sponsorsOf(segment.sponsors)}: ${DELETE_POINT.test(inner) || DELETE_WORDS.test(inner) || REPLACE.test(inner) ? `\\${inner}` : inner}]`;
+      }
       return `[${sponsorsOf(segment.sponsors)}: ${bracketText(segment.text)}]`;
     case 'delete':
       return segment.text === ''

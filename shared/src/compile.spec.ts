@@ -22,6 +22,18 @@ describe('compileParagraph', () => {
     );
   });
 
+  it('nests other delegations’ amendments inside a new paragraph’s bracket, and reads back', () => {
+    const text = 'To endorse the consensus reports.';
+    const compiled = compileParagraph({
+      text,
+      sponsors: ['CH', 'MEX', 'US'],
+      amendments: [amendment({ kind: 'insert', start: 15, end: 15, text: '2021 ', sponsors: ['CAN'] })],
+    });
+    expect(compiled).toBe('[CH, MEX and US: To endorse the [CAN: 2021 ]consensus reports.]');
+    const parsed = parseBrackets(compiled);
+    expect(parsed.ok && parsed.segments[0]?.type === 'insert' && parsed.segments[0].text).toBe(text);
+  });
+
   it('writes deletions, insertions and replacements where they apply, in order', () => {
     const s = at('in the first half of 2022');
     const out = compileParagraph({

@@ -1,4 +1,4 @@
-import { Segment, printBrackets } from './brackets';
+import { InsertSegment, Segment, printBrackets } from './brackets';
 
 export interface CompilableAmendment {
   kind: 'insert' | 'delete' | 'replace' | 'alternative';
@@ -17,7 +17,13 @@ export interface CompilableAmendment {
  * earlier one ends, naming their words, so nothing proposed is ever hidden.
  */
 export function compileSegments(input: { text: string; sponsors: readonly string[]; amendments: readonly CompilableAmendment[] }): Segment[] {
-  if (input.sponsors.length > 0) return [{ type: 'insert', sponsors: [...input.sponsors], text: input.text }];
+  if (input.sponsors.length > 0) {
+    // A delegation's new paragraph is one bracket in its sponsors' names; other delegations'
+    // amendments to it are brackets nested inside that one.
+    const whole: InsertSegment = { type: 'insert', sponsors: [...input.sponsors], text: input.text };
+    if (input.amendments.length > 0) whole.nested = compileSegments({ text: input.text, sponsors: [], amendments: input.amendments });
+    return [whole];
+  }
   const base = input.text;
   const ordered = [...input.amendments].sort(
     (a, b) => a.start - b.start || a.end - b.end || (a.alternativeNumber ?? 0) - (b.alternativeNumber ?? 0),

@@ -43,7 +43,8 @@ export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
 export const AMENDMENT_STATUSES = ['proposed', 'accepted', 'rejected', 'withdrawn'] as const;
 export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
 
-export const SPONSORSHIP_STATUSES = ['invited', 'accepted', 'declined'] as const;
+/** `invited`: the sponsors asked a delegation to join; `requested`: a delegation asked to join a new paragraph's sponsors. */
+export const SPONSORSHIP_STATUSES = ['invited', 'requested', 'accepted', 'declined'] as const;
 export type SponsorshipStatus = (typeof SPONSORSHIP_STATUSES)[number];
 
 export interface Literal {
@@ -87,6 +88,8 @@ export interface ParagraphView {
   /** Delegations sponsoring a paragraph they proposed (empty for the Chair's or an entity's text). */
   sponsors: string[];
   invited: string[];
+  /** Delegations that asked to join the sponsors of a new paragraph and have not been answered yet. */
+  requested?: string[];
   chapeau?: string;
   literals?: Literal[];
   amendments: AmendmentView[];

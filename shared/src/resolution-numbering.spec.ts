@@ -1,5 +1,5 @@
 import { importText } from './import-text';
-import { compilationNumbers, sectionLocalNumbers } from './resolution-numbering';
+import { compilationNumbers, rewriteSegments, sectionLocalNumbers } from './resolution-numbering';
 
 describe('numbering straight through the resolution', () => {
   const sections = [
@@ -33,5 +33,36 @@ describe('numbering straight through the resolution', () => {
     expect(sectionLocalNumbers(proposal).sections.map((s) => s.paragraphs.map((p) => p.label))).toEqual([['1'], ['1', '2']]);
     const gap = importText(['A', '1. One.', 'B', '5. Five.'].join('\n'));
     expect(gap.sections.map((s) => s.paragraphs.map((p) => p.label))).toEqual([['1'], ['5']]);
+  });
+});
+
+describe('rewriteSegments', () => {
+  it("renumbers references inside a new paragraph's nested proposals as in its own words", () => {
+    const map = new Map([['5 bis', '6']]);
+    const [out] = rewriteSegments(
+      [
+        {
+          type: 'insert',
+          sponsors: ['CH'],
+          text: 'As in paragraph 5 bis.',
+          nested: [
+            { type: 'text', text: 'As in paragraph 5 bis' },
+            { type: 'insert', sponsors: ['CAN'], text: ' and paragraph 5 bis' },
+            { type: 'text', text: '.' },
+          ],
+        },
+      ],
+      map,
+    );
+    expect(out).toEqual({
+      type: 'insert',
+      sponsors: ['CH'],
+      text: 'As in paragraph 6.',
+      nested: [
+        { type: 'text', text: 'As in paragraph 6' },
+        { type: 'insert', sponsors: ['CAN'], text: ' and paragraph 6' },
+        { type: 'text', text: '.' },
+      ],
+    });
   });
 });

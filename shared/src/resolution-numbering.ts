@@ -48,8 +48,10 @@ export function rewriteSegments(segments: readonly Segment[], map: ReadonlyMap<s
   const r = (s: string) => rewriteCrossReferences(s, map);
   return segments.map((s): Segment => {
     switch (s.type) {
-      case 'text':
       case 'insert':
+        // A new paragraph's nested proposals are renumbered with its own words.
+        return s.nested ? { ...s, text: r(s.text), nested: rewriteSegments(s.nested, map) } : { ...s, text: r(s.text) };
+      case 'text':
       case 'delete':
         return { ...s, text: r(s.text) };
       case 'replace':

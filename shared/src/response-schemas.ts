@@ -99,6 +99,7 @@ export const paragraphViewSchema = z.object({
   text: z.string(),
   sponsors: z.array(z.string()),
   invited: z.array(z.string()),
+  requested: z.array(z.string()).optional().describe('delegation codes that asked to join the sponsors of a new paragraph and have not been answered yet'),
   chapeau: z.string().optional(),
   literals: z.array(literalSchema).optional(),
   amendments: z.array(amendmentViewSchema),

@@ -55,6 +55,9 @@ export const api = {
   withdrawAmendment: (id: string) => request<AmendmentView>('POST', `/api/amendments/${enc(id)}/withdraw`),
   inviteToAmendment: (id: string, cosponsors: string[]) => request<unknown>('POST', `/api/amendments/${enc(id)}/cosponsors`, { cosponsors }),
   invitations: () => request<Invitation[]>('GET', '/api/sponsorships/invitations'),
+  /** Other delegations asking to join the sponsors of the caller's delegation's new paragraphs (status `requested`). */
+  joinRequests: () => request<Invitation[]>('GET', '/api/sponsorships/requests'),
+  askToCosponsor: (paragraphId: string) => request<Invitation>('POST', `/api/paragraphs/${enc(paragraphId)}/join-requests`),
   acceptInvitation: (id: string) => request<Invitation>('POST', `/api/sponsorships/${enc(id)}/accept`),
   declineInvitation: (id: string) => request<Invitation>('POST', `/api/sponsorships/${enc(id)}/decline`),
 };

@@ -22,6 +22,8 @@ export type Access =
   | { action: 'amendment.withdraw'; committeeId: string; proposerDelegationId: string }
   | { action: 'sponsorship.invite'; committeeId: string; proposerDelegationId: string | null }
   | { action: 'sponsorship.respond'; committeeId: string; delegationId: string }
+  | { action: 'sponsorship.request'; committeeId: string }
+  | { action: 'sponsorship.answer_request'; committeeId: string; sponsorDelegationIds: string[] }
   | { action: 'draft.coedit.join'; committeeId: string }
   | { action: 'draft.coedit.write'; committeeId: string }
   | { action: 'version.publish'; committeeId: string }
@@ -110,6 +112,14 @@ export function denialReason(actor: Actor, access: Access): string | null {
       return role === 'delegate' && actor.delegationId === access.delegationId
         ? null
         : `${readOnly}Only a delegate of the invited delegation may answer its invitation to co-sponsor.`;
+    case 'sponsorship.request':
+      return role === 'delegate' && actor.delegationId !== null
+        ? null
+        : `${readOnly}A delegation asks to join a new paragraph's sponsors in its own name; sign in as a delegate.`;
+    case 'sponsorship.answer_request':
+      return role === 'delegate' && actor.delegationId !== null && access.sponsorDelegationIds.includes(actor.delegationId)
+        ? null
+        : `${readOnly}Only a delegate of a delegation sponsoring this paragraph may accept or decline a request to join its sponsors.`;
     case 'version.publish':
       return OFFICERS.includes(role) ? null : `${readOnly}Only the chair or a vice-chair may publish a version of the draft.`;
     case 'workflow.manage':

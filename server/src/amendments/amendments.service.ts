@@ -46,12 +46,6 @@ export class AmendmentsService {
       if (!MUTABLE_STATUSES.includes(p.status)) {
         throw new AppError('invalid_state', `Paragraph ${p.label} is ${p.status}; it is no longer open to amendments.`);
       }
-      if (p.origin === 'delegation') {
-        throw new AppError(
-          'invalid_state',
-          `Paragraph ${p.label} is a new paragraph negotiated as a whole: ask its sponsors to change it, or join them as a co-sponsor.`,
-        );
-      }
       const range = await this.checkRange(m, body, p.text, paragraphId);
       const resolved = await this.sponsors.resolve(m, actor, body.sponsors, body.cosponsors);
       const id = await this.amendments.insert(m, {

@@ -46,8 +46,10 @@ describe('judgeParagraphEdit', () => {
     expect(judgeParagraphEdit(chairText, before, mine, judge(actor('delegate', 'CH')))).toMatchObject({ ok: false, reason: 'bracket_forged' });
     expect(judgeParagraphEdit(chairText, before, mine, judge(actor('delegate', 'US'), [NEW_ID]))).toMatchObject({ ok: false, reason: 'bracket_forged' });
     expect(judgeParagraphEdit(chairText, before, mine, judge(actor('secretariat', null)))).toMatchObject({ ok: false, reason: 'bracket_not_allowed' });
+    // Another delegation's new paragraph takes amendments like the chair's text, under the same attribution rules.
     const theirs: ParagraphFacts = { ...chairText, origin: 'delegation', sponsors: ['CH'] };
-    expect(judgeParagraphEdit(theirs, before, mine, judge(actor('delegate', 'US')))).toMatchObject({ ok: false, reason: 'bracket_not_allowed' });
+    expect(judgeParagraphEdit(theirs, before, mine, judge(actor('delegate', 'US')))).toMatchObject({ ok: true, created: [expect.objectContaining({ id: NEW_ID })] });
+    expect(judgeParagraphEdit(theirs, before, mine, judge(actor('delegate', 'CAN')))).toMatchObject({ ok: false, reason: 'bracket_forged' });
   });
 
   it('lets the chair edit base text outside brackets, a new paragraph’s sponsors edit theirs, and delegates neither', () => {

@@ -89,9 +89,6 @@ export function judgeParagraphEdit(p: ParagraphFacts, before: DeltaProjection, a
   for (const b of created) {
     const denied = denialReason(actor, { action: 'amendment.create', committeeId });
     if (denied !== null) return refuse('bracket_not_allowed', `Paragraph ${p.label}: ${denied}`, b.id);
-    if (p.origin === 'delegation') {
-      return refuse('bracket_not_allowed', `Paragraph ${p.label} is a new paragraph negotiated as a whole: ask its sponsors to change it, or join them as a co-sponsor.`, b.id);
-    }
     if (b.sponsors.length !== 1 || b.sponsors[0] !== actor.delegationCode) {
       return refuse(
         'bracket_forged',

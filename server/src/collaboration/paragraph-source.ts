@@ -37,22 +37,20 @@ export function paragraphSources(c: DraftContents): Map<string, ParagraphSource>
   const out = new Map<string, ParagraphSource>();
   for (const p of c.paragraphs) {
     const own = c.amendments.filter((a) => a.paragraphId === p.id);
-    const open: BracketInput[] =
-      p.origin === 'delegation'
-        ? []
-        : own
-            .filter((a) => a.status === 'proposed')
-            .map((a) => ({
-              id: a.id,
-              kind: a.kind,
-              start: a.start,
-              end: a.end,
-              text: a.text,
-              sponsors: accepted((s) => s.amendmentId === a.id),
-              alternativeGroup: a.alternativeGroup,
-              alternativeNumber: a.alternativeNumber,
-            }))
-            .filter((a) => a.sponsors.length > 0);
+    // A delegation's new paragraph carries other delegations' amendments like any other paragraph.
+    const open: BracketInput[] = own
+      .filter((a) => a.status === 'proposed')
+      .map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        start: a.start,
+        end: a.end,
+        text: a.text,
+        sponsors: accepted((s) => s.amendmentId === a.id),
+        alternativeGroup: a.alternativeGroup,
+        alternativeNumber: a.alternativeNumber,
+      }))
+      .filter((a) => a.sponsors.length > 0);
     out.set(p.id, {
       id: p.id,
       sectionId: p.sectionId,

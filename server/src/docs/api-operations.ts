@@ -91,8 +91,10 @@ export const API_OPERATIONS: ApiOperation[] = [
   { method: 'post', path: '/api/amendments/{id}/withdraw', summary: 'Withdraw your amendment', ok: 200, response: amendmentViewSchema, errors: [403, 404, 409] },
   { method: 'post', path: '/api/amendments/{id}/cosponsors', summary: 'Invite delegations to co-sponsor your amendment', body: inviteCosponsorsRequest, ok: 201, response: sponsorshipsSchema, errors: [400, 403, 404] },
   { method: 'get', path: '/api/sponsorships/invitations', summary: 'Invitations to co-sponsor waiting for your delegation', ok: 200, response: sponsorshipsSchema },
-  { method: 'post', path: '/api/sponsorships/{id}/accept', summary: 'Accept an invitation: your delegation becomes a sponsor', ok: 200, response: sponsorshipSchema, errors: [403, 404, 409] },
-  { method: 'post', path: '/api/sponsorships/{id}/decline', summary: 'Decline an invitation', ok: 200, response: sponsorshipSchema, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/paragraphs/{id}/join-requests', summary: "Ask to join the sponsors of another delegation's new paragraph (a sponsor accepts or declines)", ok: 201, response: sponsorshipSchema, errors: [403, 404, 409] },
+  { method: 'get', path: '/api/sponsorships/requests', summary: "Requests to join the sponsors of your delegation's new paragraphs, waiting for an answer", ok: 200, response: sponsorshipsSchema },
+  { method: 'post', path: '/api/sponsorships/{id}/accept', summary: 'Accept an invitation (your delegation becomes a sponsor) or, as a sponsor, a request to join (the asking delegation becomes a sponsor)', ok: 200, response: sponsorshipSchema, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/sponsorships/{id}/decline', summary: 'Decline an invitation or, as a sponsor, a request to join', ok: 200, response: sponsorshipSchema, errors: [403, 404, 409] },
   {
     method: 'get',
     path: '/api/drafts/{id}/export/{kind}',

@@ -11,11 +11,14 @@ import {
 import type { AmendmentRow, DraftContents, ParagraphRow, SponsorshipRow } from './drafts.repository';
 
 /** Accepted sponsors and pending invitations, in the order they joined (the proposer first). */
-export function sponsorsOf(rows: readonly SponsorshipRow[]): { sponsors: string[]; invited: string[] } {
+export function sponsorsOf(rows: readonly SponsorshipRow[]): { sponsors: string[]; invited: string[]; requested?: string[] } {
   const ordered = [...rows].sort((a, b) => a.position - b.position);
+  // Only a new paragraph receives requests to join its sponsors; other views do not carry the field.
+  const requested = ordered.filter((s) => s.status === 'requested').map((s) => s.code);
   return {
     sponsors: ordered.filter((s) => s.status === 'accepted').map((s) => s.code),
     invited: ordered.filter((s) => s.status === 'invited').map((s) => s.code),
+    ...(requested.length > 0 ? { requested } : {}),
   };
 }
 
@@ -43,7 +46,7 @@ export function buildParagraphView(
 ): ParagraphView {
   const own = amendments.filter((a) => a.paragraphId === p.id).map((a) => buildAmendmentView(a, sponsorships));
   const open = own.filter((a) => a.status === 'proposed');
-  const { sponsors, invited } = sponsorsOf(sponsorships.filter((s) => s.paragraphId === p.id));
+  const { sponsors, invited, requested } = sponsorsOf(sponsorships.filter((s) => s.paragraphId === p.id));
   const view: ParagraphView = {
     id: p.id,
     sectionId: p.sectionId,
@@ -56,6 +59,7 @@ export function buildParagraphView(
     text: p.text,
     sponsors,
     invited,
+    ...(requested ? { requested } : {}),
     amendments: own,
     compiled: compileParagraph({ text: p.text, sponsors: p.origin === 'delegation' ? sponsors : [], amendments: open }),
     version: p.version,

@@ -54,6 +54,12 @@ export class ParagraphsController {
     return this.amendments.propose(actor, uuidParam(id, 'paragraph'), validate(createAmendmentRequest, body));
   }
 
+  /** The caller's delegation asks to join the sponsors of this new paragraph. */
+  @Post(':id/join-requests')
+  requestToJoin(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.sponsorships.requestToJoin(actor, uuidParam(id, 'paragraph'));
+  }
+
   @Post(':id/cosponsors')
   invite(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
     const { cosponsors } = validate(inviteCosponsorsRequest, body);

@@ -14,6 +14,12 @@ export class SponsorshipsController {
     return this.sponsorships.pendingInvitations(actor);
   }
 
+  /** Requests from other delegations to join the sponsors of the caller's delegation's new paragraphs. */
+  @Get('requests')
+  requests(@CurrentActor() actor: Actor) {
+    return this.sponsorships.pendingRequests(actor);
+  }
+
   @Post(':id/accept')
   @HttpCode(200)
   accept(@CurrentActor() actor: Actor, @Param('id') id: string) {

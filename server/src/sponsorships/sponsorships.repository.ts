@@ -74,6 +74,26 @@ export class SponsorshipsRepository {
     ]);
   }
 
+  /** Requests to join the sponsors of the new paragraphs the delegation sponsors. */
+  async requestsToSponsorsOf(manager: EntityManager, delegationId: string): Promise<SponsorshipDetail[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM sponsorship s JOIN delegation d ON d.id = s.delegation_id
+        WHERE s.status = 'requested'
+          AND EXISTS (SELECT 1 FROM sponsorship mine WHERE mine.paragraph_id = s.paragraph_id
+                         AND mine.delegation_id = $1 AND mine.status = 'accepted')
+        ORDER BY s.created_at`,
+      [delegationId],
+    );
+  }
+
+  /** Asks again after a decline: the same row, waiting for an answer once more. */
+  async reopenRequest(manager: EntityManager, id: string, userId: string): Promise<void> {
+    await manager.query(
+      `UPDATE sponsorship SET status = 'requested', invited_by = $2, responded_by = NULL, responded_at = NULL, created_at = now() WHERE id = $1`,
+      [id, userId],
+    );
+  }
+
   async pendingForDelegation(manager: EntityManager, delegationId: string): Promise<SponsorshipDetail[]> {
     return manager.query(
       `SELECT ${COLUMNS} FROM sponsorship s JOIN delegation d ON d.id = s.delegation_id

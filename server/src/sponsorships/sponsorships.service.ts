@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { requireAccess } from '../access/access.policy';
+import { MUTABLE_STATUSES, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
+import type { ParagraphOrigin, ParagraphStatus } from '@omnibus/shared';
 import { AppError, notFound } from '../common/app-error';
 import { DraftsRepository } from '../drafts/drafts.repository';
 import { DraftEvents } from '../events/draft-events';
@@ -27,7 +28,10 @@ const toView = (s: SponsorshipDetail): SponsorshipView => ({
   status: s.status,
 });
 
-/** Co-sponsorship by consent: the proposer invites, the invited delegation accepts or declines. */
+/**
+ * Co-sponsorship by consent both ways: the proposer invites and the invited delegation accepts or
+ * declines; or a delegation asks to join a new paragraph's sponsors and one of them accepts or declines.
+ */
 @Injectable()
 export class SponsorshipsService {
   constructor(
@@ -44,20 +48,92 @@ export class SponsorshipsService {
     return (await this.repo.pendingForDelegation(this.db.manager, actor.delegationId)).map(toView);
   }
 
+  /** Requests to join the sponsors of new paragraphs the caller's delegation sponsors, waiting for an answer. */
+  async pendingRequests(actor: Actor): Promise<SponsorshipView[]> {
+    if (!actor.delegationId) return [];
+    return (await this.repo.requestsToSponsorsOf(this.db.manager, actor.delegationId)).map(toView);
+  }
+
+  /** The caller's delegation asks to join the sponsors of another delegation's new paragraph. */
+  async requestToJoin(actor: Actor, paragraphId: string): Promise<SponsorshipView> {
+    const view = await this.db.transaction(async (m) => {
+      const rows: { draftId: string; label: string; origin: ParagraphOrigin; status: ParagraphStatus }[] = await m.query(
+        `SELECT draft_id AS "draftId", label, origin, status FROM paragraph WHERE id = $1 FOR UPDATE`,
+        [paragraphId],
+      );
+      const p = rows[0];
+      const draft = p ? await this.drafts.find(p.draftId, m) : null;
+      if (!p || !draft || draft.committeeId !== actor.committeeId) throw notFound('paragraph', paragraphId);
+      requireAccess(actor, { action: 'sponsorship.request', committeeId: draft.committeeId });
+      const delegationId = actor.delegationId as string;
+      if (p.origin !== 'delegation') {
+        throw new AppError('invalid_state', `Paragraph ${p.label} is not a delegation's proposal and has no sponsors to join; propose an amendment to it instead.`);
+      }
+      if (!MUTABLE_STATUSES.includes(p.status)) {
+        throw new AppError('invalid_state', `Paragraph ${p.label} is ${p.status}; its sponsors can no longer change.`, { status: p.status });
+      }
+      const target = { paragraphId };
+      const existing = await this.repo.forTarget(m, target);
+      const mine = existing.find((s) => s.delegationId === delegationId);
+      if (mine?.status === 'accepted') throw new AppError('invalid_state', `Your delegation already sponsors paragraph ${p.label}.`, { status: mine.status });
+      if (mine?.status === 'invited') {
+        throw new AppError('invalid_state', `Your delegation is already invited to co-sponsor paragraph ${p.label}: accept the invitation in your Invitations panel.`, {
+          status: mine.status,
+          invitationId: mine.id,
+        });
+      }
+      if (mine?.status === 'requested') {
+        throw new AppError('invalid_state', `Your delegation already asked to join the sponsors of paragraph ${p.label}; they have not answered yet.`, {
+          status: mine.status,
+        });
+      }
+      let id: string;
+      if (mine) {
+        id = mine.id;
+        await this.repo.reopenRequest(m, id, actor.userId);
+      } else {
+        const position = existing.reduce((n, s) => Math.max(n, s.position), 0) + 1;
+        id = await this.repo.insert(m, { draftId: p.draftId, target, delegationId, status: 'requested', position, invitedBy: actor.userId });
+      }
+      const after = (await this.repo.forTarget(m, target)).find((s) => s.id === id)!;
+      await this.audit.record(m, actor, {
+        action: 'sponsorship.request',
+        targetType: 'sponsorship',
+        targetId: id,
+        draftId: p.draftId,
+        ...(mine ? { before: toView(mine) } : {}),
+        after: toView(after),
+      });
+      await this.drafts.touch(m, p.draftId);
+      return toView(after);
+    });
+    this.events.emit({ type: 'paragraph.changed', draftId: view.draftId, paragraphId, action: 'sponsorship.request', actor });
+    return view;
+  }
+
   async respond(actor: Actor, sponsorshipId: string, answer: 'accepted' | 'declined'): Promise<SponsorshipView> {
     const view = await this.db.transaction(async (m) => {
       const s = await this.repo.lock(m, sponsorshipId);
       const draft = s ? await this.drafts.find(s.draftId, m) : null;
       if (!s || !draft || draft.committeeId !== actor.committeeId) throw notFound('invitation', sponsorshipId);
-      requireAccess(actor, { action: 'sponsorship.respond', committeeId: draft.committeeId, delegationId: s.delegationId });
-      if (s.status !== 'invited') {
-        throw new AppError('invalid_state', `This invitation was already ${s.status}.`, { status: s.status });
+      if (s.status !== 'invited' && s.status !== 'requested') {
+        throw new AppError('invalid_state', `This invitation or request was already ${s.status}.`, { status: s.status });
+      }
+      const request = s.status === 'requested' && s.paragraphId !== null;
+      if (request) {
+        // A request to join is answered by the sponsors, not by the delegation that asked.
+        const sponsorIds = (await this.repo.forTarget(m, { paragraphId: s.paragraphId as string }))
+          .filter((x) => x.status === 'accepted')
+          .map((x) => x.delegationId);
+        requireAccess(actor, { action: 'sponsorship.answer_request', committeeId: draft.committeeId, sponsorDelegationIds: sponsorIds });
+      } else {
+        requireAccess(actor, { action: 'sponsorship.respond', committeeId: draft.committeeId, delegationId: s.delegationId });
       }
       await this.repo.respond(m, s.id, answer, actor.userId);
       await this.drafts.touch(m, s.draftId);
       const after = { ...toView(s), status: answer };
       await this.audit.record(m, actor, {
-        action: answer === 'accepted' ? 'sponsorship.accept' : 'sponsorship.decline',
+        action: request ? `sponsorship.request_${answer === 'accepted' ? 'accept' : 'decline'}` : answer === 'accepted' ? 'sponsorship.accept' : 'sponsorship.decline',
         targetType: 'sponsorship',
         targetId: s.id,
         draftId: s.draftId,

@@ -33,7 +33,8 @@ function renderSegment(s: Segment, i: number, t: TFunction): ReactNode {
     case 'insert':
       return (
         <Bracket key={i} kind="insert">
-          <Sponsors codes={s.sponsors} /> <ins>{s.text}</ins>
+          <Sponsors codes={s.sponsors} />{' '}
+          {s.nested && s.nested.length > 0 ? <ins>{s.nested.map((n, j) => renderSegment(n, j, t))}</ins> : <ins>{s.text}</ins>}
         </Bracket>
       );
     case 'delete':

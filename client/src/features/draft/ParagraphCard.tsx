@@ -10,7 +10,7 @@ import { CompiledText } from './CompiledText';
 import { NewParagraphForm } from './NewParagraphForm';
 import { LiteralsEditor } from './LiteralsEditor';
 import { sectionShortName } from './names';
-import { canAddParagraphs, canAmend, canEditText, isOpen, openAmendments, proposedParagraph } from './permissions';
+import { canAddParagraphs, canAmend, canAskToCosponsor, canEditText, isOpen, openAmendments, proposedParagraph } from './permissions';
 import { useRoom } from './room-context';
 import { useAction } from './useAction';
 import { api } from '../../api/endpoints';
@@ -93,6 +93,11 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
     announce(t('paragraph.withdrawn', { label: view.label }));
     await reload();
   });
+  const askToJoin = useAction(async () => {
+    await api.askToCosponsor(p.id);
+    announce(t('paragraph.askedToCosponsor', { label: p.label, sponsors: formatSponsorList(p.sponsors) }));
+    await reload();
+  });
   const labelId = `${paragraphAnchor(p)}-label`;
   const proposals = useProposalWindow(user);
   const shut = proposals.open ? {} : { disabled: true, 'aria-describedby': proposals.reasonId };
@@ -137,6 +142,9 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
       {p.invited.length > 0 && (
         <p className="invited-line">{t('paragraph.invited', { codes: formatSponsorList(p.invited) })}</p>
       )}
+      {p.requested && p.requested.length > 0 && (
+        <p className="invited-line requested-line">{t('paragraph.requested', { codes: formatSponsorList(p.requested) })}</p>
+      )}
       {p.status === 'held' && <HeldBy p={p} />}
       {amendments.length > 0 && <AmendmentList paragraph={p} amendments={amendments} />}
       {p.status === 'approved' && <ReservationFootnotes p={p} sectionKey={section.key} />}
@@ -154,6 +162,11 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
         {canAmend(user, p) && (
           <button type="button" aria-expanded={panel === 'amend'} onClick={() => toggle('amend')} {...shut}>
             {t('paragraph.proposeAmendment')}
+          </button>
+        )}
+        {canAskToCosponsor(user, p) && (
+          <button type="button" disabled={askToJoin.busy} onClick={() => void askToJoin.run()}>
+            {t('paragraph.askToCosponsor')}
           </button>
         )}
         {canAddParagraphs(user) && isOpen(p) && (
@@ -189,6 +202,7 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
         )}
       </div>
       <ErrorLine error={withdraw.error} />
+      <ErrorLine error={askToJoin.error} />
       {panel === 'literals' && <LiteralsEditor paragraph={p} onClose={() => setPanel(null)} />}
       {panel === 'amend' && <BracketTool paragraph={p} onClose={() => setPanel(null)} />}
       {panel === 'after' && <NewParagraphForm section={section} after={p} onClose={() => setPanel(null)} />}

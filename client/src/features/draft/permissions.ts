@@ -15,8 +15,17 @@ export function canAddParagraphs(user: UserView): boolean {
   return user.role !== 'observer' && user.role !== 'translator';
 }
 
+/** A new paragraph's sponsors edit its words themselves; every other delegation brackets them. */
 export function canAmend(user: UserView, p: ParagraphView): boolean {
-  return user.role === 'delegate' && user.delegation !== null && p.origin !== 'delegation' && isOpen(p);
+  if (user.role !== 'delegate' || user.delegation === null || !isOpen(p)) return false;
+  return p.origin !== 'delegation' || !p.sponsors.includes(user.delegation);
+}
+
+/** A delegation may ask to join the sponsors of another delegation's open new paragraph, once. */
+export function canAskToCosponsor(user: UserView, p: ParagraphView): boolean {
+  const own = user.delegation;
+  if (user.role !== 'delegate' || own === null || p.origin !== 'delegation' || !isOpen(p)) return false;
+  return !p.sponsors.includes(own) && !p.invited.includes(own) && !(p.requested ?? []).includes(own);
 }
 
 const DRAFTERS: readonly UserView['role'][] = ['chair', 'vice_chair', 'secretariat'];

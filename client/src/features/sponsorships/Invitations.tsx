@@ -12,6 +12,7 @@ import { formatSponsorList, i18n, Trans, useT } from '../../i18n';
 interface Described {
   where: string;
   proposer: string;
+  sponsors: readonly string[];
   notation: string;
 }
 
@@ -19,9 +20,9 @@ function describe(draft: DraftView, inv: Invitation): Described | null {
   for (const s of draft.sections) {
     for (const p of s.paragraphs) {
       const where = { section: sectionName(s), label: p.label };
-      if (inv.paragraphId === p.id) return { where: i18n.t('sponsorships:whereNew', where), proposer: p.sponsors[0] ?? '', notation: p.compiled };
+      if (inv.paragraphId === p.id) return { where: i18n.t('sponsorships:whereNew', where), proposer: p.sponsors[0] ?? '', sponsors: p.sponsors, notation: p.compiled };
       const a = inv.amendmentId ? p.amendments.find((x) => x.id === inv.amendmentId) : undefined;
-      if (a) return { where: i18n.t('sponsorships:whereAmendment', where), proposer: a.sponsors[0] ?? '', notation: notationOf(a, p.text) };
+      if (a) return { where: i18n.t('sponsorships:whereAmendment', where), proposer: a.sponsors[0] ?? '', sponsors: a.sponsors, notation: notationOf(a, p.text) };
     }
   }
   return null;
@@ -33,18 +34,25 @@ function InvitationItem({ inv, onAnswered }: { inv: Invitation; onAnswered: () =
   const { draft, user, reload, announce } = useRoom();
   const t = useT('sponsorships');
   const d = describe(draft, inv);
+  // A request to join comes from another delegation and is answered by the sponsors; an invitation is answered by the invited.
+  const request = inv.status === 'requested';
   const answer = useAction(async (accept: boolean) => {
     await (accept ? api.acceptInvitation(inv.id) : api.declineInvitation(inv.id));
     const where = d?.where ?? t('theProposal');
-    announce(accept ? t('accepted', { delegation: user.delegation ?? '', where }) : t('declined', { where }));
+    if (request) announce(accept ? t('requestAccepted', { delegation: inv.delegation, where }) : t('requestDeclined', { delegation: inv.delegation, where }));
+    else announce(accept ? t('accepted', { delegation: user.delegation ?? '', where }) : t('declined', { where }));
     await Promise.all([reload(), onAnswered()]);
   });
   return (
-    <li className="invitation" data-invitation={inv.id}>
+    <li className={request ? 'invitation join-request' : 'invitation'} data-invitation={inv.id}>
       <p>
         {d ? (
           <>
-            <Trans t={t} i18nKey="invites" values={{ delegation: inv.delegation, where: d.where }} components={[<strong key="proposer">{formatSponsorList([d.proposer])}</strong>]} />
+            {request ? (
+              <Trans t={t} i18nKey="asks" values={{ delegation: inv.delegation, where: d.where }} components={[<strong key="sponsors">{formatSponsorList(d.sponsors)}</strong>]} />
+            ) : (
+              <Trans t={t} i18nKey="invites" values={{ delegation: inv.delegation, where: d.where }} components={[<strong key="proposer">{formatSponsorList([d.proposer])}</strong>]} />
+            )}
             <br />
             <Notation text={d.notation} />
           </>

@@ -15,12 +15,25 @@ function withSponsors(printed: string, openingLength: number, sponsors: readonly
   ];
 }
 
+/** A new paragraph's bracket in notation, each nested proposal's sponsors marked like its own. */
+function nestedParts(sponsors: readonly string[], nested: readonly Segment[], printed: string): TextPart[] {
+  const inner = printBrackets(nested);
+  const opening = printed.slice(0, printed.length - inner.length - 1);
+  return [
+    ...withSponsors(opening, 1, sponsors),
+    ...nested.flatMap((s, i) => partsOf(s, nested[i - 1], nested[i + 1])),
+    { text: ']' },
+  ];
+}
+
 function partsOf(segment: Segment, before: Segment | undefined, after: Segment | undefined): TextPart[] {
   switch (segment.type) {
     case 'text':
       // Mirrors printBrackets: a lone space between two groups of alternatives is escaped there.
       return [{ text: segment.text === ' ' && before?.type === 'alternatives' && after?.type === 'alternatives' ? '\\ ' : printBrackets([segment]) }];
     case 'insert':
+      if (segment.nested && segment.nested.length > 0) return nestedParts(segment.sponsors, segment.nested, printBrackets([segment]));
+      return withSponsors(printBrackets([segment]), 1, segment.sponsors);
     case 'delete':
     case 'replace':
       return withSponsors(printBrackets([segment]), 1, segment.sponsors);
@@ -38,6 +51,11 @@ function displayParts(segment: Exclude<Segment, { type: 'text' }>): TextPart[] {
   const open = (sponsors: readonly string[], rest: string): TextPart[] => [{ text: '[' }, { text: formatSponsors(sponsors), sponsors: true }, { text: rest }];
   switch (segment.type) {
     case 'insert':
+      if (segment.nested && segment.nested.length > 0) {
+        // Other delegations' proposals inside a delegation's new paragraph, one level deep.
+        const inner = segment.nested.flatMap((s) => (s.type === 'text' ? [{ text: s.text }] : displayParts(s)));
+        return [...open(segment.sponsors, ': '), ...inner, { text: ']' }];
+      }
       return open(segment.sponsors, `: ${segment.text}]`);
     case 'delete':
       return open(segment.sponsors, segment.text === '' ? ': delete]' : `: delete: ${segment.text}]`);

@@ -21,8 +21,13 @@ function proposal(segment: Exclude<Segment, { type: 'text' }>): string {
   const open = (kind: string, sponsors: readonly string[], label: string) =>
     `<span class="proposal ${kind}" refersTo="${refs(sponsors)}"><inline name="sponsors">${escapeXml(label)}</inline>`;
   switch (segment.type) {
-    case 'insert':
-      return `${open('insert', segment.sponsors, formatSponsors(segment.sponsors))}<ins>${escapeXml(segment.text)}</ins></span>`;
+    case 'insert': {
+      // A new paragraph with other delegations' proposals holds them inside its own <ins>.
+      const words = segment.nested && segment.nested.length > 0
+        ? segment.nested.map((n) => (n.type === 'text' ? escapeXml(n.text) : proposal(n))).join('')
+        : escapeXml(segment.text);
+      return `${open('insert', segment.sponsors, formatSponsors(segment.sponsors))}<ins>${words}</ins></span>`;
+    }
     case 'delete':
       return `${open('delete', segment.sponsors, formatSponsors(segment.sponsors))}<del>${escapeXml(segment.text)}</del></span>`;
     case 'replace':
