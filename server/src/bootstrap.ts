@@ -17,7 +17,7 @@ import { ensureDatabase, withDatabase } from './database/database-url';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './database/embedded-postgres';
 import { StartupError } from './database/startup-error';
 import { setupOpenApi } from './docs/openapi';
-import { createHttpLogger, createRootLogger, type RootLogger } from './logging/logger';
+import { AppLogger, createHttpLogger, createRootLogger, type RootLogger } from './logging/logger';
 import { seedDemo, SeedResult } from './seed/demo-seed';
 
 export interface RunningServer {
@@ -110,7 +110,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, root:
     bufferLogs: true,
   });
   // Nest's own Logger, everywhere in the code, writes through pino from here on.
-  app.useLogger(app.get(Logger));
+  app.useLogger(new AppLogger(app.get(Logger)));
   app.disable('x-powered-by');
   // First, so that every request (a refused body included) gets its id and its log line.
   app.use(createHttpLogger(root));

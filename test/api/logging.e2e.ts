@@ -67,8 +67,8 @@ describe('logs', () => {
     expect(refusedLine.res).toEqual({ statusCode: refused.status });
     expect(server.log.join('')).not.toContain('not-this-one-secret');
 
-    // Nest's own start-up lines go through the same logger: JSON too, nothing else on stdout but the banner.
-    expect(jsonLines(server).some((l) => typeof l.context === 'string')).toBe(true);
+    // Nest's start-up chatter (a line per route) stays below info.
+    expect(jsonLines(server).filter((l) => l.context === 'RouterExplorer')).toEqual([]);
   });
 
   it('at LOG_LEVEL=warn: no info lines, no request lines', async () => {
@@ -79,6 +79,12 @@ describe('logs', () => {
     const lines = jsonLines(server);
     expect(lines.filter((l) => l.level < WARN)).toEqual([]);
     expect(lines.some((l) => l.requestId === 'quiet-1')).toBe(false);
+  });
+
+  it("at LOG_LEVEL=debug: Nest's own Logger writes through the same JSON logger", async () => {
+    const server = await start({ LOG_LEVEL: 'debug' });
+    const mapped = await waitForLine(server, (l) => l.context === 'RouterExplorer');
+    expect(mapped).toMatchObject({ level: 20, msg: expect.stringMatching(/^Mapped \{/) });
   });
 
   it('refuses a LOG_LEVEL it does not know, in one sentence', async () => {

@@ -45,7 +45,14 @@ function prettyStream(): DestinationStream | null {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pretty = require('pino-pretty') as (opts: Record<string, unknown>) => DestinationStream;
-    return pretty({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true });
+    return pretty({
+      colorize: process.stdout.isTTY === true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname,context,req,res,responseTime,requestId',
+      messageFormat: '{if context}[{context}] {end}{msg}{if requestId} ({requestId}){end}',
+      singleLine: true,
+      sync: true,
+    });
   } catch {
     return null;
   }
@@ -90,4 +97,33 @@ export function createHttpLogger(root: RootLogger): HttpLogger {
 export function logFailure(logger: Pick<LoggerService, 'error'>, what: string, err: unknown): void {
   if (err instanceof Error && err.stack !== undefined && /\n\s*at /.test(err.stack)) logger.error(`${what}: ${err.message}`, err.stack);
   else logger.error(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+/** Nest's own start-up chatter (a line per module and route, ~130 lines): worth seeing at debug, not at info. */
+const FRAMEWORK_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController', 'NestFactory', 'NestApplication']);
+
+/** The Nest logger the app uses: nestjs-pino's, with Nest's start-up lines moved down to debug. */
+export class AppLogger implements LoggerService {
+  constructor(private readonly inner: LoggerService & { debug: NonNullable<LoggerService['debug']> }) {}
+
+  log(message: unknown, ...rest: unknown[]): void {
+    const context = rest[rest.length - 1];
+    if (typeof context === 'string' && FRAMEWORK_CONTEXTS.has(context)) this.inner.debug(message, ...rest);
+    else this.inner.log(message, ...rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.inner.error(message, ...rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.inner.warn(message, ...rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.inner.debug(message, ...rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    (this.inner.verbose ?? this.inner.debug).call(this.inner, message, ...rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    (this.inner.fatal ?? this.inner.error).call(this.inner, message, ...rest);
+  }
 }
