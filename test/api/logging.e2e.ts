@@ -1,4 +1,7 @@
+import { io } from 'socket.io-client';
 import { ChildServer, freePort } from '../support/child-server';
+import { apiClient } from '../support/test-server';
+import { demoDraft } from '../support/draft-helpers';
 import { createTestDatabase } from '../support/test-database';
 
 /** The server's log as an operator's collector reads it: JSON lines in production, at LOG_LEVEL. */
@@ -81,10 +84,23 @@ describe('logs', () => {
     expect(lines.some((l) => l.requestId === 'quiet-1')).toBe(false);
   });
 
-  it("at LOG_LEVEL=debug: Nest's own Logger writes through the same JSON logger", async () => {
+  it("at LOG_LEVEL=debug: Nest's own Logger writes through the same JSON logger, socket lines carry the socket's ids", async () => {
     const server = await start({ LOG_LEVEL: 'debug' });
     const mapped = await waitForLine(server, (l) => l.context === 'RouterExplorer');
     expect(mapped).toMatchObject({ level: 20, msg: expect.stringMatching(/^Mapped \{/) });
+
+    const client = apiClient(server.url);
+    const token = await client.login('chair');
+    const draft = await demoDraft(client, token);
+    const socket = io(`${server.url}/live`, { transports: ['websocket'], auth: { token, draftId: draft.id }, extraHeaders: { 'X-Request-Id': 'socket-probe-7' }, reconnection: false });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    const connected = await waitForLine(server, (l) => l.requestId === 'socket-probe-7' && l.msg === '/live: connected');
+    expect(connected).toMatchObject({ context: 'Sockets', namespace: '/live', socketId: socket.id });
+    socket.close();
+    await waitForLine(server, (l) => l.requestId === 'socket-probe-7' && /^\/live: disconnected/.test(l.msg));
   });
 
   it('refuses a LOG_LEVEL it does not know, in one sentence', async () => {

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { PinoLogger } from 'nestjs-pino';
 import type { Namespace, Server, Socket } from 'socket.io';
 import { REQUEST_ID_HEADER, requestIdFrom } from './logger';
@@ -20,12 +21,15 @@ export function socketRequestId(socket: Socket): string {
  * request id. Installed on each namespace as it is created, before the gateways' own middleware.
  */
 export function bindSocketLogs(server: Server, logger: PinoLogger): void {
+  const log = new Logger('Sockets');
   const bind = (nsp: Namespace) => {
     nsp.use((socket, next) => {
       const bindings = { namespace: nsp.name, socketId: socket.id, requestId: socketRequestId(socket) };
       socket.use((_packet, nextPacket) => logger.runInContext(() => nextPacket(), { bindings }));
+      socket.on('disconnect', (reason) => logger.runInContext(() => log.debug(`${nsp.name}: disconnected (${reason})`), { bindings }));
       logger.runInContext(() => next(), { bindings });
     });
+    nsp.on('connection', () => log.debug(`${nsp.name}: connected`));
   };
   bind(server.of('/'));
   server.on('new_namespace', bind);
