@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AmendmentsController } from './amendments/amendments.controller';
 import { AmendmentsRepository } from './amendments/amendments.repository';
@@ -17,6 +18,7 @@ import { DraftsController } from './drafts/drafts.controller';
 import { DraftsRepository } from './drafts/drafts.repository';
 import { DraftsService } from './drafts/drafts.service';
 import { HealthController } from './health/health.controller';
+import { createRootLogger, type RootLogger } from './logging/logger';
 import { ParagraphsController } from './paragraphs/paragraphs.controller';
 import { ParagraphsRepository } from './paragraphs/paragraphs.repository';
 import { ParagraphsService } from './paragraphs/paragraphs.service';
@@ -54,10 +56,12 @@ export class HealthModule {}
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+  /** `logger` is the process's pino logger; its HTTP middleware is mounted by createApp ahead of everything else. */
+  static forRoot(config: AppConfig, dataSource: DataSource, logger: RootLogger = createRootLogger(config)): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }),
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(dataSource),
         EventsModule,

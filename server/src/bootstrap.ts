@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import * as express from 'express';
@@ -7,6 +6,7 @@ import helmet from 'helmet';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { CollabIoAdapter } from './collaboration/collab-io.adapter';
@@ -17,6 +17,7 @@ import { ensureDatabase, withDatabase } from './database/database-url';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './database/embedded-postgres';
 import { StartupError } from './database/startup-error';
 import { setupOpenApi } from './docs/openapi';
+import { AppLogger, createHttpLogger, createRootLogger, type RootLogger } from './logging/logger';
 import { seedDemo, SeedResult } from './seed/demo-seed';
 
 export interface RunningServer {
@@ -38,7 +39,8 @@ const EMBEDDED_DATABASE = 'omnibus';
 
 /** Finds or starts the database, brings its schema up to date, seeds the demo, and serves the API. */
 export async function startServer(config: AppConfig): Promise<RunningServer> {
-  const log = new Logger('Omnibus');
+  const root = createRootLogger(config);
+  const log = root.child({ context: 'Omnibus' });
   let embedded: EmbeddedPostgresHandle | null = null;
   let databaseUrl = config.databaseUrl;
   if (databaseUrl === null) {
@@ -46,9 +48,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       dataDir: config.dataDir,
       port: config.embeddedPostgresPort,
       ...(config.dataDirChosen === true ? {} : { fallbackDataDir: fallbackDataDir(config.dataDir) }),
-      log: (line) => {
-        if (config.logLevel !== 'silent') log.warn(line);
-      },
+      log: (line) => log.warn(line),
     });
     await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
     databaseUrl = withDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
@@ -59,7 +59,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       throw embedded ? err : new StartupError(`The database at DATABASE_URL (${hostOf(databaseUrl)}) does not answer (${reason(err)}); check that PostgreSQL runs there and that the URL is right.`);
     });
     const ran = await migrate(dataSource);
-    if (ran.length > 0) log.log(`Applied migrations: ${ran.join(', ')}`);
+    if (ran.length > 0) log.info(`Applied migrations: ${ran.join(', ')}`);
     // The demo accounts' password "demo" is public: with it they are only ever created on a server this
     // machine alone can reach; beyond it only with a password the operator chose.
     const demoPassword = config.demoPassword ?? null;
@@ -68,7 +68,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
         ? `the server listens on ${config.host}, beyond this machine, and the demo accounts' password "demo" is public; start with HOST=127.0.0.1, or choose their password with OMNIBUS_DEMO_PASSWORD`
         : null;
     const seed = config.seedDemo && seedSkipped === null ? await seedDemo(dataSource, demoPassword ?? undefined) : null;
-    const app = await createApp(config, dataSource);
+    const app = await createApp(config, dataSource, root);
     await app.listen(config.port, config.host).catch((err: unknown) => {
       const code = (err as NodeJS.ErrnoException | null)?.code;
       if (code === 'EADDRINUSE') throw new StartupError(`Port ${config.port} on ${config.host} is already in use; stop what uses it or set PORT to a free port.`);
@@ -104,12 +104,16 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   }
 }
 
-export async function createApp(config: AppConfig, dataSource: DataSource): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), {
+export async function createApp(config: AppConfig, dataSource: DataSource, root: RootLogger = createRootLogger(config)): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource, root), {
     bodyParser: false,
-    logger: config.logLevel === 'silent' ? false : ['error', 'warn'],
+    bufferLogs: true,
   });
+  // Nest's own Logger, everywhere in the code, writes through pino from here on.
+  app.useLogger(new AppLogger(app.get(Logger)));
   app.disable('x-powered-by');
+  // First, so that every request (a refused body included) gets its id and its log line.
+  app.use(createHttpLogger(root));
   app.use(securityHeaders());
   app.use(express.json({ limit: '256kb', strict: false }));
   app.use(bodyParserErrors);

@@ -42,6 +42,21 @@ describe('on this machine, without a token', () => {
     expect(value(text, 'omnibus_collab_connections')).toBe(1);
     expect(value(text, 'omnibus_collab_rooms')).toBe(1);
     expect(value(text, 'omnibus_event_loop_delay_p99_ms')).toBeGreaterThan(0);
+    expect(value(text, 'omnibus_event_loop_delay_max_ms')).toBeGreaterThanOrEqual(value(text, 'omnibus_event_loop_delay_p99_ms'));
+    expect(value(text, 'omnibus_collab_batches_total')).toBeGreaterThanOrEqual(1);
+    expect(value(text, 'omnibus_open_sockets')).toBe(1);
+    for (const series of ['omnibus_db_transaction_retries_serialization', 'omnibus_db_transaction_retries_deadlock', 'omnibus_db_transaction_retries_exhausted']) {
+      expect(value(text, series)).toBeGreaterThanOrEqual(0);
+    }
+    expect(text).toContain('# TYPE omnibus_collab_refusals_total counter');
+    // prom-client's default process metrics, beside ours.
+    expect(value(text, 'process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
+    expect(value(text, 'omnibus_rss_bytes')).toBeGreaterThan(10_000_000);
+    expect(text).toContain('# TYPE nodejs_eventloop_lag_seconds gauge');
+    expect(value(text, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
+    // Every series name appears once: no metric registered twice.
+    const types = text.split('\n').filter((l) => l.startsWith('# TYPE '));
+    expect(new Set(types).size).toBe(types.length);
     c.close();
   });
 });
@@ -65,5 +80,6 @@ describe('with METRICS_TOKEN', () => {
     const ok = await t.api('GET', '/api/metrics', { token: 'scraper-secret-0123456789' });
     expect(ok.status).toBe(200);
     expect(ok.body).toContain('# TYPE omnibus_collab_durable_ms histogram');
+    expect(ok.body).toContain('# TYPE process_resident_memory_bytes gauge');
   });
 });

@@ -2,9 +2,11 @@ import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { COLLAB_LIMITS } from '@omnibus/shared';
+import { PARAMS_PROVIDER_TOKEN, PinoLogger, type Params } from 'nestjs-pino';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { bindSocketLogs } from '../logging/socket-context';
 import { MetricsRegistry } from '../metrics/metrics.registry';
 import { COLLAB_CONFIG, CollabConfig } from './collab-config';
 import { bufferedBytes, dropConnection } from './connection-guard';
@@ -28,6 +30,7 @@ export class CollabIoAdapter extends IoAdapter {
   private readonly budget: number;
   private readonly metrics: MetricsRegistry;
   private readonly timers = new Map<unknown, NodeJS.Timeout>();
+  private readonly pino: PinoLogger;
 
   constructor(app: INestApplicationContext) {
     super(app);
@@ -35,13 +38,17 @@ export class CollabIoAdapter extends IoAdapter {
     this.prefix = app.get<CollabConfig>(COLLAB_CONFIG).redisPrefix;
     this.budget = app.get<AppConfig>(APP_CONFIG).guard.socketBufferBytes;
     this.metrics = app.get(MetricsRegistry);
+    this.pino = new PinoLogger(app.get<Params>(PARAMS_PROVIDER_TOKEN));
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, { ...options, maxHttpBufferSize: COLLAB_LIMITS.transportBytes } as ServerOptions) as Server;
     if (this.redis.enabled) server.adapter(createAdapter(this.redis.connect('io-pub'), this.redis.connect('io-sub'), { key: `${this.prefix}:socket.io` }));
     // Nest creates the server once and hands namespaces of it to every gateway.
-    if (!this.timers.has(server)) this.timers.set(server, setInterval(() => this.dropSlowReaders(server), BUFFER_CHECK_MS).unref());
+    if (!this.timers.has(server)) {
+      this.timers.set(server, setInterval(() => this.dropSlowReaders(server), BUFFER_CHECK_MS).unref());
+      bindSocketLogs(server, this.pino);
+    }
     return server;
   }
 

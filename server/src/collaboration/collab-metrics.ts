@@ -12,3 +12,8 @@ export function countRefusal(metrics: MetricsRegistry, reason: string): void {
 export function countBatch(metrics: MetricsRegistry): void {
   metrics.inc('omnibus_collab_batches_total', 'Batches of updates committed and broadcast.');
 }
+
+/** Patches of an API change that the three-way merge could not place in the live text. */
+export function countMergePatchFailures(metrics: MetricsRegistry, failed: number): void {
+  metrics.inc('omnibus_collab_merge_patch_failures_total', 'Patches of an API change that found no place in the live text when merged into it (that part of the change is missing there).', null, failed);
+}

@@ -24,7 +24,7 @@ import { BridgeMessage, RedisBridge } from './redis-bridge';
 import { Room } from './room';
 import type { RoomDeps } from './room-deps';
 import { loadRoom } from './room-loader';
-import { durableWindow } from './collab-metrics';
+import { countMergePatchFailures, durableWindow } from './collab-metrics';
 import { MetricsRegistry } from '../metrics/metrics.registry';
 import { transactionRetries } from '../database/transaction-retry';
 
@@ -85,6 +85,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
   private registerGauges(metrics: MetricsRegistry): void {
     metrics.gauge('omnibus_collab_rooms', 'Drafts open for co-editing on this instance.', () => this.rooms.size);
     durableWindow(metrics);
+    countMergePatchFailures(metrics, 0);
     metrics.gauge('omnibus_collab_connections', 'Sockets co-editing on this instance.', () => this.nsp?.sockets.size ?? 0);
     metrics.gauge('omnibus_db_transaction_retries_serialization', 'Transactions run again after PostgreSQL refused them with 40001, since start.', () => transactionRetries.retried['40001']);
     metrics.gauge('omnibus_db_transaction_retries_deadlock', 'Transactions run again after PostgreSQL refused them with 40P01, since start.', () => transactionRetries.retried['40P01']);

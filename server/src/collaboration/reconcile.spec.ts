@@ -1,7 +1,7 @@
 import { BracketInput, COLLAB_DOC, PARAGRAPH_FIELDS, projectDelta } from '@omnibus/shared';
 import { addParagraph } from './doc-builder';
 import { ancestorOf, ParagraphSource } from './paragraph-source';
-import { reconcileParagraph } from './reconcile';
+import { reconcileParagraph, type MergeFailure } from './reconcile';
 import { deltaNow } from './text-runs';
 import { Y, type YMap, type YText } from './yjs';
 
@@ -88,5 +88,29 @@ describe('reconcileParagraph (the API’s changes merged into the live text)', (
     doc.on('update', (u: Uint8Array) => updates.push(u));
     doc.transact(() => expect(reconcileParagraph(paragraphs, first, ancestorOf(first.text, first.open))).toBe(false));
     expect(updates).toHaveLength(0);
+  });
+
+  it('tells the caller which paragraph and amendment an API change could not be merged into', () => {
+    const first = source(base, [ins(A, 3, 'kindly ')]);
+    const { doc, paragraphs, text, view } = setup(first);
+    // Live: the base text and the bracket's text both rewritten beyond recognition.
+    const live = view();
+    text().delete(live.brackets[0]!.end + 7, base.length - 3);
+    text().insert(live.brackets[0]!.end + 7, 'nothing of the kind remains here at all');
+    text().delete(3, 7);
+    text().insert(3, 'warmly and at once ', { bracket: { id: A, kind: 'insert', sponsors: 'MEX' } });
+    const failures: MergeFailure[] = [];
+    const next = source(base.replace('session of CICTE', 'regular session of the Committee'), [ins(A, 3, 'kindly please ')]);
+    doc.transact(() => reconcileParagraph(paragraphs, next, ancestorOf(first.text, first.open), (f) => failures.push(f)));
+    expect(failures).toEqual(expect.arrayContaining([expect.objectContaining({ paragraphId: 'p1', amendmentId: null, failedPatches: expect.any(Number) })]));
+    expect(failures.every((f) => f.failedPatches >= 1 && f.failedPatches <= f.patches)).toBe(true);
+  });
+
+  it('reports no merge failure when the API change merges cleanly', () => {
+    const first = source(base, [ins(A, 3, 'kindly ')]);
+    const { doc, paragraphs } = setup(first);
+    const failures: MergeFailure[] = [];
+    doc.transact(() => reconcileParagraph(paragraphs, source(base.replace('2022', '2023'), [ins(A, 3, 'kindly ')]), ancestorOf(first.text, first.open), (f) => failures.push(f)));
+    expect(failures).toEqual([]);
   });
 });

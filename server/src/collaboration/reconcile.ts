@@ -9,12 +9,22 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+/** Part of an API change that the three-way merge could not place in the live text (it is not in it). */
+export interface MergeFailure {
+  paragraphId: string;
+  /** The amendment whose proposed text was merged; null for the paragraph's own text. */
+  amendmentId: string | null;
+  failedPatches: number;
+  patches: number;
+}
+
 /**
  * Brings one paragraph of the live document up to what the database says, keeping live edits the
  * database has not seen yet: the API's change since `ancestor` is merged into the live text, not
- * written over it. Call inside one Yjs transaction. Returns whether anything changed.
+ * written over it. Call inside one Yjs transaction. Returns whether anything changed; a part of the
+ * API's change that found no place in the live text is told to `onMergeFailure`.
  */
-export function reconcileParagraph(paragraphs: YMap<unknown>, src: ParagraphSource, ancestor: Ancestor | null): boolean {
+export function reconcileParagraph(paragraphs: YMap<unknown>, src: ParagraphSource, ancestor: Ancestor | null, onMergeFailure: (failure: MergeFailure) => void = () => undefined): boolean {
   const existing = paragraphs.get(src.id) as YMap<unknown> | undefined;
   if (!existing) {
     addParagraph(paragraphs, src);
@@ -52,7 +62,8 @@ export function reconcileParagraph(paragraphs: YMap<unknown>, src: ParagraphSour
     }
     const before = ancestor?.amendments[b.id];
     if (before !== undefined && before !== a.text) {
-      const merged = merge3(before, a.text, b.text);
+      const { text: merged, patches, failedPatches } = merge3(before, a.text, b.text);
+      if (failedPatches > 0) onMergeFailure({ paragraphId: src.id, amendmentId: b.id, failedPatches, patches });
       if (merged !== b.text) {
         rewriteProposed(text, b.id, merged);
         changed = true;
@@ -62,7 +73,8 @@ export function reconcileParagraph(paragraphs: YMap<unknown>, src: ParagraphSour
   live = read();
   if (!live.ok) return changed;
   if (ancestor && ancestor.base !== src.text) {
-    const merged = merge3(ancestor.base, src.text, live.base);
+    const { text: merged, patches, failedPatches } = merge3(ancestor.base, src.text, live.base);
+    if (failedPatches > 0) onMergeFailure({ paragraphId: src.id, amendmentId: null, failedPatches, patches });
     if (merged !== live.base) {
       rewriteBase(text, live.base, merged);
       changed = true;

@@ -7,7 +7,8 @@ import type { BracketClaim } from './collab-documents.repository';
 import { sectionInfos } from './doc-builder';
 import { ancestorOf, paragraphSources } from './paragraph-source';
 import { Projector } from './projector';
-import { reconcileParagraph } from './reconcile';
+import { countMergePatchFailures } from './collab-metrics';
+import { reconcileParagraph, type MergeFailure } from './reconcile';
 import { SyncCapture } from './origins';
 import type { Room } from './room';
 import type { RoomDeps } from './room-deps';
@@ -187,6 +188,17 @@ export class RoomStore {
     }
   }
 
+  /** An API change merged only in part into the live text (committed as merged): logged with its ids and counted. */
+  private reportMergeFailures(failures: MergeFailure[]): void {
+    for (const f of failures) {
+      countMergePatchFailures(this.deps.metrics, f.failedPatches);
+      this.logger.warn(
+        `draft ${this.room.draftId}, paragraph ${f.paragraphId}${f.amendmentId === null ? '' : `, amendment ${f.amendmentId}`}: ` +
+          `${f.failedPatches} of ${f.patches} parts of an API change found no place in the live text and are missing from it`,
+      );
+    }
+  }
+
   /** A copy of the live document, writing under the room's reconciliation client id. */
   private copyOfLive(): Doc {
     const copy = new Y.Doc({ gc: true });
@@ -219,10 +231,11 @@ export class RoomStore {
           const paragraphs = work.getMap<unknown>(COLLAB_DOC.paragraphs);
           const todo = ids.filter((id) => sources.has(id) && (!paragraphs.has(id) || stored.get(id)?.fingerprint !== fingerprints.get(id)));
           const updates: Uint8Array[] = [];
+          const mergeFailures: MergeFailure[] = [];
           work.on('update', (u: Uint8Array) => updates.push(u));
           work.transact(() => {
             syncSections(work.getMap<unknown>(COLLAB_DOC.sections), sectionInfos(contents));
-            for (const id of todo) reconcileParagraph(paragraphs, sources.get(id)!, stored.get(id)?.ancestor ?? null);
+            for (const id of todo) reconcileParagraph(paragraphs, sources.get(id)!, stored.get(id)?.ancestor ?? null, (f) => mergeFailures.push(f));
           });
           let update: Uint8Array | null = null;
           let seq = 0;
@@ -240,13 +253,14 @@ export class RoomStore {
               return { paragraphId: id, fingerprint: fingerprints.get(id)!, ancestor: ancestorOf(src.text, src.open), rev };
             }),
           );
-          return { update, seq, todo, amendmentIds: contents.amendments.map((a) => a.id) };
+          return { update, seq, todo, amendmentIds: contents.amendments.map((a) => a.id), mergeFailures };
         } finally {
           work.destroy();
         }
       });
     });
     if (!result) return;
+    this.reportMergeFailures(result.mergeFailures);
     for (const id of result.amendmentIds) this.room.knownAmendments.add(id);
     if (result.update === null) return;
     // Committed: now the live document takes it (a local transaction, so Yjs keeps the live document's

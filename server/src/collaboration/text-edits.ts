@@ -132,12 +132,20 @@ export function mapOffset(from: string, to: string, offset: number): number {
   return dmp.diff_xIndex(dmp.diff_main(from, to), offset);
 }
 
+/** A three-way merge's text, and how many of the API change's patches found no place in the live text (those parts are missing). */
+export interface Merge3Result {
+  text: string;
+  patches: number;
+  failedPatches: number;
+}
+
 /** Three-way merge of texts: the API's change (ancestor → theirs) applied onto the live text (mine). */
-export function merge3(ancestor: string, theirs: string, mine: string): string {
-  if (mine === ancestor) return theirs;
-  if (theirs === ancestor || theirs === mine) return mine;
-  const [merged] = dmp.patch_apply(dmp.patch_make(ancestor, theirs), mine);
-  return merged;
+export function merge3(ancestor: string, theirs: string, mine: string): Merge3Result {
+  if (mine === ancestor) return { text: theirs, patches: 0, failedPatches: 0 };
+  if (theirs === ancestor || theirs === mine) return { text: mine, patches: 0, failedPatches: 0 };
+  const patches = dmp.patch_make(ancestor, theirs);
+  const [merged, applied] = dmp.patch_apply(patches, mine);
+  return { text: merged, patches: patches.length, failedPatches: applied.filter((ok) => !ok).length };
 }
 
 /** Calls back deletions and insertions turning `from` into `to`, last first so offsets stay valid. */

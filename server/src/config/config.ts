@@ -18,7 +18,8 @@ export interface AppConfig {
   tokenTtlSeconds: number;
   seedDemo: boolean;
   clientDir: string;
-  logLevel: 'silent' | 'info';
+  /** How much the server logs (LOG_LEVEL; OMNIBUS_LOG=silent is kept as another way to say "silent"). */
+  logLevel: LogLevel;
   /** Bearer token for /api/metrics; null serves them to this machine only. */
   metricsToken: string | null;
   /** Sessions, sign-in limits, forwarded-address trust and per-connection budgets. */
@@ -27,6 +28,21 @@ export interface AppConfig {
   demoPassword?: string | null;
   /** Origin people reach the server at (e.g. https://omnibus.example.org), for addresses it writes; null: the local address. */
   publicUrl?: string | null;
+}
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** LOG_LEVEL, unless OMNIBUS_LOG=silent (what the tests set) silences everything. */
+function logLevelFrom(env: NodeJS.ProcessEnv): LogLevel {
+  if (env.OMNIBUS_LOG === 'silent') return 'silent';
+  const raw = env.LOG_LEVEL;
+  if (raw !== undefined && raw !== '') {
+    const level = raw.trim().toLowerCase();
+    if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+    return level as LogLevel;
+  }
+  return 'info';
 }
 
 export const REPO_ROOT = path.resolve(__dirname, findRepoRootOffset());
@@ -63,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenTtlSeconds: intFrom(env.TOKEN_TTL_SECONDS, 30 * 60, 'TOKEN_TTL_SECONDS'),
     seedDemo: !production && env.OMNIBUS_SEED !== 'off',
     clientDir: path.join(REPO_ROOT, 'client', 'dist'),
-    logLevel: env.OMNIBUS_LOG === 'silent' ? 'silent' : 'info',
+    logLevel: logLevelFrom(env),
     metricsToken: env.METRICS_TOKEN && env.METRICS_TOKEN.length > 0 ? env.METRICS_TOKEN : null,
     guard: loadGuardConfig(env),
     publicUrl: publicUrlFrom(env.PUBLIC_URL),

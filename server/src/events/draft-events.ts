@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import type { Actor } from '../auth/actor';
+import { logFailure } from '../logging/logger';
 
 /**
  * What changed in a draft, told after the change committed. The real-time document, live sessions
@@ -16,6 +17,7 @@ type Listener = (event: DraftEvent) => void | Promise<void>;
 @Injectable()
 export class DraftEvents {
   private readonly emitter = new EventEmitter();
+  private readonly logger = new Logger('DraftEvents');
 
   constructor() {
     this.emitter.setMaxListeners(100);
@@ -26,14 +28,12 @@ export class DraftEvents {
     this.emitter.emit('event', event);
   }
 
-  /** Listeners run asynchronously; a failing listener is logged by the caller's wrapper, never rethrown into the request. */
+  /** Listeners run asynchronously; a failing listener is logged with its stack, never rethrown into the request. */
   subscribe(listener: Listener): () => void {
     const wrapped = (event: DraftEvent) => {
       Promise.resolve()
         .then(() => listener(event))
-        .catch((err: unknown) => {
-          process.stderr.write(`draft event listener failed: ${err instanceof Error ? err.message : String(err)}\n`);
-        });
+        .catch((err: unknown) => logFailure(this.logger, `a listener of ${event.type} (${event.action}) on draft ${event.draftId} failed`, err));
     };
     this.emitter.on('event', wrapped);
     return () => this.emitter.off('event', wrapped);

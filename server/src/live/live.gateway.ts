@@ -21,6 +21,7 @@ import { SessionRegistry } from '../auth/session-registry';
 import { AppError } from '../common/app-error';
 import { DraftsRepository } from '../drafts/drafts.repository';
 import { DraftEvent, DraftEvents } from '../events/draft-events';
+import { logFailure } from '../logging/logger';
 import { SessionsService } from '../sessions/sessions.service';
 import { SpeakersService } from '../sessions/speakers.service';
 import { WorkflowService } from '../workflow/workflow.service';
@@ -36,10 +37,12 @@ interface LiveSocketData {
 // No events pass between instances on this namespace beyond the adapter's own.
 type LiveSocket = Socket<LiveClientEvents, LiveServerEvents, Record<string, never>, LiveSocketData>;
 
-function refusal(err: unknown): LiveAck<never> {
+/** The answer to a refused request; `log` hears of every failure that is not one of the API's own refusals. */
+function refusal(err: unknown, log: (err: unknown) => void): LiveAck<never> {
   if (err instanceof AppError) {
     return err.details === undefined ? { ok: false, error: err.code, message: err.message } : { ok: false, error: err.code, message: err.message, details: err.details };
   }
+  log(err);
   return { ok: false, error: 'internal', message: 'Something went wrong on the server; nothing was changed. Try again.' };
 }
 
@@ -84,7 +87,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnModuleDestroy {
       this.admit(socket as LiveSocket).then(
         () => next(),
         (err: unknown) => {
-          const body = refusal(err);
+          const body = refusal(err, (e) => logFailure(this.log, 'a /live handshake failed', e));
           const error = new Error(body.ok ? 'refused' : body.message) as Error & { data?: unknown };
           error.data = body.ok ? undefined : { error: body.error, message: body.message };
           next(error);
@@ -100,7 +103,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnModuleDestroy {
       socket.on('disconnect', untrack);
       this.state(socket.data).then(
         (state) => socket.emit(LIVE_EVENTS.state, state),
-        (err: unknown) => this.log.error(`state for a new connection failed: ${err instanceof Error ? err.message : String(err)}`),
+        (err: unknown) => logFailure(this.log, `the state of draft ${socket.data.draftId} for a new /live connection failed`, err),
       );
     });
   }
@@ -154,7 +157,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnModuleDestroy {
     try {
       return { ok: true, data: await this.state(await this.live(socket)) };
     } catch (err) {
-      return refusal(err);
+      return refusal(err, (e) => this.unexpected(LIVE_CLIENT_EVENTS.requestState, socket, e));
     }
   }
 
@@ -167,7 +170,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnModuleDestroy {
       const session = await this.openSession(data);
       return { ok: true, data: await this.speakers.request(data.actor, session, parsed.data.paragraphId) };
     } catch (err) {
-      return refusal(err);
+      return refusal(err, (e) => this.unexpected(LIVE_CLIENT_EVENTS.requestFloor, socket, e));
     }
   }
 
@@ -177,8 +180,12 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnModuleDestroy {
       const data = await this.live(socket);
       return { ok: true, data: await this.speakers.withdraw(data.actor, await this.openSession(data)) };
     } catch (err) {
-      return refusal(err);
+      return refusal(err, (e) => this.unexpected(LIVE_CLIENT_EVENTS.withdrawFloor, socket, e));
     }
+  }
+
+  private unexpected(event: string, socket: LiveSocket, err: unknown): void {
+    logFailure(this.log, `${event} from ${socket.data.actor.username} on draft ${socket.data.draftId} failed`, err);
   }
 
   private async openSession(data: LiveSocketData): Promise<string> {

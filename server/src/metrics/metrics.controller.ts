@@ -44,13 +44,13 @@ export class MetricsController {
   @Public()
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4')
-  scrape(@Req() req: Request): string {
+  async scrape(@Req() req: Request): Promise<string> {
     if (this.token !== null) {
       const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
       if (!sameSecret(given, this.token)) throw new AppError('unauthorized', 'Send the metrics token (METRICS_TOKEN) as "Authorization: Bearer …".');
     } else if (!fromThisMachine(req)) {
       throw new AppError('forbidden', 'Metrics are served to this machine only; set METRICS_TOKEN to scrape them from elsewhere.');
     }
-    return this.metrics.render();
+    return await this.metrics.render();
   }
 }

@@ -1,37 +1,39 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import * as prom from 'prom-client';
 
 /** Upper bounds (ms) of the latency buckets: fine where the real-time path lives, coarse beyond. */
-const LATENCY_BUCKETS_MS = [1, 2, 5, 10, 20, 30, 40, 50, 60, 80, 100, 150, 200, 250, 300, 500, 1000, 2500, 5000] as const;
+const LATENCY_BUCKETS_MS = [1, 2, 5, 10, 20, 30, 40, 50, 60, 80, 100, 150, 200, 250, 300, 500, 1000, 2500, 5000];
 
-export class Histogram {
-  readonly counts = new Array<number>(LATENCY_BUCKETS_MS.length + 1).fill(0);
-  sum = 0;
-  count = 0;
-
-  observe(ms: number): void {
-    let i = 0;
-    while (i < LATENCY_BUCKETS_MS.length && ms > (LATENCY_BUCKETS_MS[i] as number)) i++;
-    this.counts[i] = (this.counts[i] ?? 0) + 1;
-    this.sum += ms;
-    this.count++;
-  }
+/** A latency histogram the features write (ms). */
+export interface Histogram {
+  observe(ms: number): void;
 }
 
 type Gauge = () => number;
 
+/** `reason="oversized"` → ['reason', 'oversized']; the features name one label per series. */
+function parseLabel(label: string): [string, string] {
+  const m = /^([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"$/.exec(label);
+  if (!m) throw new Error(`a metric label must read name="value", got ${label}`);
+  return [m[1] as string, (m[2] as string).replace(/\\(.)/g, '$1')];
+}
+
 /**
- * The process's own figures, in the Prometheus text format at /api/metrics: counters and latency
- * histograms that the features write, gauges read when scraped. No client library: a few maps.
+ * The process's own figures, in the Prometheus text format at /api/metrics, through prom-client:
+ * its default process metrics (memory, CPU, handles, GC, event loop), and the counters, latency
+ * histograms and gauges the features register by name. A registry of its own per app, so two
+ * servers in one process (the tests) never count into each other.
  */
 @Injectable()
-export class MetricsRegistry {
-  private readonly counters = new Map<string, { help: string; values: Map<string, number> }>();
-  private readonly histograms = new Map<string, { help: string; h: Histogram }>();
-  private readonly gauges = new Map<string, { help: string; read: Gauge }>();
+export class MetricsRegistry implements OnModuleDestroy {
+  readonly registry = new prom.Registry();
+  private readonly counters = new Map<string, prom.Counter>();
+  private readonly histograms = new Map<string, prom.Histogram>();
   private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
 
   constructor() {
+    prom.collectDefaultMetrics({ register: this.registry });
     this.loopDelay.enable();
     this.gauge('omnibus_event_loop_delay_p99_ms', 'Event-loop delay, 99th percentile since start, ms.', () => this.loopDelay.percentile(99) / 1e6);
     this.gauge('omnibus_event_loop_delay_max_ms', 'Longest event-loop delay since start, ms.', () => this.loopDelay.max / 1e6);
@@ -40,42 +42,43 @@ export class MetricsRegistry {
 
   /** Adds `by` to a counter, optionally under one label value (`reason="oversized"`). */
   inc(name: string, help: string, label: string | null = null, by = 1): void {
-    const c = this.counters.get(name) ?? { help, values: new Map<string, number>() };
-    this.counters.set(name, c);
-    const key = label ?? '';
-    c.values.set(key, (c.values.get(key) ?? 0) + by);
+    const parsed = label === null ? null : parseLabel(label);
+    let counter = this.counters.get(name);
+    if (!counter) {
+      counter = new prom.Counter({ name, help, labelNames: parsed ? [parsed[0]] : [], registers: [this.registry] });
+      this.counters.set(name, counter);
+    }
+    if (parsed) counter.inc({ [parsed[0]]: parsed[1] }, by);
+    else counter.inc(by);
   }
 
   histogram(name: string, help: string): Histogram {
     const existing = this.histograms.get(name);
-    if (existing) return existing.h;
-    const h = new Histogram();
-    this.histograms.set(name, { help, h });
+    if (existing) return existing;
+    const h = new prom.Histogram({ name, help, buckets: LATENCY_BUCKETS_MS, registers: [this.registry] });
+    this.histograms.set(name, h);
     return h;
   }
 
+  /** A gauge read when scraped. Registering a name again replaces how it is read. */
   gauge(name: string, help: string, read: Gauge): void {
-    this.gauges.set(name, { help, read });
+    this.registry.removeSingleMetric(name);
+    new prom.Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      collect() {
+        this.set(read());
+      },
+    });
   }
 
-  render(): string {
-    const out: string[] = [];
-    for (const [name, { help, values }] of this.counters) {
-      out.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`);
-      for (const [label, v] of values) out.push(`${name}${label === '' ? '' : `{${label}}`} ${v}`);
-    }
-    for (const [name, { help, h }] of this.histograms) {
-      out.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
-      let cumulative = 0;
-      LATENCY_BUCKETS_MS.forEach((le, i) => {
-        cumulative += h.counts[i] ?? 0;
-        out.push(`${name}_bucket{le="${le}"} ${cumulative}`);
-      });
-      out.push(`${name}_bucket{le="+Inf"} ${h.count}`, `${name}_sum ${round(h.sum)}`, `${name}_count ${h.count}`);
-    }
-    for (const [name, { help, read }] of this.gauges) out.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${round(read())}`);
-    return `${out.join('\n')}\n`;
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  onModuleDestroy(): void {
+    this.loopDelay.disable();
+    this.registry.clear();
   }
 }
-
-const round = (n: number): number => Math.round(n * 1000) / 1000;
