@@ -142,10 +142,13 @@ export class SessionRegistry implements OnModuleInit, OnApplicationShutdown {
     this.sweeping = true;
     try {
       if (this.handles.size > 0) {
-        const ids = [...new Set([...this.handles].map((h) => h.sessionId))];
-        const states = await this.sessions.states(ids);
+        // Only the sockets open when the check began: one that connects while the query runs has a
+        // session the answer does not cover, and must not be taken for a revoked one.
+        const checked = [...this.handles];
+        const states = await this.sessions.states([...new Set(checked.map((h) => h.sessionId))]);
         const now = Date.now();
-        for (const h of [...this.handles]) {
+        for (const h of checked) {
+          if (!this.handles.has(h)) continue;
           const reason = endReasonOf(states.get(h.sessionId), now);
           if (reason) this.endHandle(h, reason);
         }
