@@ -10,8 +10,11 @@ interface ExpressLayer {
   route?: { path: string | string[]; methods: Record<string, boolean> };
 }
 
-/** The routes the HTTP server actually answers, read from Express's router, minus the documentation's own pages. */
-export function registeredRoutes(app: INestApplication, exclude: (path: string) => boolean = (p) => p.startsWith('/api/docs')): RouteKey[] {
+/**
+ * The API routes the HTTP server actually answers, read from Express's router: everything under
+ * /api/ but the documentation's own pages (the built client's pages and their fallback are not API).
+ */
+export function registeredRoutes(app: INestApplication, exclude: (path: string) => boolean = (p) => !p.startsWith('/api/') || p.startsWith('/api/docs')): RouteKey[] {
   const express = app.getHttpAdapter().getInstance() as { router?: { stack: ExpressLayer[] }; _router?: { stack: ExpressLayer[] } };
   const stack = (express.router ?? express._router)?.stack;
   if (!stack) throw new Error('The HTTP adapter exposes no Express router to read routes from.');
