@@ -32,3 +32,4 @@ export * from './collab-model';
 export * from './translations';
 export * from './session-protocol';
 export * from './text-hygiene';
+export * from './time-zone';

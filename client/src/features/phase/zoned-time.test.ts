@@ -9,6 +9,10 @@ describe('a deadline typed in the committee’s time zone', () => {
     expect(zonedToUtc('2026-12-06T23:59', 'UTC')?.toISOString()).toBe('2026-12-06T23:59:00.000Z');
   });
 
+  it('reads a time skipped by the spring-forward change as the server does: moved on by the gap', () => {
+    expect(zonedToUtc('2022-03-13T02:30', 'America/New_York')?.toISOString()).toBe('2022-03-13T07:30:00.000Z');
+  });
+
   it('refuses what is not a date and time', () => {
     expect(zonedToUtc('', 'America/New_York')).toBeNull();
     expect(zonedToUtc('tomorrow', 'America/New_York')).toBeNull();
