@@ -2,7 +2,7 @@ import type { DraftView } from '@omnibus/shared';
 import type { Browser } from 'playwright-core';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { ok } from '../workflow/workflow-helpers';
+import { ok, openSessionNow } from '../workflow/workflow-helpers';
 import { launchChromium } from './support/chromium';
 import { ensureClientBuilt } from './support/client-build';
 import { paragraphCard, signIn, type Person } from './support/room';
@@ -71,17 +71,7 @@ describe('the room with the keyboard alone', () => {
     const chair = await t.login('chair');
     await ok(t, `/api/drafts/${draft.id}/versions`, chair, { name: 'First draft' });
     await ok(t, `/api/drafts/${draft.id}/workflow/phase`, chair, { phase: 'comments', commentDeadline: new Date(Date.now() + 86_400_000).toISOString() });
-    await ok(t, `/api/drafts/${draft.id}/workflow/phase`, chair, { phase: 'revision' });
-    await ok(t, `/api/drafts/${draft.id}/versions`, chair, { name: 'rev. 1' });
-    await ok(t, `/api/drafts/${draft.id}/workflow/phase`, chair, { phase: 'negotiation' });
-    const start = new Date(Date.now() + 3_600_000);
-    const meeting = await ok(t, '/api/calendar/meetings', await t.login('secretariat'), {
-      title: 'Regular meeting of the CSH',
-      kind: 'regular',
-      start: start.toISOString(),
-      end: new Date(start.getTime() + 3_600_000).toISOString(),
-    });
-    const session = await ok(t, `/api/drafts/${draft.id}/sessions`, chair, { meetingId: meeting.id });
+    const session = await openSessionNow(t, draft.id, chair);
     const region = mex.page.locator('[data-announcement]');
     expect(await region.getAttribute('aria-live')).toBe('polite');
     const cicte9 = paragraph(section(draft, 'entity', 'CICTE'), '9');

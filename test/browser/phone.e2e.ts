@@ -2,7 +2,7 @@ import type { DraftView } from '@omnibus/shared';
 import type { Browser, Page } from 'playwright-core';
 import { demoDraft } from '../support/draft-helpers';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { ok } from '../workflow/workflow-helpers';
+import { ok, openSessionNow } from '../workflow/workflow-helpers';
 import { launchChromium } from './support/chromium';
 import { ensureClientBuilt } from './support/client-build';
 import { paragraphCard, screenshot, signIn, type Person } from './support/room';
@@ -72,17 +72,7 @@ describe('a delegate on a phone, 390 px wide', () => {
 
   it('puts the session panel one tap away, wherever the page is scrolled', async () => {
     const token = await t.login('chair');
-    await ok(t, `/api/drafts/${draft.id}/workflow/phase`, token, { phase: 'revision' });
-    await ok(t, `/api/drafts/${draft.id}/versions`, token, { name: 'rev. 1' });
-    await ok(t, `/api/drafts/${draft.id}/workflow/phase`, token, { phase: 'negotiation' });
-    const start = new Date(Date.now() + 3_600_000);
-    const meeting = await ok(t, '/api/calendar/meetings', await t.login('secretariat'), {
-      title: 'Regular meeting of the CSH',
-      kind: 'regular',
-      start: start.toISOString(),
-      end: new Date(start.getTime() + 3_600_000).toISOString(),
-    });
-    const session = await ok(t, `/api/drafts/${draft.id}/sessions`, token, { meetingId: meeting.id });
+    const session = await openSessionNow(t, draft.id, token);
     await ok(t, `/api/sessions/${session.id}/call`, token, {});
     const button = can.page.getByRole('navigation', { name: 'Phone navigation' }).getByRole('button', { name: 'Approval session' });
     await button.waitFor();

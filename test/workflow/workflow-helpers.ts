@@ -30,3 +30,21 @@ export async function meetingAt(t: TestServer, token: string, startIso: string):
   if (!meeting) throw new Error(`no meeting at ${startIso}`);
   return meeting.id;
 }
+
+/**
+ * Moves a draft in its comment window on to the negotiation (rev. 1 published) and opens an
+ * approval session for a meeting an hour from now, on the real clock (browser tests cannot travel).
+ */
+export async function openSessionNow(t: TestServer, draftId: string, chair: string): Promise<{ id: string }> {
+  await ok(t, `/api/drafts/${draftId}/workflow/phase`, chair, { phase: 'revision' });
+  await ok(t, `/api/drafts/${draftId}/versions`, chair, { name: 'rev. 1' });
+  await ok(t, `/api/drafts/${draftId}/workflow/phase`, chair, { phase: 'negotiation' });
+  const start = new Date(Date.now() + 3_600_000);
+  const meeting = await ok(t, '/api/calendar/meetings', await t.login('secretariat'), {
+    title: 'Regular meeting of the CSH',
+    kind: 'regular',
+    start: start.toISOString(),
+    end: new Date(start.getTime() + 3_600_000).toISOString(),
+  });
+  return ok(t, `/api/drafts/${draftId}/sessions`, chair, { meetingId: meeting.id });
+}
