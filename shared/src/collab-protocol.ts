@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ErrorCode } from './errors';
 
 /**
- * The real-time co-editing channel, as any Yjs client can speak it: socket.io (default path),
+ * The real-time co-editing channel, as every Yjs client can speak it: socket.io (default path),
  * namespace `/collab`, handshake `auth: { token, draftId }`, and one event, `yjs`, whose payload
  * is a binary message framed exactly as y-websocket frames it: a varUint message type (0 sync,
  * 1 awareness) followed by the y-protocols payload. Server and client import these names so a

@@ -138,7 +138,7 @@ export const draftViewSchema = draftSummarySchema.extend({
   lang: languageCode.optional().describe('the language the texts are in'),
 }) satisfies z.ZodType<DraftView>;
 
-/** A body whose shape is not described field by field yet: any JSON object. */
+/** A body whose shape is not described field by field yet: a JSON object of whatever fields. */
 export const jsonObjectSchema = z.record(z.string(), z.unknown());
 
 export const sponsorshipViewSchema = z.object({
