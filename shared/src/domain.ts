@@ -181,3 +181,15 @@ export interface UserView {
   /** Primary code of the delegation for delegates; null for the offices. */
   delegation: string | null;
 }
+
+/** One row of a draft's append-only history, as GET /api/drafts/:id/history gives it. */
+export interface AuditEventView {
+  id: string;
+  at: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  actor: { userId: string | null; username: string | null; role: string | null; delegation: string | null };
+  before: unknown;
+  after: unknown;
+}

@@ -200,19 +200,25 @@ export const importTranslationRequest = z.strictObject({
 });
 export type ImportTranslationRequest = z.infer<typeof importTranslationRequest>;
 
+/** One pair of an import's alignment: a paragraph of the draft and the imported paragraph set against it. */
+export interface AlignedParagraph {
+  paragraphId: string | null;
+  /** The draft's label, and the label the imported text printed. */
+  label: string | null;
+  importedLabel: string | null;
+  sectionKey: string | null;
+  /** The original's negotiation text (null: the imported paragraph matches none). */
+  original: string | null;
+  /** The imported words in bracket notation (null: the draft paragraph has none in the text). */
+  text: string | null;
+  literals: Literal[] | null;
+  /** Why this pair will not be written; empty when it will. */
+  problems: string[];
+}
+
 export interface TranslationImportPreview {
   lang: LanguageCode;
-  paragraphs: {
-    paragraphId: string | null;
-    label: string | null;
-    importedLabel: string | null;
-    sectionKey: string | null;
-    original: string | null;
-    text: string | null;
-    literals: Literal[] | null;
-    /** Why this pair will not be written; empty when it will. */
-    problems: string[];
-  }[];
+  paragraphs: AlignedParagraph[];
   readerProblems: { line: number; message: string }[];
   writable: number;
   digest: string;

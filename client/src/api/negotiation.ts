@@ -1,3 +1,4 @@
+import type { AuditEventView } from '@omnibus/shared/domain';
 import type {
   CalendarEventView,
   ConsultationView,
@@ -11,17 +12,8 @@ import { download, request } from './http';
 
 const enc = encodeURIComponent;
 
-/** One row of the draft's append-only history, as GET /api/drafts/:id/history gives it. */
-export interface HistoryEntry {
-  id: string;
-  at: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  actor: { userId: string | null; username: string | null; role: string | null; delegation: string | null };
-  before: unknown;
-  after: unknown;
-}
+/** One row of the draft's append-only history. */
+export type HistoryEntry = AuditEventView;
 
 export type MinutesFormat = 'markdown' | 'text' | 'json';
 
@@ -54,5 +46,6 @@ export function saveFile(blob: Blob, fileName: string): void {
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Revoked later: some browsers read the URL after click() returns.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuditEventView } from '@omnibus/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 
@@ -11,16 +12,6 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export interface AuditEventView {
-  id: string;
-  at: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  actor: { userId: string | null; username: string | null; role: string | null; delegation: string | null };
-  before: unknown;
-  after: unknown;
-}
 
 /** Writes the append-only history in the same transaction as the change it records. */
 @Injectable()

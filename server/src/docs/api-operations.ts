@@ -1,4 +1,5 @@
 import {
+  type AuditEventView,
   amendmentViewSchema,
   auditEventViewSchema,
   createAmendmentRequest,
@@ -32,7 +33,6 @@ import {
 } from '@omnibus/shared';
 import { z } from 'zod';
 import { WORKFLOW_OPERATIONS } from '../workflow/workflow-openapi';
-import type { AuditEventView } from '../audit/audit.service';
 import type { SponsorshipView } from '../sponsorships/sponsorships.service';
 import type { ApiOperation } from './api-operation';
 

@@ -1,4 +1,4 @@
-import { type DraftView, type ImportedText, type Literal, type SectionView, formatSponsors, isInPlay } from '@omnibus/shared';
+import { type AlignedParagraph, type DraftView, type ImportedText, type SectionView, formatSponsors, isInPlay } from '@omnibus/shared';
 import { checkBrackets, literalsMatch, normalizeSponsorConjunctions } from './translation-units';
 
 /**
@@ -7,21 +7,6 @@ import { checkBrackets, literalsMatch, normalizeSponsorConjunctions } from './tr
  * section its paragraphs to the draft's paragraphs in play, one by one in document order — a
  * translation keeps the original's order even where its numbering reads differently.
  */
-export interface AlignedParagraph {
-  paragraphId: string | null;
-  /** The draft's label, and the label the imported text printed. */
-  label: string | null;
-  importedLabel: string | null;
-  sectionKey: string | null;
-  /** The original's negotiation text (null: the imported paragraph matches none). */
-  original: string | null;
-  /** The imported words in bracket notation (null: the draft paragraph has none in the text). */
-  text: string | null;
-  literals: Literal[] | null;
-  /** Why this pair will not be written; empty when it will. */
-  problems: string[];
-}
-
 export interface TranslationAlignment {
   paragraphs: AlignedParagraph[];
   /** Reader's problems (lines the importer could not place), passed through. */

@@ -3,6 +3,7 @@ import type { EXPORT_FORMATS, EXPORT_KINDS, ExportFormat, ExportKind } from '@om
 import type { VersionSummary } from '@omnibus/shared/workflow-schemas';
 import { useEffect, useState } from 'react';
 import { documentsApi } from '../../api/documents';
+import { saveFile } from '../../api/negotiation';
 import { workflowApi } from '../../api/workflow';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
@@ -19,17 +20,6 @@ const LANGUAGES: typeof DOCUMENT_LANGUAGES = ['en', 'es', 'fr', 'pt'];
 // Names of formats stay as their makers write them; only "plain text" is words.
 const FORMAT_NAMES: Record<Exclude<ExportFormat, 'txt'>, string> = { docx: 'Word', pdf: 'PDF', html: 'HTML', md: 'Markdown', akn: 'Akoma Ntoso XML' };
 
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers read the URL after click() returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 function ExportCard({ kind, versions }: { kind: ExportKind; versions: readonly VersionSummary[] }) {
   const { draft, announce } = useRoom();
@@ -43,7 +33,7 @@ function ExportCard({ kind, versions }: { kind: ExportKind; versions: readonly V
     const opts =
       kind === 'redline' ? { from: from || versions[versions.length - 1]?.id || 'live', to: version || 'live' } : { ...(version ? { version } : {}), lang };
     const { blob, fileName } = await documentsApi.export(draft.id, kind, format, opts);
-    save(blob, fileName);
+    saveFile(blob, fileName);
     announce(t('exported', { title, file: fileName }));
   });
   return (
