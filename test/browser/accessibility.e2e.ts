@@ -63,6 +63,15 @@ describe('axe finds no violation of any impact on the main views and states', ()
     await screenshot(mex.page, 'a11y-1366-delegate-room');
   });
 
+  it("the translator's screen, at 1366 px and on a 390 px phone without sideways scrolling", async () => {
+    for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+      const translator = await signIn(browser, t.url, 'translator', viewport, '.translations-view .translation-controls');
+      expect(await check(translator.page, `translator ${viewport.width} px`)).toEqual([]);
+      expect(await translator.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await translator.context.close();
+    }
+  });
+
   it('versions, documents, minutes, consultations, silence and calendar views', async () => {
     for (const view of ['Versions and redline', 'Export and import', 'Minutes', 'Informal consultations', 'Silence procedure', 'Calendar']) {
       await openView(mex.page, view);

@@ -11,7 +11,8 @@ export interface Person {
 }
 
 /** A person at their own laptop: a fresh browser context, signed in through the sign-in page. */
-export async function signIn(browser: Browser, baseUrl: string, username: string, viewport = { width: 1366, height: 900 }): Promise<Person> {
+/** Signs in and waits for the first screen: the draft's outline, or `ready` for a person whose first screen is another view. */
+export async function signIn(browser: Browser, baseUrl: string, username: string, viewport = { width: 1366, height: 900 }, ready = '.outline'): Promise<Person> {
   const context = await browser.newContext({ viewport, baseURL: baseUrl });
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
@@ -19,7 +20,7 @@ export async function signIn(browser: Browser, baseUrl: string, username: string
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill('demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('.outline').waitFor({ state: 'attached' });
+  await page.locator(ready).waitFor({ state: 'attached' });
   return { context, page, username };
 }
 

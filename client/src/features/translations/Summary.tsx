@@ -6,8 +6,9 @@ import { languageName } from './names';
 export function SummaryTable({ summary }: { summary: TranslationSummary }) {
   const t = useT('translations');
   if (summary.languages.length === 0) return <p className="muted">{t('summary.none')}</p>;
+  // Focusable: on a phone the table may scroll sideways inside it, and keyboard users must reach that.
   return (
-    <section className="translation-summary" aria-labelledby="translation-summary-title">
+    <section className="translation-summary" aria-labelledby="translation-summary-title" tabIndex={0}>
       <h3 id="translation-summary-title">{t('summary.title')}</h3>
       <p className="muted">
         {t('summary.units', { paragraphs: formatNumber(summary.units.paragraphs), amendments: formatNumber(summary.units.amendments), original: languageName(summary.original) })}
