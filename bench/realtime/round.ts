@@ -1,8 +1,9 @@
 /** One round of one step: N editors in three client processes against one server, warm-up, then a measured window. */
 import { fork } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { durableBuckets, procStat, ROOT, sleep } from './servers';
-import type { SentRecord, WorkerInit, WorkerReport } from './worker';
+import { procStat, ROOT, serverHistograms, sleep } from './servers';
+import type { Mode, SentRecord, WorkerInit, WorkerReport } from './worker';
 
 export type Kind = 'ours' | 'reference';
 
@@ -18,6 +19,7 @@ const tsEnv = { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'bench/tsconfig
 /** What one round measured, kept raw (histograms, counters) so rounds of a step can be pooled. */
 export interface RoundData {
   kind: Kind;
+  mode: Mode;
   editors: number;
   reports: WorkerReport[];
   /** Wall-clock seconds of the measured window. */
@@ -27,18 +29,23 @@ export interface RoundData {
   rssMb: number;
   /** Batches our server committed in the window (its head sequence number moved by this much). */
   batches: number;
-  /** Our server's durability-window histogram over the window: bucket bound → updates committed within it. */
-  durable: Map<string, number>;
+  /** Our server's histograms over the window (durability window, stages; see serverHistograms). */
+  histograms: Map<string, number>;
+  /** CPU seconds PostgreSQL's processes serving our server used in the window. */
+  databaseCpuSeconds: number;
 }
 
 export interface RoundTarget {
   kind: Kind;
+  mode: Mode;
   url: string;
   serverPid: number;
   draftId: string;
   tokens: Map<string, string>;
   codes: string[];
   headSeq: () => Promise<number>;
+  /** PostgreSQL processes working for this server (none for the reference). */
+  databasePids: () => Promise<number[]>;
 }
 
 function delta(before: Map<string, number>, after: Map<string, number>): Map<string, number> {
@@ -54,7 +61,7 @@ export async function runRound(t: RoundTarget, editors: number): Promise<RoundDa
   const workers = assignments.map((eds) => {
     const prof = process.env.BENCH_WORKER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROF}`] : [];
     const w = fork(path.join(__dirname, 'worker.ts'), [], { execArgv: [...TS_NODE, ...prof], env: tsEnv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    w.send({ type: 'init', init: { kind: t.kind, url: t.url, draftId: t.draftId, editors: eds } satisfies WorkerInit });
+    w.send({ type: 'init', init: { kind: t.kind, mode: t.mode, url: t.url, draftId: t.draftId, editors: eds } satisfies WorkerInit });
     return w;
   });
   const reports: WorkerReport[] = [];
@@ -79,13 +86,17 @@ export async function runRound(t: RoundTarget, editors: number): Promise<RoundDa
   const s0 = procStat(t.serverPid);
   const c0 = workers.map((w) => procStat(w.pid!).cpu);
   const seq0 = await t.headSeq();
-  const d0 = ours ? await durableBuckets(t.url) : new Map<string, number>();
+  const d0 = ours ? await serverHistograms(t.url) : new Map<string, number>();
+  const pgPids = await t.databasePids();
+  const cpuOf = (pids: number[]) => pids.reduce((n, p) => n + (fs.existsSync(`/proc/${p}`) ? procStat(p).cpu : 0), 0);
+  const pg0 = cpuOf(pgPids);
   const w0 = now();
   await sleep(STEP_MS);
   const s1 = procStat(t.serverPid);
   const c1 = workers.map((w) => procStat(w.pid!).cpu);
   const seq1 = await t.headSeq();
-  const d1 = ours ? await durableBuckets(t.url) : new Map<string, number>();
+  const d1 = ours ? await serverHistograms(t.url) : new Map<string, number>();
+  const pg1 = cpuOf(pgPids);
   const wall = (now() - w0) / 1000;
   await sleep(DRAIN_MS);
   for (const w of workers) w.send({ type: 'report', measureFrom, measureTo });
@@ -95,6 +106,7 @@ export async function runRound(t: RoundTarget, editors: number): Promise<RoundDa
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   return {
     kind: t.kind,
+    mode: t.mode,
     editors,
     reports,
     wall,
@@ -102,6 +114,7 @@ export async function runRound(t: RoundTarget, editors: number): Promise<RoundDa
     clientCpuSeconds: sum(c1) - sum(c0),
     rssMb: s1.rss,
     batches: seq1 - seq0,
-    durable: delta(d0, d1),
+    histograms: delta(d0, d1),
+    databaseCpuSeconds: pg1 - pg0,
   };
 }

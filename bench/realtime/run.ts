@@ -9,14 +9,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createBenchDatabase } from './bench-db';
 import { runRound, type Kind, type RoundData, type RoundTarget } from './round';
-import { build, fetchState, login, memoryPerDraft, quiet, roomsClosed, ROOT, seedReference, sleep, startOurs, startReference } from './servers';
-import { LIMIT_MS, reportLines, stepLine, summarize, type StepResult } from './summary';
+import { build, fetchState, login, measureJoin, memoryPerDraft, quiet, roomsClosed, ROOT, seedReference, sleep, startOurs, startReference } from './servers';
+import { LIMIT_MS, reportLines, stepLine, summarize, type JoinResult, type StepResult } from './summary';
+import type { Mode } from './worker';
 
 const STEPS = (process.env.BENCH_STEPS ?? '35,50,70,105,210,350,500').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MEMORY_DRAFTS = Number(process.env.BENCH_MEMORY_DRAFTS ?? 20);
 const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ONLY = process.env.BENCH_ONLY as Kind | undefined;
+const MODES = (process.env.BENCH_MODES ?? 'base,brackets').split(',') as Mode[];
+const JOINERS = Number(process.env.BENCH_JOINERS ?? 100);
+/** The Chair's offices: who types the Chair's text in "base" mode. */
+const OFFICES = ['chair', 'vicechair', 'secretariat'];
 
 /** Round r of a step: even rounds start with ours, odd ones with the reference (ABBA …). */
 const orderOf = (round: number): Kind[] => (round % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours']);
@@ -29,11 +34,12 @@ async function main(): Promise<void> {
   const db = await createBenchDatabase(ADMIN_URL, MEMORY_DRAFTS);
   const ours = await startOurs(db.url);
   const reference = await startReference();
-  const results: StepResult[] = [];
+  const modes: { mode: Mode; results: StepResult[] }[] = [];
   let memory = NaN;
+  let join: JoinResult | null = null;
   try {
     const tokens = new Map<string, string>();
-    for (const u of [...db.delegates, 'observer']) tokens.set(u, await login(ours.url, u));
+    for (const u of [...db.delegates, ...OFFICES, 'observer']) tokens.set(u, await login(ours.url, u));
     // Every round starts from a fresh copy of the draft on both servers: a Y.Doc keeps every editor
     // that ever wrote in it, and each transaction costs its clients time per editor it has seen, so
     // rounds sharing one document would grow slower with every round before them.
@@ -42,40 +48,53 @@ async function main(): Promise<void> {
     const pg = new Client({ connectionString: db.url });
     await pg.connect();
     let referenceRooms = 0;
-    const prepare = async (kind: Kind): Promise<RoundTarget> => {
+    // The database processes working for our server: its connections' backends and the WAL writer.
+    const databasePids = async () =>
+      ((await pg.query(`SELECT pid FROM pg_stat_activity WHERE (datname = current_database() AND pid <> pg_backend_pid()) OR backend_type = 'walwriter'`)).rows as { pid: number }[]).map((r) => r.pid);
+    const prepare = async (kind: Kind, mode: Mode): Promise<RoundTarget> => {
+      const codes = mode === 'base' ? OFFICES : db.delegates;
       if (kind === 'reference') {
         const room = `bench-${++referenceRooms}`;
         await seedReference(reference.url, state, room);
-        return { kind, url: reference.url, serverPid: reference.proc.pid!, draftId: room, tokens, codes: db.delegates, headSeq: async () => 0 };
+        return { kind, mode, url: reference.url, serverPid: reference.proc.pid!, draftId: room, tokens, codes, headSeq: async () => 0, databasePids: async () => [] };
       }
       const draftId = await db.newDraft();
       const headSeq = async () => Number(((await pg.query(`SELECT head_seq FROM collab_document WHERE draft_id = $1`, [draftId])).rows[0] as { head_seq: string } | undefined)?.head_seq ?? 0);
-      return { kind, url: ours.url, serverPid: ours.proc.pid!, draftId, tokens, codes: db.delegates, headSeq };
+      return { kind, mode, url: ours.url, serverPid: ours.proc.pid!, draftId, tokens, codes, headSeq, databasePids };
     };
     process.stdout.write(`Draft: ${db.characters} characters in 130 paragraphs; ${db.delegates.length} delegations; ${ROUNDS} round(s) per server and step\n`);
-    const done: Record<Kind, boolean> = { ours: ONLY === 'reference', reference: ONLY === 'ours' };
-    for (const editors of STEPS) {
-      const rounds: Record<Kind, RoundData[]> = { ours: [], reference: [] };
-      for (let r = 0; r < ROUNDS; r++) {
-        for (const kind of orderOf(r)) {
-          if (done[kind]) continue;
-          process.stdout.write(`  ${kind.padEnd(9)} ${String(editors).padStart(3)} editors, round ${r + 1} … `);
-          if (!(await roomsClosed(ours.url))) process.stdout.write('(a room of ours was still open after 60 s) ');
-          if (!(await quiet([ours.proc.pid!, reference.proc.pid!]))) process.stdout.write('(a server was still busy after 60 s) ');
-          const data = await runRound(await prepare(kind), editors);
-          rounds[kind].push(data);
-          const one = summarize([data]);
-          process.stdout.write(`p50 ${one.p50.toFixed(1)} p99 ${one.p99.toFixed(1)} ms, ${one.keystrokesPerSec.toFixed(0)} keys/s, server cpu ${one.cpuPercent.toFixed(0)}%, clients cpu ${one.clientCpuPercent.toFixed(0)}%\n`);
+    for (const mode of MODES) {
+      const results: StepResult[] = [];
+      modes.push({ mode, results });
+      process.stdout.write(`Mode "${mode}"\n`);
+      const done: Record<Kind, boolean> = { ours: ONLY === 'reference', reference: ONLY === 'ours' };
+      for (const editors of STEPS) {
+        const rounds: Record<Kind, RoundData[]> = { ours: [], reference: [] };
+        for (let r = 0; r < ROUNDS; r++) {
+          for (const kind of orderOf(r)) {
+            if (done[kind]) continue;
+            process.stdout.write(`  ${kind.padEnd(9)} ${String(editors).padStart(3)} editors, round ${r + 1} … `);
+            if (!(await roomsClosed(ours.url))) process.stdout.write('(a room of ours was still open after 60 s) ');
+            if (!(await quiet([ours.proc.pid!, reference.proc.pid!]))) process.stdout.write('(a server was still busy after 60 s) ');
+            const data = await runRound(await prepare(kind, mode), editors);
+            rounds[kind].push(data);
+            const one = summarize([data]);
+            process.stdout.write(`p50 ${one.p50.toFixed(1)} p99 ${one.p99.toFixed(1)} ms, ${one.keystrokesPerSec.toFixed(0)} keys/s, server cpu ${one.cpuPercent.toFixed(0)}%, clients cpu ${one.clientCpuPercent.toFixed(0)}%\n`);
+          }
         }
+        for (const kind of ['ours', 'reference'] as const) {
+          if (rounds[kind].length === 0) continue;
+          const s = summarize(rounds[kind]);
+          results.push(s);
+          process.stdout.write(`  ${kind.padEnd(9)} ${String(editors).padStart(3)} editors: ${stepLine(s)}\n`);
+          if (s.p99 > LIMIT_MS) done[kind] = true;
+        }
+        if (done.ours && done.reference) break;
       }
-      for (const kind of ['ours', 'reference'] as const) {
-        if (rounds[kind].length === 0) continue;
-        const s = summarize(rounds[kind]);
-        results.push(s);
-        process.stdout.write(`  ${kind.padEnd(9)} ${String(editors).padStart(3)} editors: ${stepLine(s)}\n`);
-        if (s.p99 > LIMIT_MS) done[kind] = true;
-      }
-      if (done.ours && done.reference) break;
+    }
+    if (JOINERS > 0 && ONLY !== 'reference') {
+      process.stdout.write(`Join: ${JOINERS} editors opening a fresh copy of the draft at once…\n`);
+      join = await measureJoin(ours.url, await db.newDraft(), db.delegates.map((d) => tokens.get(d)!), JOINERS);
     }
     memory = await memoryPerDraft(ours.url, ours.proc.pid!, tokens.get('observer')!, db.extraDrafts);
     await pg.end();
@@ -85,14 +104,14 @@ async function main(): Promise<void> {
     await sleep(1500);
     await db.drop().catch(() => undefined);
   }
-  const text = reportLines({ started, characters: db.characters, steps: STEPS, rounds: ROUNDS, results, memory, memoryDrafts: MEMORY_DRAFTS }).join('\n');
+  const text = reportLines({ started, characters: db.characters, steps: STEPS, rounds: ROUNDS, modes, memory, memoryDrafts: MEMORY_DRAFTS, join }).join('\n');
   process.stdout.write(`\n${text}\n`);
   if (process.env.BENCH_NO_WRITE) return;
   const out = path.join(ROOT, 'bench/results');
   fs.mkdirSync(out, { recursive: true });
   const stamp = started.toISOString().replace(/[:.]/g, '-');
   fs.writeFileSync(path.join(out, `realtime-${stamp}.md`), `${text}\n`);
-  fs.writeFileSync(path.join(out, `realtime-${stamp}.json`), JSON.stringify({ started, steps: STEPS, rounds: ROUNDS, results, memoryPerDraftMb: memory }, null, 2));
+  fs.writeFileSync(path.join(out, `realtime-${stamp}.json`), JSON.stringify({ started, steps: STEPS, rounds: ROUNDS, modes, join, memoryPerDraftMb: memory }, null, 2));
   process.stdout.write(`\nWritten to bench/results/realtime-${stamp}.{md,json}\n`);
 }
 

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import WebSocket from 'ws';
 import { CollabClient } from '../../test/support/collab-client';
 import { Y, yWebsocket } from './libs';
+import type { JoinResult } from './summary';
 
 export const ROOT = path.resolve(__dirname, '../..');
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -95,11 +96,16 @@ export async function seedReference(url: string, state: Uint8Array, room: string
   provider.destroy();
 }
 
-/** The cumulative buckets of our server's durability-window histogram (see /api/metrics). */
-export async function durableBuckets(url: string): Promise<Map<string, number>> {
+/**
+ * Our server's real-time histograms from /api/metrics, by series: the durability window's buckets
+ * (`durable le=…`) and each stage's buckets, sum and count (`stage:store le=…`, `stage:store sum`).
+ */
+export async function serverHistograms(url: string): Promise<Map<string, number>> {
   const text = await (await fetch(`${url}/api/metrics`)).text();
   const out = new Map<string, number>();
-  for (const m of text.matchAll(/^omnibus_collab_durable_ms_bucket\{le="([^"]+)"\} (\d+)$/gm)) out.set(m[1] as string, Number(m[2]));
+  for (const m of text.matchAll(/^omnibus_collab_durable_ms_bucket\{le="([^"]+)"\} (\d+)$/gm)) out.set(`durable le=${m[1]}`, Number(m[2]));
+  for (const m of text.matchAll(/^omnibus_collab_stage_ms_bucket\{le="([^"]+)",stage="([^"]+)"\} (\d+)$/gm)) out.set(`stage:${m[2]} le=${m[1]}`, Number(m[3]));
+  for (const m of text.matchAll(/^omnibus_collab_stage_ms_(sum|count)\{stage="([^"]+)"\} ([\d.e+-]+)$/gm)) out.set(`stage:${m[2]} ${m[1]}`, Number(m[3]));
   return out;
 }
 
@@ -140,4 +146,39 @@ export async function memoryPerDraft(url: string, pid: number, token: string, dr
   const after = procStat(pid).rss;
   for (const o of observers) o.close();
   return (after - before) / drafts.length;
+}
+
+/**
+ * `count` editors open one draft at the same instant: the server's own figure for each join (handshake
+ * until the whole draft was sent, omnibus_collab_join_ms) and, client side, connect until the draft is held.
+ */
+export async function measureJoin(url: string, draftId: string, tokens: string[], count: number): Promise<JoinResult> {
+  const before = await joinBuckets(url);
+  const times: number[] = [];
+  const clients = await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const t0 = performance.now();
+      const c = await CollabClient.connect(url, tokens[i % tokens.length] as string, draftId);
+      times.push(performance.now() - t0);
+      return c;
+    }),
+  );
+  const after = await joinBuckets(url);
+  for (const c of clients) c.close();
+  const buckets = new Map([...after].map(([le, n]) => [le, n - (before.get(le) ?? 0)]));
+  const total = buckets.get('+Inf') ?? 0;
+  const at = (p: number) => {
+    for (const [le, n] of buckets) if (total > 0 && n / total >= p) return le === '+Inf' ? Infinity : Number(le);
+    return null;
+  };
+  times.sort((a, b) => a - b);
+  const pick = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] as number;
+  return { editors: count, p50: at(0.5), p99: at(0.99), clientP50: pick(0.5), clientP99: pick(0.99) };
+}
+
+async function joinBuckets(url: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${url}/api/metrics`)).text();
+  const out = new Map<string, number>();
+  for (const m of text.matchAll(/^omnibus_collab_join_ms_bucket\{le="([^"]+)"\} (\d+)$/gm)) out.set(m[1] as string, Number(m[2]));
+  return out;
 }

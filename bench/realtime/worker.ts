@@ -12,8 +12,12 @@ import { newHistogram, record, sparse } from './histogram';
 import { paragraphText } from '../../test/support/collab-client';
 import { awarenessProtocol, decoding, Y, yWebsocket, type Awareness, type Doc, type Transaction, type YText } from './libs';
 
+/** `brackets`: each delegation types inside its own bracket; `base`: the Chair's offices type the Chair's text itself. */
+export type Mode = 'brackets' | 'base';
+
 export interface WorkerInit {
   kind: 'ours' | 'reference';
+  mode: Mode;
   url: string;
   /** Our draft's id, or the reference server's room name. */
   draftId: string;
@@ -160,7 +164,7 @@ function freeIndex(text: YText): number {
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz ';
 
-function keystroke(e: Editor, paragraphIds: string[]): void {
+function keystroke(e: Editor, paragraphIds: string[], mode: Mode): void {
   const letter = LETTERS[Math.floor(Math.random() * LETTERS.length)] as string;
   const textOf = (id: string) => paragraphText(e.doc, id);
   let index: number;
@@ -176,7 +180,9 @@ function keystroke(e: Editor, paragraphIds: string[]): void {
     index = abs?.index ?? 0;
   }
   const text = textOf(e.target.paragraphId);
-  e.doc.transact(() => text.insert(index, letter, { [BRACKET_ATTRIBUTE]: e.target!.attr }), LOCAL);
+  // Base text carries no attribute: an explicit null keeps a letter typed at a bracket's edge out of it.
+  const attributes = mode === 'brackets' ? { [BRACKET_ATTRIBUTE]: e.target.attr } : { [BRACKET_ATTRIBUTE]: null };
+  e.doc.transact(() => text.insert(index, letter, attributes), LOCAL);
   e.target.rel = Y.createRelativePositionFromTypeIndex(text, index + 1, -1);
   e.target.typed++;
   const rec = { c: e.doc.clientID, k: Y.getState(e.doc.store, e.doc.clientID), t: now() };
@@ -185,9 +191,10 @@ function keystroke(e: Editor, paragraphIds: string[]): void {
 }
 
 let editors: Editor[] = [];
+let mode: Mode = 'brackets';
 const timers: NodeJS.Timeout[] = [];
 
-function start(stopAt: number): void {
+function start(stopAt: number, mode: Mode): void {
   const paragraphIds = [...(editors[0]?.doc.getMap(COLLAB_DOC.paragraphs).keys() ?? [])];
   for (const e of editors) {
     e.awareness.setLocalState({ name: e.code, cursor: null });
@@ -195,7 +202,7 @@ function start(stopAt: number): void {
     setTimeout(() => {
       timers.push(
         setInterval(() => {
-          if (now() < stopAt) keystroke(e, paragraphIds);
+          if (now() < stopAt) keystroke(e, paragraphIds, mode);
         }, 200),
       );
       timers.push(
@@ -268,6 +275,7 @@ process.on('message', (msg: { type: string; [k: string]: unknown }) => {
   switch (msg.type) {
     case 'init': {
       const init = msg.init as WorkerInit;
+      mode = init.mode;
       editors = init.editors.map((ed) => (init.kind === 'ours' ? oursEditor(init, ed.token, ed.code) : referenceEditor(init, ed.code)));
       const poll = setInterval(() => {
         if (editors.every((e) => e.synced && e.doc.getMap(COLLAB_DOC.paragraphs).size > 0)) {
@@ -281,7 +289,7 @@ process.on('message', (msg: { type: string; [k: string]: unknown }) => {
       return;
     }
     case 'start':
-      start(msg.stopAt as number);
+      start(msg.stopAt as number, mode);
       return;
     case 'sent':
       for (const r of msg.records as SentRecord[]) sentLog.push(r);

@@ -92,8 +92,8 @@ export class CollabDocumentsRepository {
    * as a named statement, parsed and planned once per connection, without an ORM query runner
    * around it; a commit is then little more than one round trip.
    */
-  async appendBatch(draftId: string, update: Uint8Array, userIds: string[], instance: string, claims: BracketClaim[]): Promise<number> {
-    const result = await this.pool().query<{ seq: string }>({
+  async appendBatch(draftId: string, update: Uint8Array, userIds: string[], instance: string, claims: BracketClaim[], sessionIds: string[] = []): Promise<number | { ended: string[] }> {
+    const result = await this.pool().query<{ seq: string | null; ended: string[] | null }>({
       name: 'collab_append_batch',
       text: APPEND_BATCH,
       values: [
@@ -105,10 +105,12 @@ export class CollabDocumentsRepository {
         claims.map((c) => c.paragraphId),
         claims.map((c) => c.userId),
         claims.map((c) => c.delegationId),
+        sessionIds,
       ],
     });
     const row = result.rows[0];
-    if (!row) throw new Error(`collab_document for draft ${draftId} is missing`);
+    if (row?.ended) return { ended: row.ended };
+    if (!row || row.seq === null) throw new Error(`collab_document for draft ${draftId} is missing`);
     return Number(row.seq);
   }
 
@@ -169,12 +171,20 @@ export class CollabDocumentsRepository {
   }
 }
 
-const APPEND_BATCH = `WITH s AS (
-    UPDATE collab_document SET head_seq = head_seq + 1, updated_at = now() WHERE draft_id = $1 RETURNING head_seq
+const APPEND_BATCH = `WITH ended AS (
+    SELECT x AS id FROM unnest($9::uuid[]) AS x
+     WHERE NOT EXISTS (SELECT 1 FROM auth_session a JOIN app_user u ON u.id = a.user_id
+                        WHERE a.id = x AND a.ended_at IS NULL AND a.expires_at > now() AND NOT u.disabled)
+  ), s AS (
+    UPDATE collab_document SET head_seq = head_seq + 1, updated_at = now()
+     WHERE draft_id = $1 AND NOT EXISTS (SELECT 1 FROM ended) RETURNING head_seq
   ), c AS (
     INSERT INTO collab_bracket (amendment_id, draft_id, paragraph_id, created_by, delegation_id)
     SELECT a, $1, p, u, d FROM unnest($5::uuid[], $6::uuid[], $7::uuid[], $8::uuid[]) AS x(a, p, u, d)
+     WHERE NOT EXISTS (SELECT 1 FROM ended)
     ON CONFLICT (amendment_id) DO NOTHING
+  ), i AS (
+    INSERT INTO collab_update (draft_id, seq, update, user_ids, instance)
+    SELECT $1, head_seq, $2, $3, $4 FROM s RETURNING seq
   )
-  INSERT INTO collab_update (draft_id, seq, update, user_ids, instance)
-  SELECT $1, head_seq, $2, $3, $4 FROM s RETURNING seq`;
+  SELECT (SELECT seq FROM i) AS seq, (SELECT array_agg(id::text) FROM ended) AS ended`;

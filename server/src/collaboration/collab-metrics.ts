@@ -5,6 +5,25 @@ export function durableWindow(metrics: MetricsRegistry): Histogram {
   return metrics.histogram('omnibus_collab_durable_ms', 'From accepting a client update to its commit in PostgreSQL (the durability window), ms.');
 }
 
+/** Bounds (ms) fine enough to see where a keystroke's milliseconds go on the way through the server. */
+const STAGE_BUCKETS_MS = [0.05, 0.1, 0.2, 0.5, 1, 2, 3, 5, 8, 12, 20, 35, 60, 100, 250, 500, 1000];
+
+/**
+ * Where an update's time goes inside the server, one series per stage (docs/realtime.md, "Where the
+ * milliseconds go"): `judge` the shadow validation, `gather` from acceptance until its batch starts being written,
+ * `store` the batch's statement until commit, `fanout` handing the committed batch to every socket.
+ */
+export type CollabStage = 'judge' | 'gather' | 'store' | 'fanout';
+
+export function collabStage(metrics: MetricsRegistry, stage: CollabStage): Histogram {
+  return metrics.histogram('omnibus_collab_stage_ms', 'Time an update spends in each stage of the real-time path, ms.', `stage="${stage}"`, STAGE_BUCKETS_MS);
+}
+
+/** From a co-editing handshake's arrival until the whole draft has been sent to it (its first sync answered). */
+export function joinTime(metrics: MetricsRegistry): Histogram {
+  return metrics.histogram('omnibus_collab_join_ms', 'Server time of a join: from the co-editing handshake until the whole draft has been sent, ms.', null, STAGE_BUCKETS_MS);
+}
+
 export function countRefusal(metrics: MetricsRegistry, reason: string): void {
   metrics.inc('omnibus_collab_refusals_total', 'Frames refused, by reason.', `reason="${reason}"`);
 }

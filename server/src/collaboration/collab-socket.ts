@@ -8,7 +8,7 @@ import { countRefusal } from './collab-metrics';
 import type { CollabConnection } from './connection';
 import { dropConnection, PendingAcks, socketBufferedBytes, TokenBucket } from './connection-guard';
 import { decodeFrame } from './frames';
-import type { Room } from './room';
+import { SESSION_ENDED, type Room } from './room';
 
 /** How long a closing connection waits for the acknowledgements it is owed. */
 const DRAIN_MS = 10_000;
@@ -25,8 +25,8 @@ export interface SocketContext {
 
 /**
  * One co-editing socket's life: its frames go to the room in order, within the connection's
- * budgets (updates and sync requests per second, unread bytes), each write after its session was
- * confirmed live; when the connection must end (its session ended, too many refusals) it is told
+ * budgets (updates and sync requests per second, unread bytes), each write stored only while its
+ * session is live; when the connection must end (its session ended, too many refusals) it is told
  * why, every acknowledgement it earned is sent, and only then is it closed.
  */
 export function wireCollabSocket(socket: Socket, ctx: SocketContext): CollabConnection {
@@ -104,14 +104,16 @@ export function wireCollabSocket(socket: Socket, ctx: SocketContext): CollabConn
       );
       return;
     }
-    // A write is accepted only while its session is live, checked now (not when the socket opened).
-    const handled = writes
-      ? registry.confirm(ctx.sessionId).then((ended) => {
-          if (ended === null) return room.receive(conn, frame);
-          endSession(ended);
-          return refuse('closing', sessionEndedEvent(ended).message);
-        })
-      : room.receive(conn, frame);
+    // A write is stored only if its session is still live when its batch is written: the statement
+    // that stores the batch checks every author's session (room-store, appendBatch), so no round trip
+    // to the database stands between a keystroke and its judgement. An ended session's write is
+    // refused, never stored, and the socket is told why and closed.
+    const handled = room.receive(conn, frame).then(async (answer) => {
+      if (answer !== SESSION_ENDED) return answer;
+      const ended = (await registry.confirm(ctx.sessionId)) ?? 'revoked';
+      endSession(ended);
+      return refuse('closing', sessionEndedEvent(ended).message);
+    });
     acks.track(handled).then(reply, (err: unknown) => {
       logger.error(`draft ${room.draftId}: a frame from ${conn.actor.username} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       reply({ ok: false, error: 'internal', message: 'The server could not handle this message; nothing was changed.' });

@@ -34,6 +34,8 @@ interface SocketSession {
   draftId: string;
   canWrite: boolean;
   room: Room;
+  /** performance.now() when the handshake arrived. */
+  startedAt: number;
 }
 
 /**
@@ -134,14 +136,17 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
 
   /** The handshake: who it is, which draft, whether they may write. Opens the room before the socket connects, so no frame is missed. */
   async authenticate(socket: Socket): Promise<void> {
+    const startedAt = performance.now();
     const { token, draftId } = validate(collabHandshake, socket.handshake.auth, 'handshake auth');
     const { actor, sessionId } = await this.auth.authenticateSession(token);
-    const draft = await this.deps.drafts.find(draftId);
+    // A draft open here already names its committee: people joining a busy room cost the database no lookup.
+    const open = await this.rooms.get(draftId)?.catch(() => undefined);
+    const draft = open ? { committeeId: open.committeeId } : await this.deps.drafts.find(draftId);
     if (!draft || draft.committeeId !== actor.committeeId) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
     requireAccess(actor, { action: 'draft.coedit.join', committeeId: draft.committeeId });
     const canWrite = denialReason(actor, { action: 'draft.coedit.write', committeeId: draft.committeeId }) === null;
     const room = await this.room(draftId, draft.committeeId);
-    const session: SocketSession = { actor, sessionId, draftId, canWrite, room };
+    const session: SocketSession = { actor, sessionId, draftId, canWrite, room, startedAt };
     socket.data.collab = session;
   }
 
@@ -166,6 +171,8 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
         actor,
         user,
         canWrite: session.canWrite,
+        sessionId: session.sessionId,
+        joinStartedAt: session.startedAt,
         send: (frame) => socket.emit(COLLAB_EVENTS.yjs, frame),
         error: (event) => socket.emit(COLLAB_EVENTS.error, event),
       },

@@ -7,6 +7,10 @@ export interface CollabConnection {
   actor: Actor;
   user: CollabUser;
   canWrite: boolean;
+  /** The sign-in session it was opened with: its writes are stored only while that session is live. */
+  sessionId?: string;
+  /** When its handshake began (performance.now()), until its first sync is answered: the join's server time. */
+  joinStartedAt?: number;
   send(frame: Uint8Array): void;
   error(event: CollabErrorEvent): void;
   close(): void;

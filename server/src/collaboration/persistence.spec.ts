@@ -85,4 +85,34 @@ describe('Persistence (batches, acknowledgements after commit)', () => {
     await Promise.all([p.enqueue(job('slow', 30)), p.enqueue(job('fast', 1))]);
     expect(log).toEqual(['slow', 'fast']);
   });
+
+  it("refuses the updates of a session that ended before its batch was written, and stores everyone else's in order", async () => {
+    const writes: { sessions: string[]; text: string }[] = [];
+    const refused: Uint8Array[][] = [];
+    const p = new Persistence(
+      async (update, _users, _claims, sessionIds) => {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, update);
+        writes.push({ sessions: sessionIds, text: doc.getText('t').toString() });
+        return sessionIds.includes('ended') ? { ended: ['ended'] } : writes.length;
+      },
+      () => undefined,
+      quiet,
+      'test',
+      () => 0,
+      {},
+      (updates) => refused.push(updates),
+    );
+    const [u1, u2, u3] = updates(3) as [Uint8Array, Uint8Array, Uint8Array];
+    const live = { ...by('a'), sessionId: 'live' };
+    const gone = { ...by('b'), sessionId: 'ended' };
+    const outcomes = [p.add(u1, live), p.add(u2, gone), p.add(u3, null)];
+    expect(await Promise.all(outcomes)).toEqual(['stored', 'session_ended', 'stored']);
+    // The first write stored nothing; the second holds the live session's update and the server's own.
+    expect(writes.map((w) => w.sessions)).toEqual([['live', 'ended'], ['live']]);
+    expect(refused).toEqual([[u2]]);
+    expect(p.pending).toBe(0);
+    await p.durable();
+  });
 });
+

@@ -7,7 +7,12 @@ import { Y } from './yjs';
 export interface Authorship {
   actor: Actor;
   paragraphs: string[];
+  /** The sign-in session it came through: the batch is stored only while that session is live. */
+  sessionId?: string;
 }
+
+/** What became of one accepted update: stored, or refused because its author's session had ended by the time it was written. */
+export type Outcome = 'stored' | 'session_ended';
 
 interface Entry {
   update: Uint8Array;
@@ -16,6 +21,7 @@ interface Entry {
   claims: BracketClaim[];
   /** When it was accepted (performance.now()), for the durability window. */
   at: number;
+  settle: (outcome: Outcome) => void;
 }
 
 interface Batch {
@@ -23,8 +29,17 @@ interface Batch {
   waiters: (() => void)[];
 }
 
-/** Writes one batch in one transaction and returns the batch's sequence number. */
-export type BatchWriter = (update: Uint8Array, userIds: string[], claims: BracketClaim[]) => Promise<number>;
+export interface PersistenceTimings {
+  window?: (ms: number) => void;
+  gather?: (ms: number) => void;
+  store?: (ms: number) => void;
+}
+
+/**
+ * Writes one batch in one statement and returns the batch's sequence number, or, storing nothing,
+ * the sessions among `sessionIds` that are no longer live (signed out, ended, lapsed, account disabled).
+ */
+export type BatchWriter = (update: Uint8Array, userIds: string[], claims: BracketClaim[], sessionIds: string[]) => Promise<number | { ended: string[] }>;
 
 const MAX_BATCH = 500;
 const MAX_RETRY_DELAY_MS = 2_000;
@@ -51,14 +66,19 @@ export class Persistence {
     private readonly label: string,
     /** Least time between two batches: zero for a small room, a few ms for a big one (fewer, larger broadcasts). */
     private readonly minGapMs: () => number = () => 0,
-    /** Told, for each update, how long it waited from acceptance to commit (ms). */
-    private readonly observeWindow: (ms: number) => void = () => undefined,
+    /** Told how long updates wait: from acceptance to commit (the window), to their batch's start, and each batch's write (ms). */
+    private readonly observe: PersistenceTimings = {},
+    /** Told of accepted updates that were refused at writing time (their session had ended): the shadow must forget them. */
+    private readonly onRefused: (updates: Uint8Array[]) => void = () => undefined,
   ) {}
 
-  add(update: Uint8Array, by: Authorship | null, claims: BracketClaim[] = []): void {
+  /** Accepts an update for storing; resolves with what became of it once its batch was written. */
+  add(update: Uint8Array, by: Authorship | null, claims: BracketClaim[] = []): Promise<Outcome> {
     if (!this.open) this.open = { entries: [], waiters: [] };
-    this.open.entries.push({ update, by, claims, at: performance.now() });
+    const open = this.open;
+    const outcome = new Promise<Outcome>((settle) => open.entries.push({ update, by, claims, at: performance.now(), settle }));
     this.queueFlush();
+    return outcome;
   }
 
   /** Resolves once everything accepted so far is committed. */
@@ -104,6 +124,27 @@ export class Persistence {
     else setTimeout(() => void this.enqueue(() => this.flush()), wait);
   }
 
+  /**
+   * The batch stored nothing: some of its authors' sessions had ended when it was written. Their
+   * updates (in this batch and waiting for the next) are refused; everyone else's go back in front,
+   * in order, and are written at once. The room rebuilds its shadow without the refused ones.
+   */
+  private dropEnded(batch: Batch, ended: ReadonlySet<string>): void {
+    const later = this.open;
+    const all = [...batch.entries, ...(later?.entries ?? [])];
+    const isEnded = (e: Entry) => e.by?.sessionId !== undefined && ended.has(e.by.sessionId);
+    const refused = all.filter(isEnded);
+    this.open = { entries: all.filter((e) => !isEnded(e)), waiters: [...batch.waiters, ...(later?.waiters ?? [])] };
+    this.onRefused(refused.map((e) => e.update));
+    for (const e of refused) e.settle('session_ended');
+    if (this.open.entries.length > 0) this.queueFlush();
+    else {
+      const waiters = this.open.waiters;
+      this.open = null;
+      for (const w of waiters) w();
+    }
+  }
+
   private async flush(): Promise<void> {
     this.flushQueued = false;
     const batch = this.open;
@@ -117,19 +158,28 @@ export class Persistence {
       this.open = null;
     }
     this.running = batch;
-    this.lastFlushAt = performance.now();
+    const started = performance.now();
+    this.lastFlushAt = started;
+    if (this.observe.gather) for (const e of batch.entries) this.observe.gather(started - e.at);
     const updates = batch.entries.map((e) => e.update);
     const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
     const authors = batch.entries.flatMap((e) => (e.by ? [e.by] : []));
     const userIds = [...new Set(authors.map((a) => a.actor.userId))];
+    const sessionIds = [...new Set(authors.flatMap((a) => (a.sessionId === undefined ? [] : [a.sessionId])))];
     const claims = batch.entries.flatMap((e) => e.claims);
     try {
-      const seq = await this.write(update, userIds, claims);
+      const seq = await this.write(update, userIds, claims, sessionIds);
       this.failures = 0;
       this.running = null;
+      if (typeof seq !== 'number') {
+        this.dropEnded(batch, new Set(seq.ended));
+        return;
+      }
       const done = performance.now();
-      for (const e of batch.entries) this.observeWindow(done - e.at);
+      this.observe.store?.(done - started);
+      if (this.observe.window) for (const e of batch.entries) this.observe.window(done - e.at);
       this.committed(update, seq, authors);
+      for (const e of batch.entries) e.settle('stored');
       for (const w of batch.waiters) w();
     } catch (err) {
       this.running = null;

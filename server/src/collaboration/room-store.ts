@@ -52,8 +52,8 @@ export class RoomStore {
   }
 
   /** One statement, so a refused one stored nothing: a deadlock is retried at once rather than as a failed write. */
-  writeBatch(update: Uint8Array, userIds: string[], claims: BracketClaim[]): Promise<number> {
-    return retryOnConflict(() => this.deps.docs.appendBatch(this.room.draftId, update, userIds, this.deps.config.instanceId, claims));
+  writeBatch(update: Uint8Array, userIds: string[], claims: BracketClaim[], sessionIds: string[]): Promise<number | { ended: string[] }> {
+    return retryOnConflict(() => this.deps.docs.appendBatch(this.room.draftId, update, userIds, this.deps.config.instanceId, claims, sessionIds));
   }
 
   markEdited(paragraphId: string, actor: Actor): void {

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { COLLAB_DOC, CollabAck, CollabErrorEvent, CollabRefusal, ErrorCode, PARAGRAPH_FIELDS, ParagraphOrigin, ParagraphStatus, decodeSponsors } from '@omnibus/shared';
 import type { EditJudge, ParagraphFacts } from './bracket-rules';
 import type { Pacing } from './collab-config';
-import { countBatch, countRefusal, durableWindow } from './collab-metrics';
+import { collabStage, countBatch, countRefusal, durableWindow, joinTime } from './collab-metrics';
+import type { Histogram } from '../metrics/metrics.registry';
 import type { BracketClaim } from './collab-documents.repository';
 import { CollabConnection, Strikes } from './connection';
 import { awarenessFrame, Frame, syncStep1Frame, syncStep2Frame, updateFrame } from './frames';
@@ -48,6 +49,12 @@ export function awarenessGapMs(connections: number, base: number, p: Pacing): nu
   return Math.min(p.awarenessMaxMs, Math.max(base, connections * p.awarenessMsPerPerson));
 }
 
+/**
+ * The answer to a write whose author's session had ended by the time its batch was written: nothing
+ * of it was stored; the socket finds out why and closes (collab-socket.ts).
+ */
+export const SESSION_ENDED: CollabAck = { ok: false, error: 'unauthorized', message: 'This session has ended; nothing more is accepted on it.', details: { reason: 'closing' } };
+
 export interface Refusal {
   reason: CollabRefusal;
   message: string;
@@ -89,6 +96,14 @@ export class Room {
    */
   private peers = true;
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly judgeTime: Histogram;
+  private readonly fanoutTime: Histogram;
+  private readonly joinTime: Histogram;
+  /**
+   * The whole live document encoded, for clients that join holding nothing (a page load): a room that
+   * many join at once (the start of a meeting) encodes it once, not once per person. Dropped at every change.
+   */
+  private wholeDocument: Uint8Array | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   closed = false;
 
@@ -110,13 +125,19 @@ export class Room {
     this.store = new RoomStore(this, deps);
     this.clientOwners.set(this.store.reconcileClientId, 'server');
     const durability = durableWindow(deps.metrics);
+    const gather = collabStage(deps.metrics, 'gather');
+    const store = collabStage(deps.metrics, 'store');
+    this.judgeTime = collabStage(deps.metrics, 'judge');
+    this.fanoutTime = collabStage(deps.metrics, 'fanout');
+    this.joinTime = joinTime(deps.metrics);
     this.persistence = new Persistence(
-      (update, userIds, claims) => this.store.writeBatch(update, userIds, claims),
+      (update, userIds, claims, sessionIds) => this.store.writeBatch(update, userIds, claims, sessionIds),
       (update, seq, authors) => this.committed(update, seq, authors),
       this.logger,
       `draft ${draftId}`,
       () => batchGapMs(this.connections.size, deps.config.pacing),
-      (ms) => durability.observe(ms),
+      { window: (ms) => durability.observe(ms), gather: (ms) => gather.observe(ms), store: (ms) => store.observe(ms) },
+      () => this.validator.reset(),
     );
     this.validator = new UpdateValidator(live, () => this.persistence.pendingUpdates());
     live.on('update', (update: Uint8Array, origin: unknown) => this.onLiveUpdate(update, origin));
@@ -145,6 +166,7 @@ export class Room {
   }
 
   private onLiveUpdate(update: Uint8Array, origin: unknown): void {
+    this.wholeDocument = null;
     // The shadow judged and kept our own batches before they were stored.
     if (origin === COMMITTED) return;
     this.validator.mirror(update);
@@ -171,7 +193,9 @@ export class Room {
   announce(update: Uint8Array, seq: number): void {
     countBatch(this.deps.metrics);
     this.seqs.mark(seq);
+    const t0 = performance.now();
     this.deps.emit(this.name, updateFrame(update));
+    this.fanoutTime.observe(performance.now() - t0);
     if (this.peers) void this.deps.bridge.publish(this.draftId, { kind: 'update', seq, update }).then((n) => this.notePeers(n));
     this.store.noteRow();
   }
@@ -225,13 +249,19 @@ export class Room {
   async receive(conn: CollabConnection, frame: Frame): Promise<CollabAck> {
     switch (frame.type) {
       case 'sync-step1': {
+        let known: Map<number, number>;
         try {
-          Y.decodeStateVector(frame.stateVector);
+          known = Y.decodeStateVector(frame.stateVector);
         } catch {
           return this.refuse(conn, { reason: 'malformed_frame', message: 'The state vector of sync step 1 could not be read.' });
         }
         // The live document holds only committed changes: nothing in this answer can be lost in a crash.
-        conn.send(syncStep2Frame(Y.encodeStateAsUpdate(this.live, frame.stateVector)));
+        const answer = known.size === 0 ? (this.wholeDocument ??= Y.encodeStateAsUpdate(this.live)) : Y.encodeStateAsUpdate(this.live, frame.stateVector);
+        conn.send(syncStep2Frame(answer));
+        if (conn.joinStartedAt !== undefined) {
+          this.joinTime.observe(performance.now() - conn.joinStartedAt);
+          conn.joinStartedAt = undefined;
+        }
         return { ok: true };
       }
       case 'sync-step2':
@@ -260,7 +290,9 @@ export class Room {
           isKnownAmendment: (id) => this.knownAmendments.has(id),
         }
       : null;
+    const t0 = performance.now();
     const verdict = this.validator.check(update, decoded, judge, (id) => this.facts(id));
+    this.judgeTime.observe(performance.now() - t0);
     if (!verdict.ok) return this.refuse(conn, verdict);
     for (const c of clients) this.clientOwners.set(c, conn.actor.userId);
     const claims: BracketClaim[] = verdict.created.map(({ paragraphId, bracket }) => ({
@@ -271,9 +303,10 @@ export class Room {
       delegationId: conn.actor.delegationId as string,
     }));
     for (const c of claims) this.knownAmendments.add(c.amendmentId);
-    this.persistence.add(update, { actor: conn.actor, paragraphs: verdict.paragraphs }, claims);
-    await this.persistence.durable();
-    return { ok: true };
+    const by: Authorship = { actor: conn.actor, paragraphs: verdict.paragraphs };
+    if (conn.sessionId !== undefined) by.sessionId = conn.sessionId;
+    const outcome = await this.persistence.add(update, by, claims);
+    return outcome === 'stored' ? { ok: true } : SESSION_ENDED;
   }
 
   facts(paragraphId: string): ParagraphFacts | null {

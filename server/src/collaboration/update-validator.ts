@@ -98,6 +98,11 @@ export class UpdateValidator {
     this.shadow = this.copy();
   }
 
+  /** Forgets accepted changes that were refused when written: the shadow becomes the live document plus what is still being stored. */
+  reset(): void {
+    this.rebuild();
+  }
+
   /** Everything accepted so far: the live document's state and what is still being stored. */
   stateVector(): Uint8Array {
     return Y.encodeStateVector(this.shadow);

@@ -52,12 +52,15 @@ export class MetricsRegistry implements OnModuleDestroy {
     else counter.inc(by);
   }
 
-  histogram(name: string, help: string): Histogram {
-    const existing = this.histograms.get(name);
-    if (existing) return existing;
-    const h = new prom.Histogram({ name, help, buckets: LATENCY_BUCKETS_MS, registers: [this.registry] });
-    this.histograms.set(name, h);
-    return h;
+  /** A latency histogram (ms); `label` (`stage="store"`) names one series of a histogram with several. */
+  histogram(name: string, help: string, label: string | null = null, buckets: readonly number[] = LATENCY_BUCKETS_MS): Histogram {
+    const parsed = label === null ? null : parseLabel(label);
+    let h = this.histograms.get(name);
+    if (!h) {
+      h = new prom.Histogram({ name, help, buckets: [...buckets], labelNames: parsed ? [parsed[0]] : [], registers: [this.registry] });
+      this.histograms.set(name, h);
+    }
+    return parsed ? h.labels({ [parsed[0]]: parsed[1] }) : h;
   }
 
   /** A gauge read when scraped. Registering a name again replaces how it is read. */
