@@ -29,11 +29,11 @@ describe('Persistence (batches, acknowledgements after commit)', () => {
       'test',
     );
     const [u1, u2, u3] = updates(3) as [Uint8Array, Uint8Array, Uint8Array];
-    p.add(u1, by('a'));
+    void p.add(u1, by('a'));
     const first = p.durable();
     await new Promise((r) => setImmediate(r));
-    p.add(u2, by('b'));
-    p.add(u3, by('c'));
+    void p.add(u2, by('b'));
+    void p.add(u3, by('c'));
     const second = p.durable();
     let firstDone = false;
     void first.then(() => (firstDone = true));
@@ -52,7 +52,7 @@ describe('Persistence (batches, acknowledgements after commit)', () => {
     const announced: { seq: number; update: Uint8Array }[] = [];
     const p = new Persistence(async () => 41, (update, seq) => announced.push({ seq, update }), quiet, 'test');
     const all = updates(5);
-    for (const u of all) p.add(u, null);
+    for (const u of all) void p.add(u, null);
     await p.durable();
     expect(announced).toHaveLength(1);
     const doc = new Y.Doc();
@@ -73,7 +73,7 @@ describe('Persistence (batches, acknowledgements after commit)', () => {
       quiet,
       'test',
     );
-    p.add(updates(1)[0]!, by('a'));
+    void p.add(updates(1)[0]!, by('a'));
     await p.durable();
     expect(attempts).toBe(3);
   });

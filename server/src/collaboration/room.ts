@@ -177,7 +177,7 @@ export class Room {
       origin.updates.push(update);
     } else {
       // Yjs's own formatting cleanup after remote changes: ours to store like any change.
-      this.persistence.add(update, null);
+      void this.persistence.add(update, null);
     }
   }
 
