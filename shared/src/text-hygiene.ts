@@ -179,8 +179,13 @@ function characterAround(text: string, offset: number): string {
 }
 
 /** The live editor's check of a paragraph after an edit: its words and every bracket's, and where each bracket sits. */
-export function paragraphTextProblem(base: string, brackets: readonly { start: number; end: number; text: string; words?: string }[]): string | null {
-  const inBase = findUnsafeCharacter(base, { newlines: true, tabs: true });
+export function paragraphTextProblem(
+  base: string,
+  brackets: readonly { start: number; end: number; text: string; words?: string }[],
+  /** True when `base` is known clean (unchanged since it was last checked): only the brackets given are checked. */
+  baseChecked = false,
+): string | null {
+  const inBase = baseChecked ? null : findUnsafeCharacter(base, { newlines: true, tabs: true });
   if (inBase !== null) return `the text ${describeUnsafeCharacter(inBase)}`;
   for (const b of brackets) {
     const inBracket = findUnsafeCharacter(b.text, { newlines: true, tabs: true });

@@ -57,7 +57,17 @@ export function judgeParagraphEdit(p: ParagraphFacts, before: DeltaProjection, a
   if (CONTROL_CHARS.test(after.base) || after.brackets.some((b) => CONTROL_CHARS.test(b.text))) {
     return refuse('control_characters', `Paragraph ${p.label}: control characters have no place in a resolution.`);
   }
-  const unsafe = paragraphTextProblem(after.base, after.brackets);
+  // What a keystroke did not change was judged when it was written: with the base text unchanged, only
+  // brackets that are new or changed are examined (a paragraph may hold dozens).
+  const baseChanged = before.base !== after.base;
+  const beforeById = new Map(before.brackets.map((b) => [b.id, b]));
+  const changed = baseChanged
+    ? after.brackets
+    : after.brackets.filter((b) => {
+        const was = beforeById.get(b.id);
+        return was === undefined || was.start !== b.start || was.end !== b.end || was.text !== b.text;
+      });
+  const unsafe = paragraphTextProblem(after.base, changed, !baseChanged);
   if (unsafe !== null) return refuse('control_characters', `Paragraph ${p.label}: ${unsafe}.`);
   const { actor, committeeId } = judge;
   const ids = (codes: readonly string[]) => codes.map((c) => judge.delegationIds.get(c)).filter((x): x is string => x !== undefined);
