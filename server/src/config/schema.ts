@@ -20,7 +20,7 @@ interface Variable<T> {
   shown: string;
   /** One line for the README's meaning column (Markdown). */
   description: string;
-  /** What a valid value is, completing "NAME must be …" (unless the schema says it more precisely). */
+  /** What a valid value is, completing "NAME must be …" (unless the schema says it more precisely), and the README's accepts column. */
   expected: string;
   /** Never echoed back in an error (passwords, secrets). */
   secret?: boolean;
@@ -30,7 +30,7 @@ function unset(raw: Raw): raw is undefined {
   return raw === undefined || raw === '';
 }
 
-/** Turns `parse(raw)` into a zod schema; `parse` returns the setting, or a string naming what is wrong. */
+/** Turns `parse(raw)` into a zod schema; `parse` returns the setting, or `{ problem }` completing "NAME …". */
 function parsed<T>(parse: (raw: string) => T | { problem: string }, fallback: () => T): z.ZodType<T, Raw> {
   return z
     .string()
@@ -65,8 +65,8 @@ const wholeNumber = (def: number, min: number, max: number, description: string)
 const decimal = (def: number, min: number, max: number, description: string) => numeric(false, def, min, max, description);
 
 /** Free text, or `fallback` when unset (null: no value). */
-function text<T extends string | null>(fallback: () => T, shown: string, description: string, expected = 'text'): Variable<string | T> {
-  return { schema: parsed<string | T>((raw) => raw, fallback), shown, description, expected };
+function text<T extends string | null>(fallback: () => T, shown: string, description: string): Variable<string | T> {
+  return { schema: parsed<string | T>((raw) => raw, fallback), shown, description, expected: 'any text' };
 }
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -108,7 +108,7 @@ export const VARIABLES = {
       () => null,
     ),
     shown: '(none: `demo`, loopback only)',
-    description: 'password of the demo accounts when they are seeded (12 characters or more)',
+    description: 'password of the demo accounts when they are seeded',
     expected: 'at least 12 characters long',
     secret: true,
   },
@@ -191,7 +191,7 @@ export const VARIABLES = {
       return (LOG_LEVELS as readonly string[]).includes(level) ? (level as LogLevel) : { problem: `must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"` };
     }, (): LogLevel => 'info'),
     shown: '`info`',
-    description: '`trace`, `debug`, `info`, `warn`, `error`, `fatal` or `silent`; `info` logs one line per HTTP request',
+    description: 'how much the server logs; `info` logs one line per HTTP request',
     expected: `one of ${LOG_LEVELS.join(', ')}`,
   },
   OMNIBUS_LOG: text(() => null, '(none)', '`silent` silences the log whatever `LOG_LEVEL` says (the tests set it)'),
@@ -233,6 +233,6 @@ function describeProblem(name: VariableName, raw: string | undefined, issue: z.c
 
 /** The README's table of variables, one row per variable, in the order of VARIABLES. */
 export function variablesTable(): string {
-  const rows = Object.entries(VARIABLES).map(([name, v]: [string, Variable<unknown>]) => `| \`${name}\` | ${v.shown} | ${v.description} |`);
-  return ['| variable | default | meaning |', '| --- | --- | --- |', ...rows].join('\n');
+  const rows = Object.entries(VARIABLES).map(([name, v]: [string, Variable<unknown>]) => `| \`${name}\` | ${v.shown} | ${v.expected} | ${v.description} |`);
+  return ['| variable | default | accepts | meaning |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
