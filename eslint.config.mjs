@@ -21,6 +21,17 @@ export default tseslint.config(
     },
   },
   {
+    // The server reads its environment once, in main.ts, through config/schema.ts; every module is handed the result.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/main.ts', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Declare the variable in server/src/config/schema.ts and inject APP_CONFIG (or COLLAB_CONFIG) instead.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.e2e.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

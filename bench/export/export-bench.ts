@@ -10,6 +10,7 @@ import { DocModel, buildCompilationModel, buildConsensusModel, compileParagraph 
 import { Document, Packer, Paragraph } from 'docx';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { loadConfig } from '../../server/src/config/config';
 import { PdfRenderer } from '../../server/src/documents/export/pdf-renderer';
 import { renderAkn } from '../../server/src/documents/export/render-akn';
 import { renderDocx } from '../../server/src/documents/export/render-docx';
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
   rows.push(await measure('markdown compilation text', RUNS, () => renderMarkdown(model('compilation'))));
   rows.push(await measure('akoma ntoso compilation text', RUNS, () => renderAkn(model('compilation'))));
   rows.push(await measure('plain text compilation text', RUNS, () => renderText(model('compilation'))));
-  const pdf = new PdfRenderer();
+  const pdf = new PdfRenderer(loadConfig(process.env));
   try {
     rows.push(await measure('pdf compilation text (warm chromium)', 5, () => pdf.render(renderHtml(model('compilation')), 'letter')));
   } catch (err) {

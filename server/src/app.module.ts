@@ -62,7 +62,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }),
-        ConfigModule.forRoot(config),
+        // Named after the database this instance really uses, embedded or not.
+        ConfigModule.forRoot(config, (dataSource.options as { url?: string }).url),
         DatabaseModule.forRoot(dataSource),
         EventsModule,
         AuthModule,

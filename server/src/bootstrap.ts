@@ -45,15 +45,15 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   let databaseUrl = config.databaseUrl;
   if (databaseUrl === null) {
     embedded = await startEmbeddedPostgres({
-      dataDir: config.dataDir,
-      port: config.embeddedPostgresPort,
-      ...(config.dataDirChosen === true ? {} : { fallbackDataDir: fallbackDataDir(config.dataDir) }),
+      dataDir: config.embeddedPostgres.dataDir,
+      port: config.embeddedPostgres.port,
+      ...(config.embeddedPostgres.dataDirChosen ? {} : { fallbackDataDir: fallbackDataDir(config.embeddedPostgres.dataDir) }),
       log: (line) => log.warn(line),
     });
     await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
     databaseUrl = withDatabase(embedded.adminUrl, EMBEDDED_DATABASE);
   }
-  const dataSource = createDataSource(databaseUrl, { quiet: config.logLevel === 'silent' });
+  const dataSource = createDataSource(databaseUrl, { quiet: config.logging.level === 'silent' });
   try {
     await dataSource.initialize().catch((err: unknown) => {
       throw embedded ? err : new StartupError(`The database at DATABASE_URL (${hostOf(databaseUrl)}) does not answer (${reason(err)}); check that PostgreSQL runs there and that the URL is right.`);
@@ -62,7 +62,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     if (ran.length > 0) log.info(`Applied migrations: ${ran.join(', ')}`);
     // The demo accounts' password "demo" is public: with it they are only ever created on a server this
     // machine alone can reach; beyond it only with a password the operator chose.
-    const demoPassword = config.demoPassword ?? null;
+    const demoPassword = config.demoPassword;
     const seedSkipped =
       config.seedDemo && !isLoopback(config.host) && demoPassword === null
         ? `the server listens on ${config.host}, beyond this machine, and the demo accounts' password "demo" is public; start with HOST=127.0.0.1, or choose their password with OMNIBUS_DEMO_PASSWORD`

@@ -2,10 +2,10 @@ import { startServer } from './bootstrap';
 import { loadConfig } from './config/config';
 import * as fs from 'node:fs';
 import { StartupError } from './database/startup-error';
-import { CHROMIUM_PATH } from './documents/export/chromium-options';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // The one place the server reads its environment: everything else is handed the parsed configuration.
+  const config = loadConfig(process.env);
   const t0 = Date.now();
   const server = await startServer(config);
   const lines = [
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
       `    named by its code in lower case: ${server.seed.delegateUsernames.join(', ')}`,
     );
   }
-  lines.push(`  PDF export:  ${pdfExport()}`);
+  lines.push(`  PDF export:  ${pdfExport(config.chromium.path)}`);
   if (server.seedSkipped !== null) lines.push(`  Demo committee not seeded: ${server.seedSkipped}.`);
   process.stdout.write(`${lines.join('\n')}\n\n`);
   const stop = (signal: string) => {
@@ -44,12 +44,12 @@ main().catch((err: unknown) => {
 });
 
 /** PDF is laid out by Chromium; without it every other format still exports. */
-function pdfExport(): string {
+function pdfExport(chromiumPath: string): string {
   try {
-    fs.accessSync(CHROMIUM_PATH, fs.constants.X_OK);
-    return `available (Chromium at ${CHROMIUM_PATH})`;
+    fs.accessSync(chromiumPath, fs.constants.X_OK);
+    return `available (Chromium at ${chromiumPath})`;
   } catch {
-    return `not available: no Chromium at ${CHROMIUM_PATH} (install it, e.g. "apt-get install chromium", or set CHROMIUM_PATH); the other formats export as usual`;
+    return `not available: no Chromium at ${chromiumPath} (install it, e.g. "apt-get install chromium", or set CHROMIUM_PATH); the other formats export as usual`;
   }
 }
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type { DraftView } from '@omnibus/shared';
-import { CHROMIUM_PATH } from '../../server/src/documents/export/chromium-options';
+import { CHROMIUM_PATH } from '../browser/support/chromium';
 import { PdfRenderer } from '../../server/src/documents/export/pdf-renderer';
 import { demoDraft } from '../support/draft-helpers';
 import { startTestServer, TestServer } from '../support/test-server';

@@ -1,10 +1,12 @@
 import { SESSION_EVENTS, type DraftView, type SessionEndedEvent } from '@omnibus/shared';
 import { RunningServer, startServer } from '../../server/src/bootstrap';
-import { loadConfig } from '../../server/src/config/config';
+import { COLLAB_CONFIG, type CollabConfig } from '../../server/src/collaboration/collab-config';
+import type { AppConfig } from '../../server/src/config/config';
+import { APP_CONFIG } from '../../server/src/config/config.module';
 import { CollabClient, storedDoc, paragraphText, waitFor } from '../support/collab-client';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
 import { redisForTests } from '../support/redis';
-import { apiClient, startTestServer, TestServer } from '../support/test-server';
+import { apiClient, startTestServer, testConfig, TestServer } from '../support/test-server';
 import { connectLive, LiveClient, travelTo } from '../workflow/live-helpers';
 import { meetingAt, toNegotiation } from '../workflow/workflow-helpers';
 
@@ -220,22 +222,26 @@ describe('a session that is not renewed', () => {
 
 const redisUrl = redisForTests();
 (redisUrl === null ? describe.skip : describe)('across two instances (Redis)', () => {
-  const saved = { ...process.env };
   let a: TestServer;
   let b: RunningServer;
 
   beforeAll(async () => {
-    process.env.REDIS_URL = redisUrl as string;
-    a = await startTestServer();
+    a = await startTestServer({ REDIS_URL: redisUrl as string });
     // B checks PostgreSQL only once a minute: what ends its sockets quickly comes through Redis.
-    b = await startServer(
-      loadConfig({ ...process.env, DATABASE_URL: a.databaseUrl, PORT: '0', HOST: '127.0.0.1', OMNIBUS_SEED: 'off', OMNIBUS_LOG: 'silent', SESSION_CHECK_MS: '60000' }),
-    );
+    b = await startServer(testConfig(a.databaseUrl, { REDIS_URL: redisUrl as string, SESSION_CHECK_MS: '60000' }));
   });
   afterAll(async () => {
     await b?.close();
     await a?.close();
-    process.env = saved;
+  });
+
+  it('runs each instance on exactly the configuration it was given, real-time settings included', () => {
+    const collabA = a.server.app.get<CollabConfig>(COLLAB_CONFIG);
+    const collabB = b.app.get<CollabConfig>(COLLAB_CONFIG);
+    expect([collabA.redisUrl, collabB.redisUrl]).toEqual([redisUrl, redisUrl]);
+    expect(collabB.redisPrefix).toBe(collabA.redisPrefix);
+    expect(collabB.instanceId).not.toBe(collabA.instanceId);
+    expect(b.app.get<AppConfig>(APP_CONFIG).guard.sessionCheckMs).toBe(60_000);
   });
 
   it('signing out on one instance closes the session’s socket on the other within moments', async () => {

@@ -1,11 +1,10 @@
 import type { ParagraphView } from '@omnibus/shared';
 import { RunningServer, startServer } from '../../server/src/bootstrap';
 import { CollabService } from '../../server/src/collaboration/collab.service';
-import { loadConfig } from '../../server/src/config/config';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
 import { createTestDatabase } from '../support/test-database';
-import { apiClient } from '../support/test-server';
+import { apiClient, testConfig } from '../support/test-server';
 
 /**
  * The two ways the paragraph tables catch up with a stored document they lag (what a crash between
@@ -16,12 +15,9 @@ import { apiClient } from '../support/test-server';
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let server: RunningServer;
 
-// Read by the real-time module from the environment: rooms close at once when left, project often.
-process.env.COLLAB_IDLE_CLOSE_MS = '50';
-process.env.COLLAB_PROJECT_EVERY_MS = '100';
-
+/** Rooms close at once when left, and project often. */
 async function start(): Promise<RunningServer> {
-  return startServer(loadConfig({ ...process.env, DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', OMNIBUS_SEED: 'off', OMNIBUS_LOG: 'silent' }));
+  return startServer(testConfig(db.url, { COLLAB_IDLE_CLOSE_MS: '50', COLLAB_PROJECT_EVERY_MS: '100' }));
 }
 
 beforeAll(async () => {

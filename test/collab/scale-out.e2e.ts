@@ -3,11 +3,10 @@ import { RunningServer, startServer } from '../../server/src/bootstrap';
 import { CollabService } from '../../server/src/collaboration/collab.service';
 import { deltaNow } from '../../server/src/collaboration/text-runs';
 import { Y, type Doc } from '../../server/src/collaboration/yjs';
-import { loadConfig } from '../../server/src/config/config';
 import { CollabClient, contentOf, paragraphText, storedDoc, waitFor } from '../support/collab-client';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
 import { redisForTests } from '../support/redis';
-import { startTestServer, TestServer } from '../support/test-server';
+import { startTestServer, testConfig, TestServer } from '../support/test-server';
 
 /**
  * Two instances, one PostgreSQL, one Redis: clients split across them co-edit one paragraph and
@@ -16,24 +15,23 @@ import { startTestServer, TestServer } from '../support/test-server';
 jest.setTimeout(120_000);
 
 const redisUrl = redisForTests();
-const saved = { ...process.env };
 let a: TestServer;
 let b: RunningServer;
 
 beforeAll(async () => {
   if (redisUrl === null) return;
-  process.env.REDIS_URL = redisUrl;
-  process.env.COLLAB_PROJECT_EVERY_MS = '200';
-  // Slow polling of PostgreSQL, so what converges here converges through Redis pub/sub.
-  process.env.COLLAB_CATCH_UP_EVERY_MS = '60000';
-  a = await startTestServer();
-  b = await startServer(loadConfig({ ...process.env, DATABASE_URL: a.databaseUrl, PORT: '0', HOST: '127.0.0.1', OMNIBUS_SEED: 'off', OMNIBUS_LOG: 'silent' }));
+  a = await startTestServer(settings());
+  b = await startServer(testConfig(a.databaseUrl, settings()));
 });
 afterAll(async () => {
   await b?.close();
   await a?.close();
-  process.env = saved;
 });
+
+/** Every instance here: on the test Redis, projecting often, and polling PostgreSQL slowly, so what converges converges through Redis pub/sub. */
+function settings(): Record<string, string> {
+  return { REDIS_URL: redisUrl ?? '', COLLAB_PROJECT_EVERY_MS: '200', COLLAB_CATCH_UP_EVERY_MS: '60000' };
+}
 
 async function liveDoc(server: RunningServer, draftId: string): Promise<Doc> {
   const room = await server.app.get(CollabService).openRoom(draftId);
@@ -45,7 +43,7 @@ async function liveDoc(server: RunningServer, draftId: string): Promise<Doc> {
 // First, while the draft's update numbers are still low on both sides (a copied number would be taken for one already seen).
 it('never mixes two deployments that share one Redis, even when their drafts have the same ids', async () => {
   // A second deployment on a copy of the same seeded database: same draft and paragraph ids.
-  const other = await startTestServer();
+  const other = await startTestServer(settings());
   try {
     const chairA = await a.login('chair');
     const draft = await demoDraft(a, chairA);

@@ -1,5 +1,5 @@
 import { RunningServer, startServer } from '../../server/src/bootstrap';
-import { loadConfig } from '../../server/src/config/config';
+import { AppConfig, loadConfig } from '../../server/src/config/config';
 import { createTestDatabase } from './test-database';
 
 export interface ApiResponse<T = any> {
@@ -54,19 +54,18 @@ export function apiClient(url: string): Pick<TestServer, 'api' | 'login'> {
   };
 }
 
+/**
+ * The configuration of a test's server on `databaseUrl`: a free port on 127.0.0.1, no seed, no log,
+ * `env`'s settings over the process's. The app gets exactly this (its modules read no environment).
+ */
+export function testConfig(databaseUrl: string, env: Record<string, string> = {}): AppConfig {
+  return loadConfig({ ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', OMNIBUS_SEED: 'off', OMNIBUS_LOG: 'silent', ...env });
+}
+
 /** A real server on a real PostgreSQL database of its own (copied from the seeded template), on a free port. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const db = await createTestDatabase();
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: db.url,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    OMNIBUS_SEED: 'off',
-    OMNIBUS_LOG: 'silent',
-    ...env,
-  });
-  const server = await startServer(config);
+  const server = await startServer(testConfig(db.url, env));
   return {
     server,
     url: server.url,

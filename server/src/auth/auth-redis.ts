@@ -1,7 +1,6 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
-import { loadCollabConfig } from '../collaboration/collab-config';
+import { COLLAB_CONFIG, type CollabConfig } from '../collaboration/collab-config';
 
 /**
  * Redis for sign-in limits and session ends, when REDIS_URL is set: one connection for commands
@@ -16,8 +15,7 @@ export class AuthRedis implements OnApplicationShutdown {
   private commandClient: Redis | null = null;
   private subscriber: Redis | null = null;
 
-  constructor(db: DataSource) {
-    const config = loadCollabConfig(process.env, (db.options as { url?: string }).url);
+  constructor(@Inject(COLLAB_CONFIG) config: CollabConfig) {
     this.url = config.redisUrl;
     this.prefix = config.redisPrefix;
   }

@@ -1,4 +1,5 @@
-import { loadGuardConfig, parseTrustProxy } from './guard-config';
+import { loadConfig } from '../config/config';
+import { parseTrustProxy } from './guard-config';
 import { endReasonOf } from './sessions.repository';
 
 describe('TRUST_PROXY', () => {
@@ -13,8 +14,8 @@ describe('TRUST_PROXY', () => {
   });
 
   it('refuses an out-of-range budget with the variable’s name', () => {
-    expect(() => loadGuardConfig({ SOCKET_SEND_BUFFER_BYTES: '10' })).toThrow(/SOCKET_SEND_BUFFER_BYTES must be a number between/);
-    expect(loadGuardConfig({}).updatesPerSecond).toBe(50);
+    expect(() => loadConfig({ SOCKET_SEND_BUFFER_BYTES: '10' })).toThrow(/SOCKET_SEND_BUFFER_BYTES must be a number between/);
+    expect(loadConfig({}).guard.updatesPerSecond).toBe(50);
   });
 });
 

@@ -1,6 +1,8 @@
+import type { Environment } from '../config/schema';
+
 /**
- * Limits that protect sessions and the server from one client: read from the environment once per
- * app (README, "variables"). Every value has a default that suits one committee on one machine.
+ * Limits that protect sessions and the server from one client: taken from the parsed configuration
+ * (config/schema.ts, README "variables"). Every value has a default that suits one committee on one machine.
  */
 export interface GuardConfig {
   /**
@@ -25,14 +27,6 @@ export interface GuardConfig {
   pdfQueue: number;
 }
 
-function num(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number between ${min} and ${max}, got "${raw}"`);
-  return n;
-}
-
 /** `TRUST_PROXY`: unset or `false` trusts nobody; `true`, a hop count, or addresses/subnets (`loopback`, `10.0.0.0/8`, …) as Express reads them. */
 export function parseTrustProxy(raw: string | undefined): boolean | number | string {
   const v = (raw ?? '').trim();
@@ -43,17 +37,18 @@ export function parseTrustProxy(raw: string | undefined): boolean | number | str
   return v;
 }
 
-export function loadGuardConfig(env: NodeJS.ProcessEnv = process.env): GuardConfig {
+/** The guard's part of the parsed environment (config/schema.ts declares the variables, their defaults and ranges). */
+export function guardConfigFrom(env: Environment): GuardConfig {
   return {
-    trustProxy: parseTrustProxy(env.TRUST_PROXY),
-    sessionMaxSeconds: num(env, 'SESSION_MAX_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
-    sessionCheckMs: num(env, 'SESSION_CHECK_MS', 2000, 100, 60_000),
-    socketBufferBytes: num(env, 'SOCKET_SEND_BUFFER_BYTES', 8 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
-    updatesPerSecond: num(env, 'COLLAB_UPDATES_PER_SECOND', 50, 1, 100_000),
-    updateBurst: num(env, 'COLLAB_UPDATE_BURST', 200, 1, 1_000_000),
-    syncsPerSecond: num(env, 'COLLAB_SYNCS_PER_SECOND', 0.5, 0.01, 1000),
-    syncBurst: num(env, 'COLLAB_SYNC_BURST', 5, 1, 1_000_000),
-    pdfConcurrency: num(env, 'PDF_RENDER_CONCURRENCY', 2, 1, 64),
-    pdfQueue: num(env, 'PDF_RENDER_QUEUE', 8, 0, 1000),
+    trustProxy: env.TRUST_PROXY,
+    sessionMaxSeconds: env.SESSION_MAX_SECONDS,
+    sessionCheckMs: env.SESSION_CHECK_MS,
+    socketBufferBytes: env.SOCKET_SEND_BUFFER_BYTES,
+    updatesPerSecond: env.COLLAB_UPDATES_PER_SECOND,
+    updateBurst: env.COLLAB_UPDATE_BURST,
+    syncsPerSecond: env.COLLAB_SYNCS_PER_SECOND,
+    syncBurst: env.COLLAB_SYNC_BURST,
+    pdfConcurrency: env.PDF_RENDER_CONCURRENCY,
+    pdfQueue: env.PDF_RENDER_QUEUE,
   };
 }

@@ -1,5 +1,8 @@
+import type { AppConfig } from '../config/config';
+import { ConfigError, isRedisPrefix, type Environment } from '../config/schema';
+
 /**
- * Tuning of the real-time path, read from the environment once per app. Redis is optional: without
+ * Tuning of the real-time path, derived from the app's one parsed configuration (config/schema.ts). Redis is optional: without
  * REDIS_URL one instance serves every draft alone (as `npm start` does); with it, instances share
  * drafts through Redis pub/sub and PostgreSQL.
  */
@@ -41,22 +44,6 @@ export interface Pacing {
 
 export const COLLAB_CONFIG = Symbol('COLLAB_CONFIG');
 
-function num(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number between ${min} and ${max}, got "${raw}"`);
-  return n;
-}
-
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
-  return n;
-}
-
 /** The database name in a PostgreSQL URL, or `embedded` for the embedded server. */
 function databaseName(url: string | undefined): string {
   if (!url) return 'embedded';
@@ -67,25 +54,35 @@ function databaseName(url: string | undefined): string {
   }
 }
 
-/** `databaseUrl`: the database this instance really uses (the embedded one's too), which names its Redis channels. */
-export function loadCollabConfig(env: NodeJS.ProcessEnv = process.env, databaseUrl: string | undefined = env.DATABASE_URL): CollabConfig {
-  const prefix = env.REDIS_PREFIX && env.REDIS_PREFIX.length > 0 ? env.REDIS_PREFIX : `omnibus:${databaseName(databaseUrl)}`;
-  if (prefix.length > 200 || /\s/.test(prefix)) throw new Error(`REDIS_PREFIX must be at most 200 characters without spaces, got "${prefix}"`);
+/** The real-time settings of the parsed environment; the Redis prefix is settled once the database is known (`collabConfigFor`). */
+export type CollabSettings = Omit<CollabConfig, 'redisUrl' | 'redisPrefix'>;
+
+export function collabSettingsFrom(env: Environment): CollabSettings {
   return {
-    redisUrl: env.REDIS_URL && env.REDIS_URL.length > 0 ? env.REDIS_URL : null,
-    redisPrefix: prefix,
-    compactAfterRows: int(env, 'COLLAB_COMPACT_AFTER_ROWS', 1000, 2, 100_000),
-    projectEveryMs: int(env, 'COLLAB_PROJECT_EVERY_MS', 1000, 20, 60_000),
-    awarenessEveryMs: int(env, 'COLLAB_AWARENESS_EVERY_MS', 100, 10, 5_000),
+    compactAfterRows: env.COLLAB_COMPACT_AFTER_ROWS,
+    projectEveryMs: env.COLLAB_PROJECT_EVERY_MS,
+    awarenessEveryMs: env.COLLAB_AWARENESS_EVERY_MS,
     pacing: {
-      batchFreeUpTo: int(env, 'COLLAB_BATCH_FREE_UP_TO', 50, 0, 100_000),
-      batchMsPerPerson: num(env, 'COLLAB_BATCH_MS_PER_PERSON', 0.38, 0, 10),
-      batchMaxMs: int(env, 'COLLAB_BATCH_MAX_MS', 40, 0, 1_000),
-      awarenessMsPerPerson: num(env, 'COLLAB_AWARENESS_MS_PER_PERSON', 10, 0, 100),
-      awarenessMaxMs: int(env, 'COLLAB_AWARENESS_MAX_MS', 1_000, 10, 10_000),
+      batchFreeUpTo: env.COLLAB_BATCH_FREE_UP_TO,
+      batchMsPerPerson: env.COLLAB_BATCH_MS_PER_PERSON,
+      batchMaxMs: env.COLLAB_BATCH_MAX_MS,
+      awarenessMsPerPerson: env.COLLAB_AWARENESS_MS_PER_PERSON,
+      awarenessMaxMs: env.COLLAB_AWARENESS_MAX_MS,
     },
-    idleCloseMs: int(env, 'COLLAB_IDLE_CLOSE_MS', 30_000, 0, 3_600_000),
-    catchUpEveryMs: int(env, 'COLLAB_CATCH_UP_EVERY_MS', 2_000, 50, 60_000),
-    instanceId: env.COLLAB_INSTANCE_ID ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    idleCloseMs: env.COLLAB_IDLE_CLOSE_MS,
+    catchUpEveryMs: env.COLLAB_CATCH_UP_EVERY_MS,
+    instanceId: env.COLLAB_INSTANCE_ID,
   };
+}
+
+/**
+ * The app's real-time configuration. `databaseUrl`: the database this instance really uses (the
+ * embedded one's too), whose name is the default Redis prefix.
+ */
+export function collabConfigFor(config: Pick<AppConfig, 'collab' | 'redis'>, databaseUrl: string | undefined): CollabConfig {
+  const redisPrefix = config.redis.prefix ?? `omnibus:${databaseName(databaseUrl)}`;
+  if (!isRedisPrefix(redisPrefix)) {
+    throw new ConfigError([`REDIS_PREFIX must be set: the default made from the database's name, "${redisPrefix}", is not at most 200 characters without spaces`]);
+  }
+  return { ...config.collab, redisUrl: config.redis.url, redisPrefix };
 }

@@ -1,8 +1,8 @@
-import { loadCollabConfig } from './collab-config';
+import { loadConfig } from '../config/config';
 import { awarenessGapMs, batchGapMs } from './room';
 
 describe('pacing of a room by its size', () => {
-  const { pacing, awarenessEveryMs } = loadCollabConfig({});
+  const { pacing, awarenessEveryMs } = loadConfig({}).collab;
 
   it('sends each commit at once up to 50 people, then leaves 0.38 ms per person between batches, at most 40 ms', () => {
     expect([1, 35, 50].map((n) => batchGapMs(n, pacing))).toEqual([0, 0, 0]);
@@ -16,7 +16,7 @@ describe('pacing of a room by its size', () => {
   });
 
   it('takes other figures from the environment, and refuses nonsense with the variable named', () => {
-    expect(batchGapMs(70, loadCollabConfig({ COLLAB_BATCH_FREE_UP_TO: '100' }).pacing)).toBe(0);
-    expect(() => loadCollabConfig({ COLLAB_BATCH_MAX_MS: 'soon' })).toThrow(/COLLAB_BATCH_MAX_MS/);
+    expect(batchGapMs(70, loadConfig({ COLLAB_BATCH_FREE_UP_TO: '100' }).collab.pacing)).toBe(0);
+    expect(() => loadConfig({ COLLAB_BATCH_MAX_MS: 'soon' })).toThrow(/COLLAB_BATCH_MAX_MS/);
   });
 });

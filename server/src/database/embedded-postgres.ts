@@ -194,11 +194,20 @@ function reachableBinaries(bins: Binaries, runAs: RunAs | null, log: (line: stri
   return { postgres: path.join(target, 'bin', 'postgres'), initdb: path.join(target, 'bin', 'initdb') };
 }
 
+/**
+ * The environment PostgreSQL's programs run in: ours handed down as a shell would (PATH, locale …; the
+ * server reads none of its settings here), with its messages in English so that ours can quote them.
+ */
+function postgresEnvironment(): NodeJS.ProcessEnv {
+  // eslint-disable-next-line no-restricted-properties -- passed on to the child process, not read
+  return { ...process.env, LC_MESSAGES: 'C' };
+}
+
 /** Spawns the postmaster and resolves once it accepts connections, or rejects with a sentence that says why not. */
 function launch(bins: Binaries, databaseDir: string, port: number, runAs: RunAs | null): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const args = ['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
-    const child = spawn(bins.postgres, args, { ...(runAs ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+    const child = spawn(bins.postgres, args, { ...(runAs ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: postgresEnvironment() });
     const lines: string[] = [];
     let settled = false;
     const fail = (err: StartupError) => {
@@ -268,7 +277,7 @@ async function initialise(bins: Binaries, databaseDir: string, runAs: RunAs | nu
       const child = spawn(
         bins.initdb,
         [`--pgdata=${databaseDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C'],
-        { ...(runAs ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
+        { ...(runAs ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: postgresEnvironment() },
       );
       const lines: string[] = [];
       child.stderr?.setEncoding('utf8');

@@ -24,16 +24,16 @@ export function requestIdFrom(header: string | string[] | undefined): string {
  * collector; readable lines in development when pino-pretty is installed (a development
  * dependency, never needed in production), JSON otherwise. The level is LOG_LEVEL.
  */
-export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'production'>, destination?: DestinationStream): RootLogger {
+export function createRootLogger(config: Pick<AppConfig, 'logging' | 'production'>, destination?: DestinationStream): RootLogger {
   const options: pino.LoggerOptions = {
-    level: config.logLevel,
+    level: config.logging.level,
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     // Nothing secret reaches a log line, whichever object a caller hands over.
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'auth.token', 'token', 'password'], censor: '[redacted]' },
   };
   if (destination) return pino(options, destination);
-  if (!config.production && config.logLevel !== 'silent') {
+  if (!config.production && config.logging.level !== 'silent') {
     const pretty = prettyStream();
     if (pretty) return pino(options, pretty);
   }

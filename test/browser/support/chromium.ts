@@ -1,6 +1,10 @@
 import * as fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../server/src/documents/export/chromium-options';
+import { loadConfig } from '../../../server/src/config/config';
+import { CHROMIUM_ARGS } from '../../../server/src/documents/export/chromium-options';
+
+/** The Chromium the server would use: CHROMIUM_PATH, or the schema's default. */
+export const CHROMIUM_PATH = loadConfig({ CHROMIUM_PATH: process.env.CHROMIUM_PATH }).chromium.path;
 
 /**
  * Debian's Chromium, never a downloaded browser. A missing one fails the run (in CI and out of

@@ -1,6 +1,3 @@
-/** Debian's Chromium, never a downloaded browser; CHROMIUM_PATH points elsewhere if needed. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 /** No network, no GPU, no background services: the browser only lays out pages we hand it. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -1,11 +1,11 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { PageSize } from '@omnibus/shared';
 import * as fs from 'node:fs';
 import { Browser, chromium } from 'playwright-core';
 import { AppError } from '../../common/app-error';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-options';
+import { CHROMIUM_ARGS } from './chromium-options';
 import { PAGE_SIZES } from './page-sizes';
 import { PAGINATE_SCRIPT } from './paginate';
 
@@ -62,18 +62,22 @@ export class PdfRenderer implements OnModuleDestroy {
   private browser: Promise<Browser> | null = null;
   readonly gate: RenderGate;
 
-  constructor(@Optional() @Inject(APP_CONFIG) config?: AppConfig) {
-    this.gate = new RenderGate(config?.guard.pdfConcurrency ?? 2, config?.guard.pdfQueue ?? 8);
+  /** Debian's Chromium, never a downloaded browser (CHROMIUM_PATH points elsewhere if needed). */
+  private readonly chromiumPath: string;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.gate = new RenderGate(config.guard.pdfConcurrency, config.guard.pdfQueue);
+    this.chromiumPath = config.chromium.path;
   }
 
   private launch(): Promise<Browser> {
-    if (!fs.existsSync(CHROMIUM_PATH)) {
+    if (!fs.existsSync(this.chromiumPath)) {
       throw new AppError(
         'unavailable',
-        `PDF export needs Chromium, which this server does not have at ${CHROMIUM_PATH}. Export DOCX or HTML instead, or ask the administrator to install Debian's chromium package.`,
+        `PDF export needs Chromium, which this server does not have at ${this.chromiumPath}. Export DOCX or HTML instead, or ask the administrator to install Debian's chromium package.`,
       );
     }
-    this.browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }).then((b) => {
+    this.browser ??= chromium.launch({ executablePath: this.chromiumPath, args: CHROMIUM_ARGS, headless: true }).then((b) => {
       b.on('disconnected', () => {
         this.browser = null;
       });
