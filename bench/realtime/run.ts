@@ -5,7 +5,9 @@
  * Steps the editor count until p99 keystroke-to-every-other-editor latency passes 100 ms. Each step
  * runs both servers in alternating rounds, so a slow minute of the machine does not fall on one side.
  */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { createBenchDatabase } from './bench-db';
 import { runRound, type Kind, type RoundData, type RoundTarget } from './round';
@@ -20,6 +22,8 @@ const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@1
 const ONLY = process.env.BENCH_ONLY as Kind | undefined;
 const MODES = (process.env.BENCH_MODES ?? 'base,brackets').split(',') as Mode[];
 const JOINERS = Number(process.env.BENCH_JOINERS ?? 100);
+/** Editors typing while every core is also kept busy by other programs, for the durability window under saturation (0: skip). */
+const SATURATED_EDITORS = Number(process.env.BENCH_SATURATED_EDITORS ?? 35);
 /** The Chair's offices: who types the Chair's text in "base" mode. */
 const OFFICES = ['chair', 'vicechair', 'secretariat'];
 
@@ -37,6 +41,7 @@ async function main(): Promise<void> {
   const modes: { mode: Mode; results: StepResult[] }[] = [];
   let memory = NaN;
   let join: JoinResult | null = null;
+  let saturated: StepResult | null = null;
   try {
     const tokens = new Map<string, string>();
     for (const u of [...db.delegates, ...OFFICES, 'observer']) tokens.set(u, await login(ours.url, u));
@@ -96,6 +101,17 @@ async function main(): Promise<void> {
       process.stdout.write(`Join: ${JOINERS} editors opening a fresh copy of the draft at once…\n`);
       join = await measureJoin(ours.url, await db.newDraft(), db.delegates.map((d) => tokens.get(d)!), JOINERS);
     }
+    if (SATURATED_EDITORS > 0 && ONLY !== 'reference') {
+      process.stdout.write(`Saturated: ${SATURATED_EDITORS} editors (brackets) while ${os.cpus().length} busy loops hold every core…\n`);
+      const hogs = Array.from({ length: os.cpus().length }, () => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+      try {
+        await roomsClosed(ours.url);
+        saturated = summarize([await runRound(await prepare('ours', 'brackets'), SATURATED_EDITORS)]);
+      } finally {
+        for (const h of hogs) h.kill('SIGKILL');
+      }
+      process.stdout.write(`  ${stepLine(saturated)}\n`);
+    }
     memory = await memoryPerDraft(ours.url, ours.proc.pid!, tokens.get('observer')!, db.extraDrafts);
     await pg.end();
   } finally {
@@ -104,14 +120,14 @@ async function main(): Promise<void> {
     await sleep(1500);
     await db.drop().catch(() => undefined);
   }
-  const text = reportLines({ started, characters: db.characters, steps: STEPS, rounds: ROUNDS, modes, memory, memoryDrafts: MEMORY_DRAFTS, join }).join('\n');
+  const text = reportLines({ started, characters: db.characters, steps: STEPS, rounds: ROUNDS, modes, memory, memoryDrafts: MEMORY_DRAFTS, join, saturated }).join('\n');
   process.stdout.write(`\n${text}\n`);
   if (process.env.BENCH_NO_WRITE) return;
   const out = path.join(ROOT, 'bench/results');
   fs.mkdirSync(out, { recursive: true });
   const stamp = started.toISOString().replace(/[:.]/g, '-');
   fs.writeFileSync(path.join(out, `realtime-${stamp}.md`), `${text}\n`);
-  fs.writeFileSync(path.join(out, `realtime-${stamp}.json`), JSON.stringify({ started, steps: STEPS, rounds: ROUNDS, modes, join, memoryPerDraftMb: memory }, null, 2));
+  fs.writeFileSync(path.join(out, `realtime-${stamp}.json`), JSON.stringify({ started, steps: STEPS, rounds: ROUNDS, modes, join, saturated, memoryPerDraftMb: memory }, null, 2));
   process.stdout.write(`\nWritten to bench/results/realtime-${stamp}.{md,json}\n`);
 }
 

@@ -182,6 +182,8 @@ export interface ReportInput {
   memory: number;
   memoryDrafts: number;
   join: JoinResult | null;
+  /** A brackets round of our server while busy loops held every core. */
+  saturated: StepResult | null;
 }
 
 export interface JoinResult {
@@ -253,6 +255,12 @@ export function reportLines(x: ReportInput): string[] {
   ];
   for (const { mode, results } of x.modes) lines.push(...modeLines(mode, results, x.steps));
   lines.push(`Server memory per open draft (ours, RSS growth over ${x.memoryDrafts} drafts opened): ${fmt(x.memory, 2)} MB (target ≤ 2 MB: ${x.memory <= 2 ? 'met' : 'NOT met'}).`);
+  if (x.saturated) {
+    const z = x.saturated;
+    lines.push(
+      `Saturated machine (${z.editors} editors in brackets while a busy loop held each core): latency p50 ${fmt(z.p50)} / p99 ${fmt(z.p99)} ms; durability window p50 ≤ ${fmt(z.durableP50, 0)} / p99 ≤ ${fmt(z.durableP99, 0)} ms (target p99 ≤ 250 ms: ${z.durableP99 !== null && z.durableP99 <= 250 ? 'met' : 'NOT met'}); store p99 ≤ ${fmt(z.stages.store?.p99 ?? null)} ms, gather p99 ≤ ${fmt(z.stages.gather?.p99 ?? null)} ms.`,
+    );
+  }
   if (x.join) {
     const j = x.join;
     lines.push(
