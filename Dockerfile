@@ -1,7 +1,7 @@
 FROM node:20-bookworm-slim
 # Chromium lays out the PDF exports (CHROMIUM_PATH); fonts so the pages are not blank boxes.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends chromium fonts-liberation fonts-dejavu-core \
+ && apt-get install -y --no-install-recommends chromium fonts-liberation2 fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./

@@ -1,6 +1,7 @@
 // What the browser and export tests need from the system, found or provisioned before they run:
-// Chromium (browser tests, PDF export), LibreOffice (opening exported DOCX) and poppler-utils
-// (reading PDFs back). As root with apt-get, the missing packages are installed from
+// Chromium (browser tests, PDF export), LibreOffice (opening exported DOCX), poppler-utils
+// (reading PDFs back) and Liberation Serif (the metric twin of Times New Roman, the documents' face:
+// without it pages break elsewhere than in the offices that print them). As root with apt-get, the missing packages are installed from
 // .ci/apt-packages.txt, as `playwright install-deps` does; otherwise one sentence names the command.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
@@ -27,12 +28,19 @@ function executable(file) {
   }
 }
 
+function hasFont(family) {
+  if (!onPath('fc-list')) return false;
+  const r = spawnSync('fc-list', [family], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim().length > 0;
+}
+
 export function missingPrerequisites() {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const missing = [];
   if (!executable(chromium)) missing.push(`Chromium (${chromium})`);
   if (!onPath('soffice') && !onPath('libreoffice')) missing.push('LibreOffice (soffice)');
   if (!onPath('pdftoppm') || !onPath('pdftotext')) missing.push('poppler-utils (pdftoppm, pdftotext)');
+  if (!hasFont('Liberation Serif')) missing.push('the Liberation Serif font (fonts-liberation2)');
   return missing;
 }
 
