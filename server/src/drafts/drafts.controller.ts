@@ -38,10 +38,12 @@ export class DraftsController {
   @Get(':id')
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('lang') lang: unknown) {
     const draftId = uuidParam(id, 'draft');
-    if (lang !== undefined) return this.translations.translatedView(actor, draftId, typeof lang === 'string' ? lang : String(lang));
+    if (lang !== undefined) {
+      return this.paragraphs.withActions(actor, await this.translations.translatedView(actor, draftId, typeof lang === 'string' ? lang : String(lang)));
+    }
     const view = await this.drafts.get(actor, draftId);
     const languages = await this.translations.languages(draftId);
-    return { ...view, languages, lang: languages.original };
+    return this.paragraphs.withActions(actor, { ...view, languages, lang: languages.original });
   }
 
   @Patch(':id/caps')
