@@ -1,4 +1,4 @@
-import { isInPlay, type AmendmentActions, type AmendmentView, type DraftActions, type ParagraphActions, type ParagraphOrigin, type ParagraphStatus, type ParagraphView, type Role } from '@omnibus/shared';
+import { isInPlay, type AmendmentActions, type AmendmentView, type DraftActions, type DraftView, type ParagraphActions, type ParagraphOrigin, type ParagraphStatus, type ParagraphView, type Role } from '@omnibus/shared';
 import type { Actor } from '../auth/actor';
 import { AppError, notFound } from '../common/app-error';
 
@@ -221,26 +221,18 @@ function ownIds(actor: Actor, codes: readonly string[]): string[] {
   return actor.delegationId !== null && actor.delegationCode !== null && codes.includes(actor.delegationCode) ? [actor.delegationId] : [];
 }
 
-/** What the state of the draft adds to the roles: whether the comment window still takes the delegations' proposals. */
-export interface DraftContext {
-  committeeId: string;
-  /** False once the comment window closed or the draft left the phases in which delegations propose. */
-  windowOpen: boolean;
-}
-
 /**
  * Whether the comment window holds `actor` back: it binds the delegations, while the chair and
- * the secretariat write the draft in every phase.
+ * the secretariat write the draft in every phase. The window is a matter of time, not of role:
+ * the actions below leave it out, and a client shows it apart (GET /api/drafts/:id/workflow);
+ * while it is closed a delegation's proposal is refused with `deadline_passed`.
  */
 export const boundByCommentWindow = (actor: Actor): boolean => actor.role === 'delegate';
 
-const windowLets = (actor: Actor, ctx: DraftContext): boolean => ctx.windowOpen || !boundByCommentWindow(actor);
-
 /** What `actor` may do with the draft as a whole: the same decisions its requests meet. */
-export function draftActions(actor: Actor, ctx: DraftContext): DraftActions {
-  const { committeeId } = ctx;
+export function draftActions(actor: Actor, committeeId: string): DraftActions {
   return {
-    addParagraphs: allows(actor, { action: 'paragraph.create', committeeId }) && windowLets(actor, ctx),
+    addParagraphs: allows(actor, { action: 'paragraph.create', committeeId }),
     configure: allows(actor, { action: 'draft.configure', committeeId }),
     publishVersion: allows(actor, { action: 'version.publish', committeeId }),
     manageWorkflow: allows(actor, { action: 'workflow.manage', committeeId }),
@@ -252,11 +244,10 @@ export function draftActions(actor: Actor, ctx: DraftContext): DraftActions {
 
 /**
  * What `actor` may do with one paragraph, from the same access decisions and state checks its
- * requests meet (the services refuse exactly what these flags deny, short of input errors and
- * races such as caps filled meanwhile).
+ * requests meet: the services refuse what these flags deny, and take what they allow short of
+ * input errors, the comment window and races (caps filled meanwhile).
  */
-export function paragraphActions(actor: Actor, ctx: DraftContext, p: ParagraphView): ParagraphActions {
-  const { committeeId } = ctx;
+export function paragraphActions(actor: Actor, committeeId: string, p: ParagraphView): ParagraphActions {
   const open = MUTABLE_STATUSES.includes(p.status);
   const sponsorIds = ownIds(actor, p.sponsors);
   const own = actor.delegationCode;
@@ -267,7 +258,7 @@ export function paragraphActions(actor: Actor, ctx: DraftContext, p: ParagraphVi
     editText,
     // Open amendments point into the base text: it changes only when the chair decides on them.
     editBaseText: editText && !p.amendments.some((a) => a.status === 'proposed'),
-    amend: open && allows(actor, { action: 'amendment.create', committeeId }) && windowLets(actor, ctx),
+    amend: open && allows(actor, { action: 'amendment.create', committeeId }),
     askToCosponsor: open && p.origin === 'delegation' && !alreadyLinked && allows(actor, { action: 'sponsorship.request', committeeId }),
     // Invitations are taken whatever the paragraph's state.
     inviteCosponsors: p.origin === 'delegation' && allows(actor, { action: 'sponsorship.invite', committeeId, proposerDelegationId: proposer }),
@@ -275,13 +266,12 @@ export function paragraphActions(actor: Actor, ctx: DraftContext, p: ParagraphVi
     delete: isInPlay(p.status) && allows(actor, { action: 'paragraph.decide', committeeId }),
     restore: !isInPlay(p.status) && allows(actor, { action: 'paragraph.decide', committeeId }),
     move: allows(actor, { action: 'paragraph.move', committeeId }),
-    comment: allows(actor, { action: 'comment.create', committeeId }) && windowLets(actor, ctx),
+    comment: allows(actor, { action: 'comment.create', committeeId }),
   };
 }
 
 /** What `actor` may do with one amendment of a paragraph (same decisions as its requests). */
-export function amendmentActions(actor: Actor, ctx: DraftContext, a: AmendmentView): AmendmentActions {
-  const { committeeId } = ctx;
+export function amendmentActions(actor: Actor, committeeId: string, a: AmendmentView): AmendmentActions {
   const open = a.status === 'proposed';
   const proposer = a.sponsors[0] !== undefined ? (ownIds(actor, [a.sponsors[0]])[0] ?? '') : '';
   return {
@@ -292,11 +282,20 @@ export function amendmentActions(actor: Actor, ctx: DraftContext, a: AmendmentVi
 }
 
 /** A paragraph view with the actor's actions on it and on each of its amendments. */
-export function withParagraphActions(actor: Actor, ctx: DraftContext, p: ParagraphView): ParagraphView {
+export function withParagraphActions(actor: Actor, committeeId: string, p: ParagraphView): ParagraphView {
   return {
     ...p,
-    actions: paragraphActions(actor, ctx, p),
-    amendments: p.amendments.map((a) => ({ ...a, actions: amendmentActions(actor, ctx, a) })),
+    actions: paragraphActions(actor, committeeId, p),
+    amendments: p.amendments.map((a) => ({ ...a, actions: amendmentActions(actor, committeeId, a) })),
+  };
+}
+
+/** A draft view with the actor's actions on the draft and on each paragraph and amendment. */
+export function withDraftActions(actor: Actor, view: DraftView): DraftView {
+  return {
+    ...view,
+    actions: draftActions(actor, view.committeeId),
+    sections: view.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => withParagraphActions(actor, view.committeeId, p)) })),
   };
 }
 

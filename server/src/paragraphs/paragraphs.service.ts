@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   CapUsage,
   CreateParagraphRequest,
-  DraftView,
   Literal,
   MoveParagraphRequest,
   ParagraphKind,
@@ -17,7 +16,7 @@ import {
 } from '@omnibus/shared';
 import { retryTransaction } from '../database/transaction-retry';
 import { DataSource, EntityManager } from 'typeorm';
-import { DraftContext, MUTABLE_STATUSES, canRead, draftActions, readable, requireAccess, withParagraphActions } from '../access/access.policy';
+import { MUTABLE_STATUSES, canRead, readable, requireAccess, withParagraphActions } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -249,21 +248,7 @@ export class ParagraphsService {
     const p = await this.paragraphs.find(m, paragraphId);
     if (!p) throw notFound('paragraph', paragraphId);
     const draft = readable(actor, await this.drafts.find(p.draftId, m), 'paragraph', paragraphId);
-    return withParagraphActions(actor, await this.actionContext(m, draft), await this.view(m, paragraphId));
-  }
-
-  /** A draft view as `actor` sees it: the actions the access policy allows them on the draft and on each paragraph. */
-  async withActions(actor: Actor, view: DraftView): Promise<DraftView> {
-    const ctx = await this.actionContext(this.db.manager, view);
-    return {
-      ...view,
-      actions: draftActions(actor, ctx),
-      sections: view.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => withParagraphActions(actor, ctx, p)) })),
-    };
-  }
-
-  private async actionContext(m: EntityManager, draft: { id: string; committeeId: string }): Promise<DraftContext> {
-    return { committeeId: draft.committeeId, windowOpen: await this.commentWindow.takesProposals(m, draft.id) };
+    return withParagraphActions(actor, draft.committeeId, await this.view(m, paragraphId));
   }
 
   /** The paragraph as the API shows it, read inside the caller's transaction. */

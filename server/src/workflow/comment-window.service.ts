@@ -36,10 +36,4 @@ export class CommentWindowService {
       timeZone,
     });
   }
-
-  /** Whether the window takes the delegations' proposals now: what `assertOpen` would let through. */
-  async takesProposals(m: EntityManager, draftId: string): Promise<boolean> {
-    const row = await this.workflow.get(m, draftId);
-    return windowState(row.phase, row.commentDeadline, this.clock.now()).open;
-  }
 }
