@@ -1,4 +1,4 @@
-import { isInPlay, type AmendmentActions, type AmendmentView, type DraftActions, type DraftView, type ParagraphActions, type ParagraphOrigin, type ParagraphStatus, type ParagraphView, type Role } from '@omnibus/shared';
+import { isInPlay, type AmendmentActions, type AmendmentView, type DraftActions, type DraftView, type EditRights, type ParagraphActions, type ParagraphOrigin, type ParagraphStatus, type ParagraphView, type Role } from '@omnibus/shared';
 import type { Actor } from '../auth/actor';
 import { AppError, notFound } from '../common/app-error';
 
@@ -278,6 +278,23 @@ export function amendmentActions(actor: Actor, committeeId: string, a: Amendment
     edit: open && a.kind !== 'delete' && allows(actor, { action: 'amendment.edit', committeeId, sponsorDelegationIds: ownIds(actor, a.sponsors) }),
     withdraw: open && allows(actor, { action: 'amendment.withdraw', committeeId, proposerDelegationId: proposer }),
     inviteCosponsors: allows(actor, { action: 'sponsorship.invite', committeeId, proposerDelegationId: proposer || null }),
+  };
+}
+
+/**
+ * `actor`'s rights in one paragraph's text, which shared/src/edit-rules.ts applies to each change:
+ * the base text per `paragraph.edit`, brackets in the name of the delegation `amendment.create`
+ * lets them propose for (its sponsors alone edit a bracket's words), writing per `draft.coedit.write`.
+ */
+export function paragraphEditRights(
+  actor: Actor,
+  committeeId: string,
+  p: { origin: ParagraphOrigin; status: ParagraphStatus; sponsorDelegationIds: string[] },
+): EditRights {
+  return {
+    delegation: allows(actor, { action: 'amendment.create', committeeId }) ? actor.delegationCode : null,
+    base: allows(actor, { action: 'paragraph.edit', committeeId, origin: p.origin, sponsorDelegationIds: p.sponsorDelegationIds }),
+    write: MUTABLE_STATUSES.includes(p.status) && allows(actor, { action: 'draft.coedit.write', committeeId }),
   };
 }
 
