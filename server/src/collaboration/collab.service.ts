@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { COLLAB_EVENTS, CollabSession, collabHandshake } from '@omnibus/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
-import { denialReason, requireAccess } from '../access/access.policy';
+import { canRead, denialReason, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
 import { SessionRegistry } from '../auth/session-registry';
@@ -137,7 +137,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     const { token, draftId } = validate(collabHandshake, socket.handshake.auth, 'handshake auth');
     const { actor, sessionId } = await this.auth.authenticateSession(token);
     const draft = await this.deps.drafts.find(draftId);
-    if (!draft || draft.committeeId !== actor.committeeId) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
+    if (!canRead(actor, draft)) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
     requireAccess(actor, { action: 'draft.coedit.join', committeeId: draft.committeeId });
     const canWrite = denialReason(actor, { action: 'draft.coedit.write', committeeId: draft.committeeId }) === null;
     const room = await this.room(draftId, draft.committeeId);
