@@ -53,6 +53,60 @@ export interface Literal {
   text: string;
 }
 
+/**
+ * What the person who asked may do, as the server's access policy decides it for their requests.
+ * Present in answers to that person (GET /api/drafts/:id, GET /api/paragraphs/:id and the like),
+ * never in stored snapshots, history or live events, which everyone shares.
+ */
+export interface AmendmentActions {
+  /** PATCH /api/amendments/:id: change its words (a sponsor; not a deletion). */
+  edit: boolean;
+  /** POST /api/amendments/:id/withdraw (its proposer, while proposed). */
+  withdraw: boolean;
+  /** POST /api/amendments/:id/cosponsors (its proposer). */
+  inviteCosponsors: boolean;
+}
+
+export interface ParagraphActions {
+  /** PATCH /api/paragraphs/:id (and the base words in the live editor): the drafters for the Chair's text, the sponsors for a delegation's. */
+  editText: boolean;
+  /** `editText`, and no open amendment points into the base text (its text changes only when the chair decides on them). */
+  editBaseText: boolean;
+  /** POST /api/paragraphs/:id/amendments: propose an amendment in one's delegation's name. */
+  amend: boolean;
+  /** POST /api/paragraphs/:id/join-requests: ask to join the sponsors of another delegation's new paragraph. */
+  askToCosponsor: boolean;
+  /** POST /api/paragraphs/:id/cosponsors (its proposer). */
+  inviteCosponsors: boolean;
+  /** POST /api/paragraphs/:id/withdraw (its proposer, while open). */
+  withdraw: boolean;
+  /** POST /api/paragraphs/:id/delete (the chair's office, while in play). */
+  delete: boolean;
+  /** POST /api/paragraphs/:id/restore (the chair's office, once deleted or withdrawn). */
+  restore: boolean;
+  /** POST /api/paragraphs/:id/move. */
+  move: boolean;
+  /** POST /api/paragraphs/:id/comments. */
+  comment: boolean;
+}
+
+export interface DraftActions {
+  /** POST /api/drafts/:id/paragraphs. */
+  addParagraphs: boolean;
+  /** PATCH /api/drafts/:id/caps. */
+  configure: boolean;
+  /** POST /api/drafts/:id/versions. */
+  publishVersion: boolean;
+  /** Phases and the comment window. */
+  manageWorkflow: boolean;
+  /** Open and run approval sessions. */
+  runSession: boolean;
+  /** Type in the live editor at all (which words, `ParagraphActions` and the brackets' sponsors say). */
+  coedit: boolean;
+  /** Keep the translations. */
+  translate: boolean;
+}
+
 export interface AmendmentView {
   id: string;
   paragraphId: string;
@@ -73,6 +127,8 @@ export interface AmendmentView {
   createdAt: string;
   /** With `?lang=`: this amendment's words in that language and their translation status. */
   translation?: TranslationState;
+  /** What the person who asked may do with it (see `AmendmentActions`). */
+  actions?: AmendmentActions;
 }
 
 export interface ParagraphView {
@@ -101,6 +157,8 @@ export interface ParagraphView {
   reservations?: ReservationNote[];
   /** With `?lang=`: the paragraph's translation status in that language (see translations.ts). */
   translation?: TranslationState;
+  /** What the person who asked may do with it (see `ParagraphActions`). */
+  actions?: ParagraphActions;
 }
 
 export interface ReservationNote {
@@ -171,6 +229,8 @@ export interface DraftView extends DraftSummary {
   languages?: DraftLanguages;
   /** The language the texts are in: the original unless `?lang=` asked for another. */
   lang?: LanguageCode;
+  /** What the person who asked may do with the draft (see `DraftActions`). */
+  actions?: DraftActions;
 }
 
 export interface UserView {

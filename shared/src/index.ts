@@ -29,6 +29,7 @@ export * from './export-consensus';
 export * from './export-schemas';
 export * from './collab-protocol';
 export * from './collab-model';
+export * from './edit-rules';
 export * from './translations';
 export * from './session-protocol';
 export * from './text-hygiene';

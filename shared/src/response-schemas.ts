@@ -15,7 +15,10 @@ import {
   ROLES,
   SECTION_KINDS,
   SPONSORSHIP_STATUSES,
+  type AmendmentActions,
   type AmendmentView,
+  type DraftActions,
+  type ParagraphActions,
   type DraftSummary,
   type DraftView,
   type ParagraphView,
@@ -69,6 +72,39 @@ const translationStateFullSchema = translationStateSchema.extend({
 
 export const draftLanguagesSchema = z.object({ original: languageCode, official: z.array(languageCode) }) satisfies z.ZodType<DraftLanguages>;
 
+const flag = (what: string) => z.boolean().describe(what);
+
+export const amendmentActionsSchema = z.object({
+  edit: flag('PATCH /api/amendments/:id'),
+  withdraw: flag('POST /api/amendments/:id/withdraw'),
+  inviteCosponsors: flag('POST /api/amendments/:id/cosponsors'),
+}) satisfies z.ZodType<AmendmentActions>;
+
+export const paragraphActionsSchema = z.object({
+  editText: flag('PATCH /api/paragraphs/:id'),
+  editBaseText: flag('editText, and no open amendment points into the base text'),
+  amend: flag('POST /api/paragraphs/:id/amendments'),
+  askToCosponsor: flag('POST /api/paragraphs/:id/join-requests'),
+  inviteCosponsors: flag('POST /api/paragraphs/:id/cosponsors'),
+  withdraw: flag('POST /api/paragraphs/:id/withdraw'),
+  delete: flag('POST /api/paragraphs/:id/delete'),
+  restore: flag('POST /api/paragraphs/:id/restore'),
+  move: flag('POST /api/paragraphs/:id/move'),
+  comment: flag('POST /api/paragraphs/:id/comments'),
+}) satisfies z.ZodType<ParagraphActions>;
+
+export const draftActionsSchema = z.object({
+  addParagraphs: flag('POST /api/drafts/:id/paragraphs'),
+  configure: flag('PATCH /api/drafts/:id/caps'),
+  publishVersion: flag('POST /api/drafts/:id/versions'),
+  manageWorkflow: flag('phases and the comment window'),
+  runSession: flag('POST /api/drafts/:id/sessions and running them'),
+  coedit: flag('typing in the live editor at all'),
+  translate: flag('keeping the translations'),
+}) satisfies z.ZodType<DraftActions>;
+
+const actionsNote = 'what the person who asked may do, as the access policy decides their requests';
+
 export const amendmentViewSchema = z.object({
   id: z.string(),
   paragraphId: z.string(),
@@ -83,6 +119,7 @@ export const amendmentViewSchema = z.object({
   status: z.enum(AMENDMENT_STATUSES),
   createdAt: z.string(),
   translation: translationStateFullSchema.optional(),
+  actions: amendmentActionsSchema.optional().describe(actionsNote),
 }) satisfies z.ZodType<AmendmentView>;
 
 const reservationNoteSchema = z.object({ delegation: z.string(), text: z.string(), createdAt: z.string() });
@@ -108,6 +145,7 @@ export const paragraphViewSchema = z.object({
   updatedAt: z.string(),
   reservations: z.array(reservationNoteSchema).optional(),
   translation: translationStateFullSchema.optional(),
+  actions: paragraphActionsSchema.optional().describe(actionsNote),
 }) satisfies z.ZodType<ParagraphView>;
 
 export const sectionViewSchema = z.object({
@@ -136,6 +174,7 @@ export const draftViewSchema = draftSummarySchema.extend({
   caps: z.array(capUsageSchema),
   languages: draftLanguagesSchema.optional().describe("the committee's official languages and the draft's original"),
   lang: languageCode.optional().describe('the language the texts are in'),
+  actions: draftActionsSchema.optional().describe(actionsNote),
 }) satisfies z.ZodType<DraftView>;
 
 /** A body whose shape is not described field by field yet: a JSON object of whatever fields. */

@@ -1,6 +1,6 @@
 import { DEFAULT_CAPS, evaluateCaps } from '@omnibus/shared/caps';
 import { compileParagraph } from '@omnibus/shared/compile';
-import type { AmendmentView, DraftView, ParagraphView, SectionView, UserView } from '@omnibus/shared';
+import type { AmendmentView, DraftView, ParagraphActions, ParagraphView, SectionView, UserView } from '@omnibus/shared';
 
 let n = 0;
 const uuid = (): string => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
@@ -32,6 +32,29 @@ export function paragraph(section: Pick<SectionView, 'id'>, label: string, text:
 
 export function amendment(p: Pick<ParagraphView, 'id'>, extra: Partial<AmendmentView> & Pick<AmendmentView, 'kind' | 'start' | 'end' | 'sponsors'>): AmendmentView {
   return { id: uuid(), paragraphId: p.id, text: '', alternativeGroup: null, alternativeNumber: null, invited: [], status: 'proposed', createdAt: '2026-01-01T00:00:00.000Z', ...extra };
+}
+
+/** What the server would send as a paragraph's `actions`: nothing allowed but what the test names. */
+export function allowed(granted: Partial<ParagraphActions> = {}): ParagraphActions {
+  return {
+    editText: false,
+    editBaseText: false,
+    amend: false,
+    askToCosponsor: false,
+    inviteCosponsors: false,
+    withdraw: false,
+    delete: false,
+    restore: false,
+    move: false,
+    comment: false,
+    ...granted,
+  };
+}
+
+/** The draft as the server would send it to someone allowed `granted` on every paragraph (and nothing on the draft itself). */
+export function grantEverywhere(draft: DraftView, granted: Partial<ParagraphActions>): DraftView {
+  const actions = allowed(granted);
+  return { ...draft, sections: draft.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => ({ ...p, actions })) })) };
 }
 
 export const CICTE_9 = 'To convene the twenty-second regular session of CICTE in the first half of 2022 or sufficiently in advance of that year\'s regular session of the General Assembly.';

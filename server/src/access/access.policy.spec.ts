@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
-import { Access, denialReason, requireAccess } from './access.policy';
+import type { AmendmentView, ParagraphActions, ParagraphView } from '@omnibus/shared';
+import { Access, amendmentActions, canRead, denialReason, paragraphActions, paragraphEditRights, readable, requireAccess } from './access.policy';
 
 const committeeId = 'c1';
 const actor = (role: Actor['role'], delegationId: string | null = null): Actor => ({
@@ -12,6 +13,7 @@ const actor = (role: Actor['role'], delegationId: string | null = null): Actor =
   delegationId,
   delegationCode: delegationId ? delegationId.toUpperCase() : null,
 });
+const ch = actor('delegate', 'ch');
 
 const mex = actor('delegate', 'mex');
 const us = actor('delegate', 'us');
@@ -100,5 +102,197 @@ describe('access policy', () => {
       expect((err as AppError).code).toBe('forbidden');
       expect((err as AppError).message).toBe('Only the secretariat may set up drafts and import texts.');
     }
+  });
+});
+
+describe('reads', () => {
+  it("answers another committee's object exactly like an unknown id", () => {
+    const mine = { committeeId, id: 'd1' };
+    expect(readable(mex, mine, 'draft', 'd1')).toBe(mine);
+    const unknown = (() => {
+      try {
+        readable(mex, null, 'draft', 'd1');
+      } catch (err) {
+        return err as AppError;
+      }
+      throw new Error('expected refusal');
+    })();
+    const foreign = (() => {
+      try {
+        readable(mex, { committeeId: 'other' }, 'draft', 'd1');
+      } catch (err) {
+        return err as AppError;
+      }
+      throw new Error('expected refusal');
+    })();
+    expect(foreign).toBeInstanceOf(AppError);
+    expect([foreign.code, foreign.message, foreign.details]).toEqual([unknown.code, unknown.message, unknown.details]);
+    expect(unknown.code).toBe('not_found');
+    for (const a of [mex, chair, observer, translator]) {
+      expect(canRead(a, mine)).toBe(true);
+      expect(canRead(a, { committeeId: 'other' })).toBe(false);
+      expect(canRead(a, undefined)).toBe(false);
+    }
+  });
+});
+
+/** A paragraph view as the API gives it; sponsors are delegation codes, proposer first. */
+function view(origin: ParagraphView['origin'], status: ParagraphView['status'], sponsors: string[] = [], extra: Partial<ParagraphView> = {}): ParagraphView {
+  return {
+    id: 'p1',
+    sectionId: 's1',
+    label: '5',
+    kind: 'substantive',
+    state: origin === 'delegation' ? 'new' : 'consensus',
+    status,
+    origin,
+    position: 0,
+    text: 'To endorse the reports.',
+    sponsors,
+    invited: [],
+    amendments: [],
+    compiled: 'To endorse the reports.',
+    version: 1,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...extra,
+  };
+}
+
+const ALL_ACTIONS: (keyof ParagraphActions)[] = ['editText', 'editBaseText', 'amend', 'askToCosponsor', 'inviteCosponsors', 'withdraw', 'delete', 'restore', 'move', 'comment'];
+const granted = (a: ParagraphActions) => ALL_ACTIONS.filter((k) => a[k]).sort();
+
+describe('what each person may do with a paragraph (role × origin × status)', () => {
+  const people: Record<string, Actor> = { chair, vice, secretariat, observer, translator, mex, ch, us };
+  const chairText = view('chair', 'pending');
+  const bis = view('delegation', 'pending', ['MEX', 'CH']);
+  const approvedBis = view('delegation', 'approved', ['MEX']);
+  const deleted = view('chair', 'deleted');
+  const held = view('entity', 'held');
+  // Each row: the actions the person is granted, every other one refused.
+  const table: [string, ParagraphView, Record<string, string[]>][] = [
+    [
+      "the Chair's text, pending",
+      chairText,
+      {
+        chair: ['comment', 'delete', 'editBaseText', 'editText', 'move'],
+        vice: ['comment', 'delete', 'editBaseText', 'editText', 'move'],
+        secretariat: ['comment', 'editBaseText', 'editText', 'move'],
+        observer: [],
+        translator: [],
+        mex: ['amend', 'comment'],
+        ch: ['amend', 'comment'],
+        us: ['amend', 'comment'],
+      },
+    ],
+    [
+      "an entity's text, held in brackets",
+      held,
+      {
+        chair: ['comment', 'delete', 'editBaseText', 'editText', 'move'],
+        vice: ['comment', 'delete', 'editBaseText', 'editText', 'move'],
+        secretariat: ['comment', 'editBaseText', 'editText', 'move'],
+        observer: [],
+        translator: [],
+        mex: ['amend', 'comment'],
+        ch: ['amend', 'comment'],
+        us: ['amend', 'comment'],
+      },
+    ],
+    [
+      "MEX and CH's new paragraph, pending",
+      bis,
+      {
+        chair: ['comment', 'delete', 'move'],
+        vice: ['comment', 'delete', 'move'],
+        secretariat: ['comment', 'move'],
+        observer: [],
+        translator: [],
+        mex: ['amend', 'comment', 'editBaseText', 'editText', 'inviteCosponsors', 'withdraw'],
+        ch: ['amend', 'comment', 'editBaseText', 'editText'],
+        us: ['amend', 'askToCosponsor', 'comment'],
+      },
+    ],
+    [
+      "MEX's new paragraph, approved",
+      approvedBis,
+      {
+        chair: ['comment', 'delete', 'move'],
+        secretariat: ['comment', 'move'],
+        observer: [],
+        mex: ['comment', 'inviteCosponsors'],
+        us: ['comment'],
+      },
+    ],
+    [
+      "the Chair's text, deleted",
+      deleted,
+      {
+        chair: ['comment', 'move', 'restore'],
+        vice: ['comment', 'move', 'restore'],
+        secretariat: ['comment', 'move'],
+        observer: [],
+        mex: ['comment'],
+      },
+    ],
+  ];
+  for (const [what, p, rows] of table) {
+    for (const [who, expected] of Object.entries(rows)) {
+      it(`${what}: ${who} may ${expected.length ? expected.join(', ') : 'nothing'}`, () => {
+        expect(granted(paragraphActions(people[who]!, committeeId, p))).toEqual([...expected].sort());
+      });
+    }
+  }
+
+  it('keeps the base text still while open amendments point into it, and asks no one twice to join', () => {
+    const amended = view('chair', 'pending', [], { amendments: [{ status: 'proposed' } as AmendmentView] });
+    expect(paragraphActions(chair, committeeId, amended)).toMatchObject({ editText: true, editBaseText: false });
+    for (const linked of [{ invited: ['US'] }, { requested: ['US'] }]) {
+      expect(paragraphActions(us, committeeId, { ...bis, ...linked }).askToCosponsor).toBe(false);
+    }
+  });
+
+  it("grants nothing on another committee's paragraph", () => {
+    expect(granted(paragraphActions(chair, 'other', chairText))).toEqual([]);
+  });
+});
+
+describe('what each person may do with an amendment', () => {
+  const byMex: AmendmentView = {
+    id: 'a1',
+    paragraphId: 'p1',
+    kind: 'replace',
+    start: 0,
+    end: 2,
+    text: 'To welcome',
+    alternativeGroup: null,
+    alternativeNumber: null,
+    sponsors: ['MEX', 'CH'],
+    invited: [],
+    status: 'proposed',
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
+  it.each([
+    ['mex', mex, byMex, { edit: true, withdraw: true, inviteCosponsors: true }],
+    ['ch', ch, byMex, { edit: true, withdraw: false, inviteCosponsors: false }],
+    ['us', us, byMex, { edit: false, withdraw: false, inviteCosponsors: false }],
+    ['chair', chair, byMex, { edit: false, withdraw: false, inviteCosponsors: false }],
+    ['mex, a deletion', mex, { ...byMex, kind: 'delete' as const }, { edit: false, withdraw: true, inviteCosponsors: true }],
+    ['mex, once withdrawn', mex, { ...byMex, status: 'withdrawn' as const }, { edit: false, withdraw: false, inviteCosponsors: true }],
+  ])('%s', (_who, a, amendment, expected) => {
+    expect(amendmentActions(a, committeeId, amendment)).toEqual(expected);
+  });
+});
+
+describe("rights in a paragraph's text for the co-editing rules", () => {
+  it('gives the base to the drafters or the sponsors, brackets in a delegate\'s own name, and writing to neither observers nor closed paragraphs', () => {
+    const chairText = { origin: 'chair' as const, status: 'pending' as const, sponsorDelegationIds: [] };
+    const bis = { origin: 'delegation' as const, status: 'pending' as const, sponsorDelegationIds: ['mex'] };
+    expect(paragraphEditRights(chair, committeeId, chairText)).toEqual({ delegation: null, base: true, write: true });
+    expect(paragraphEditRights(mex, committeeId, chairText)).toEqual({ delegation: 'MEX', base: false, write: true });
+    expect(paragraphEditRights(mex, committeeId, bis)).toEqual({ delegation: 'MEX', base: true, write: true });
+    expect(paragraphEditRights(us, committeeId, bis)).toEqual({ delegation: 'US', base: false, write: true });
+    expect(paragraphEditRights(observer, committeeId, chairText)).toEqual({ delegation: null, base: false, write: false });
+    expect(paragraphEditRights(translator, committeeId, chairText)).toEqual({ delegation: null, base: false, write: false });
+    expect(paragraphEditRights(chair, committeeId, { ...chairText, status: 'approved' }).write).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
-import type { ParagraphOrigin, ParagraphStatus, Role } from '@omnibus/shared';
+import { isInPlay, type AmendmentActions, type AmendmentView, type DraftActions, type DraftView, type EditRights, type ParagraphActions, type ParagraphOrigin, type ParagraphStatus, type ParagraphView, type Role } from '@omnibus/shared';
 import type { Actor } from '../auth/actor';
-import { AppError } from '../common/app-error';
+import { AppError, notFound } from '../common/app-error';
 
 /**
  * Every authorization decision of the platform, in one place. Services call `requireAccess` with
@@ -38,7 +38,10 @@ export type Access =
   | { action: 'silence.start'; committeeId: string }
   | { action: 'silence.object'; committeeId: string }
   | { action: 'translation.edit'; committeeId: string }
-  | { action: 'committee.languages'; committeeId: string };
+  | { action: 'committee.languages'; committeeId: string }
+  | { action: 'account.manage'; committeeId: string }
+  | { action: 'paragraph.label'; committeeId: string }
+  | { action: 'export.allowIncomplete'; committeeId: string };
 
 const OFFICERS: readonly Role[] = ['chair', 'vice_chair'];
 const DRAFTERS: readonly Role[] = ['chair', 'vice_chair', 'secretariat'];
@@ -162,18 +165,155 @@ export function denialReason(actor: Actor, access: Access): string | null {
         : `${readOnly}Only language services (translators) and the secretariat may edit translations; delegations propose in the original language.`;
     case 'committee.languages':
       return role === 'secretariat' ? null : `${readOnly}Only the secretariat may change the committee's official languages.`;
+    case 'account.manage':
+      return role === 'secretariat' ? null : 'Only the secretariat manages accounts.';
+    case 'paragraph.label':
+      return role === 'delegate' || role === 'observer'
+        ? 'Labels of new paragraphs are given by the platform; only the chair, a vice-chair or the secretariat may set one.'
+        : null;
+    case 'export.allowIncomplete':
+      return OFFICERS.includes(role) ? null : 'Only the chair or a vice-chair may issue a consensus draft whose translation is incomplete.';
     default:
       return assertUnreachable(access);
   }
 }
 
+/** Refusals that have always been answered with the sentence alone, without `details`. */
+const PLAIN_REFUSALS: ReadonlySet<Access['action']> = new Set(['account.manage', 'paragraph.label']);
+
 export function requireAccess(actor: Actor, access: Access): void {
   const reason = denialReason(actor, access);
   if (reason !== null) {
     // Another committee's resources are not acknowledged to exist.
-    if (actor.committeeId !== access.committeeId) throw new AppError('not_found', 'No such resource exists, or you may not see it.');
+    if (!sameCommittee(actor, access.committeeId)) throw new AppError('not_found', 'No such resource exists, or you may not see it.');
+    if (PLAIN_REFUSALS.has(access.action)) throw new AppError('forbidden', reason);
     throw new AppError('forbidden', reason, { action: access.action, role: actor.role });
   }
+}
+
+const sameCommittee = (actor: Actor, committeeId: string): boolean => actor.committeeId === committeeId;
+
+/**
+ * Whether `actor` may see something owned by a committee: the one read rule, applied by every
+ * read. A type guard, so `if (!p || !canRead(actor, draft)) throw notFound(…)` narrows `draft`.
+ */
+export function canRead<T extends { committeeId: string }>(actor: Actor, owner: T | null | undefined): owner is T {
+  return owner !== null && owner !== undefined && denialReason(actor, { action: 'committee.read', committeeId: owner.committeeId }) === null;
+}
+
+/**
+ * `row` when `actor` may read it; otherwise 404 `not_found`, word for word what an unknown id
+ * gets, so another committee's objects are never acknowledged to exist.
+ */
+export function readable<T extends { committeeId: string }>(actor: Actor, row: T | null | undefined, what: string, id: string): T {
+  if (!canRead(actor, row)) throw notFound(what, id);
+  return row;
+}
+
+const allows = (actor: Actor, access: Access): boolean => denialReason(actor, access) === null;
+
+/**
+ * The view lists sponsors by delegation code while the policy speaks of delegation ids. Only
+ * whether the actor's own delegation is among them matters to any rule, so the actor's code
+ * maps to its id and every other code to nothing.
+ */
+function ownIds(actor: Actor, codes: readonly string[]): string[] {
+  return actor.delegationId !== null && actor.delegationCode !== null && codes.includes(actor.delegationCode) ? [actor.delegationId] : [];
+}
+
+/**
+ * Whether the comment window holds `actor` back: it binds the delegations, while the chair and
+ * the secretariat write the draft in every phase. The window is a matter of time, not of role:
+ * the actions below leave it out, and a client shows it apart (GET /api/drafts/:id/workflow);
+ * while it is closed a delegation's proposal is refused with `deadline_passed`.
+ */
+export const boundByCommentWindow = (actor: Actor): boolean => actor.role === 'delegate';
+
+/** What `actor` may do with the draft as a whole: the same decisions its requests meet. */
+export function draftActions(actor: Actor, committeeId: string): DraftActions {
+  return {
+    addParagraphs: allows(actor, { action: 'paragraph.create', committeeId }),
+    configure: allows(actor, { action: 'draft.configure', committeeId }),
+    publishVersion: allows(actor, { action: 'version.publish', committeeId }),
+    manageWorkflow: allows(actor, { action: 'workflow.manage', committeeId }),
+    runSession: allows(actor, { action: 'session.run', committeeId }),
+    coedit: allows(actor, { action: 'draft.coedit.write', committeeId }),
+    translate: allows(actor, { action: 'translation.edit', committeeId }),
+  };
+}
+
+/**
+ * What `actor` may do with one paragraph, from the same access decisions and state checks its
+ * requests meet: the services refuse what these flags deny, and take what they allow short of
+ * input errors, the comment window and races (caps filled meanwhile).
+ */
+export function paragraphActions(actor: Actor, committeeId: string, p: ParagraphView): ParagraphActions {
+  const open = MUTABLE_STATUSES.includes(p.status);
+  const sponsorIds = ownIds(actor, p.sponsors);
+  const own = actor.delegationCode;
+  const proposer = p.origin === 'delegation' && p.sponsors[0] !== undefined ? (ownIds(actor, [p.sponsors[0]])[0] ?? null) : null;
+  const alreadyLinked = own !== null && (p.sponsors.includes(own) || p.invited.includes(own) || (p.requested ?? []).includes(own));
+  const editText = open && allows(actor, { action: 'paragraph.edit', committeeId, origin: p.origin, sponsorDelegationIds: sponsorIds });
+  return {
+    editText,
+    // Open amendments point into the base text: it changes only when the chair decides on them.
+    editBaseText: editText && !p.amendments.some((a) => a.status === 'proposed'),
+    amend: open && allows(actor, { action: 'amendment.create', committeeId }),
+    askToCosponsor: open && p.origin === 'delegation' && !alreadyLinked && allows(actor, { action: 'sponsorship.request', committeeId }),
+    // Invitations are taken whatever the paragraph's state.
+    inviteCosponsors: p.origin === 'delegation' && allows(actor, { action: 'sponsorship.invite', committeeId, proposerDelegationId: proposer }),
+    withdraw: open && p.origin === 'delegation' && allows(actor, { action: 'paragraph.withdraw', committeeId, proposerDelegationId: proposer }),
+    delete: isInPlay(p.status) && allows(actor, { action: 'paragraph.decide', committeeId }),
+    restore: !isInPlay(p.status) && allows(actor, { action: 'paragraph.decide', committeeId }),
+    move: allows(actor, { action: 'paragraph.move', committeeId }),
+    comment: allows(actor, { action: 'comment.create', committeeId }),
+  };
+}
+
+/** What `actor` may do with one amendment of a paragraph (same decisions as its requests). */
+export function amendmentActions(actor: Actor, committeeId: string, a: AmendmentView): AmendmentActions {
+  const open = a.status === 'proposed';
+  const proposer = a.sponsors[0] !== undefined ? (ownIds(actor, [a.sponsors[0]])[0] ?? '') : '';
+  return {
+    edit: open && a.kind !== 'delete' && allows(actor, { action: 'amendment.edit', committeeId, sponsorDelegationIds: ownIds(actor, a.sponsors) }),
+    withdraw: open && allows(actor, { action: 'amendment.withdraw', committeeId, proposerDelegationId: proposer }),
+    inviteCosponsors: allows(actor, { action: 'sponsorship.invite', committeeId, proposerDelegationId: proposer || null }),
+  };
+}
+
+/**
+ * `actor`'s rights in one paragraph's text, which shared/src/edit-rules.ts applies to each change:
+ * the base text per `paragraph.edit`, brackets in the name of the delegation `amendment.create`
+ * lets them propose for (its sponsors alone edit a bracket's words), writing per `draft.coedit.write`.
+ */
+export function paragraphEditRights(
+  actor: Actor,
+  committeeId: string,
+  p: { origin: ParagraphOrigin; status: ParagraphStatus; sponsorDelegationIds: string[] },
+): EditRights {
+  return {
+    delegation: allows(actor, { action: 'amendment.create', committeeId }) ? actor.delegationCode : null,
+    base: allows(actor, { action: 'paragraph.edit', committeeId, origin: p.origin, sponsorDelegationIds: p.sponsorDelegationIds }),
+    write: MUTABLE_STATUSES.includes(p.status) && allows(actor, { action: 'draft.coedit.write', committeeId }),
+  };
+}
+
+/** A paragraph view with the actor's actions on it and on each of its amendments. */
+export function withParagraphActions(actor: Actor, committeeId: string, p: ParagraphView): ParagraphView {
+  return {
+    ...p,
+    actions: paragraphActions(actor, committeeId, p),
+    amendments: p.amendments.map((a) => ({ ...a, actions: amendmentActions(actor, committeeId, a) })),
+  };
+}
+
+/** A draft view with the actor's actions on the draft and on each paragraph and amendment. */
+export function withDraftActions(actor: Actor, view: DraftView): DraftView {
+  return {
+    ...view,
+    actions: draftActions(actor, view.committeeId),
+    sections: view.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => withParagraphActions(actor, view.committeeId, p)) })),
+  };
 }
 
 export const MUTABLE_STATUSES: readonly ParagraphStatus[] = ['pending', 'held', 'deferred'];

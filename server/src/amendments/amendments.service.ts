@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AmendmentView, CreateAmendmentRequest, ParagraphView, UpdateAmendmentRequest, characterSplitProblem } from '@omnibus/shared';
 import { retryTransaction } from '../database/transaction-retry';
 import { DataSource, EntityManager } from 'typeorm';
-import { MUTABLE_STATUSES, requireAccess } from '../access/access.policy';
+import { canRead, MUTABLE_STATUSES, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -40,7 +40,7 @@ export class AmendmentsService {
     const [view, draftId] = await retryTransaction(this.db, async (m) => {
       const p = await this.paragraphs.lock(m, paragraphId);
       const draft = p ? await this.drafts.find(p.draftId, m) : null;
-      if (!p || !draft || draft.committeeId !== actor.committeeId) throw notFound('paragraph', paragraphId);
+      if (!p || !canRead(actor, draft)) throw notFound('paragraph', paragraphId);
       requireAccess(actor, { action: 'amendment.create', committeeId: draft.committeeId });
       await this.commentWindow.assertOpen(m, actor, draft.id, 'amendment');
       if (!MUTABLE_STATUSES.includes(p.status)) {
@@ -144,7 +144,7 @@ export class AmendmentsService {
   private async lockOwn(m: EntityManager, actor: Actor, amendmentId: string): Promise<AmendmentRecord> {
     const a = await this.amendments.lock(m, amendmentId);
     const draft = a ? await this.drafts.find(a.draftId, m) : null;
-    if (!a || !draft || draft.committeeId !== actor.committeeId) throw notFound('amendment', amendmentId);
+    if (!a || !canRead(actor, draft)) throw notFound('amendment', amendmentId);
     return a;
   }
 

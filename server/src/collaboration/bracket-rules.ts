@@ -1,5 +1,16 @@
-import { CollabRefusal, DeltaProjection, LIMITS, ParagraphOrigin, ParagraphStatus, ProjectedBracket, paragraphTextProblem } from '@omnibus/shared';
-import { MUTABLE_STATUSES, denialReason } from '../access/access.policy';
+import {
+  BASE_SPAN,
+  CollabRefusal,
+  DeltaProjection,
+  LIMITS,
+  ParagraphOrigin,
+  ParagraphStatus,
+  ProjectedBracket,
+  newBracketRefusal,
+  paragraphTextProblem,
+  spanRefusal,
+} from '@omnibus/shared';
+import { MUTABLE_STATUSES, denialReason, paragraphEditRights } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 
 /** What the server knows about a paragraph when it judges an edit to its text. */
@@ -39,7 +50,9 @@ function sameBracket(a: ProjectedBracket, b: ProjectedBracket): boolean {
  * Whether `actor` may turn a paragraph's text from `before` into `after`. Attribution is the
  * server's: a bracket keeps its kind and sponsors, only its sponsors change its words, nobody
  * removes one (withdrawal and the chair's decisions go through the API), and a new bracket is
- * proposed in the actor's own delegation's name alone. The access policy decides each right.
+ * proposed in the actor's own delegation's name alone. The access policy gives the rights and
+ * shared/src/edit-rules.ts (which the live editor runs on every keystroke too) applies them; the
+ * policy's sentences explain a refusal.
  */
 export function judgeParagraphEdit(p: ParagraphFacts, before: DeltaProjection, after: DeltaProjection, judge: EditJudge): EditVerdict {
   if (!after.ok) return refuse('bracket_malformed', `Paragraph ${p.label}: ${after.problem}.`, after.amendmentId);
@@ -71,10 +84,11 @@ export function judgeParagraphEdit(p: ParagraphFacts, before: DeltaProjection, a
   if (unsafe !== null) return refuse('control_characters', `Paragraph ${p.label}: ${unsafe}.`);
   const { actor, committeeId } = judge;
   const ids = (codes: readonly string[]) => codes.map((c) => judge.delegationIds.get(c)).filter((x): x is string => x !== undefined);
-  if (before.base !== after.base) {
-    const sponsorIds = ids(p.sponsors);
+  const sponsorIds = ids(p.sponsors);
+  const rights = paragraphEditRights(actor, committeeId, { origin: p.origin, status: p.status, sponsorDelegationIds: sponsorIds });
+  if (before.base !== after.base && spanRefusal(rights, BASE_SPAN) !== null) {
     const denied = denialReason(actor, { action: 'paragraph.edit', committeeId, origin: p.origin, sponsorDelegationIds: sponsorIds });
-    if (denied !== null) return refuse('base_text', `Paragraph ${p.label}: ${denied} Type inside a bracket of your delegation, or start a new one.`);
+    return refuse('base_text', `Paragraph ${p.label}: ${denied ?? ''} Type inside a bracket of your delegation, or start a new one.`);
   }
   const afterById = new Map(after.brackets.map((b) => [b.id, b]));
   for (const b of before.brackets) {
@@ -89,17 +103,20 @@ export function judgeParagraphEdit(p: ParagraphFacts, before: DeltaProjection, a
     if (!sameBracket(a, b)) {
       return refuse('bracket_forged', `Paragraph ${p.label}: who sponsors a bracket and what kind it is are kept by the server and cannot be edited.`, b.id);
     }
-    if (a.text !== b.text || a.words !== b.words) {
+    if ((a.text !== b.text || a.words !== b.words) && spanRefusal(rights, { kind: 'bracket', sponsors: b.sponsors }) !== null) {
       const denied = denialReason(actor, { action: 'amendment.edit', committeeId, sponsorDelegationIds: ids(b.sponsors) });
-      if (denied !== null) return refuse('bracket_foreign', `Paragraph ${p.label}: ${denied}`, b.id);
+      return refuse('bracket_foreign', `Paragraph ${p.label}: ${denied ?? ''}`, b.id);
     }
   }
   const beforeIds = new Set(before.brackets.map((b) => b.id));
   const created = after.brackets.filter((b) => !beforeIds.has(b.id));
   for (const b of created) {
-    const denied = denialReason(actor, { action: 'amendment.create', committeeId });
-    if (denied !== null) return refuse('bracket_not_allowed', `Paragraph ${p.label}: ${denied}`, b.id);
-    if (b.sponsors.length !== 1 || b.sponsors[0] !== actor.delegationCode) {
+    const refusal = newBracketRefusal(rights, b.sponsors);
+    if (refusal === 'bracket_not_allowed') {
+      const denied = denialReason(actor, { action: 'amendment.create', committeeId });
+      return refuse('bracket_not_allowed', `Paragraph ${p.label}: ${denied ?? ''}`, b.id);
+    }
+    if (refusal === 'bracket_forged') {
       return refuse(
         'bracket_forged',
         `A new bracket is proposed in your delegation's name only (${actor.delegationCode ?? 'none'}); invite co-sponsors through the API, and they join when they accept.`,

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { COLLAB_EVENTS, CollabSession, collabHandshake } from '@omnibus/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
-import { denialReason, requireAccess } from '../access/access.policy';
+import { canRead, denialReason, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
 import { SessionRegistry } from '../auth/session-registry';
@@ -142,7 +142,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     // A draft open here already names its committee: people joining a busy room cost the database no lookup.
     const open = await this.rooms.get(draftId)?.catch(() => undefined);
     const draft = open ? { committeeId: open.committeeId } : await this.deps.drafts.find(draftId);
-    if (!draft || draft.committeeId !== actor.committeeId) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
+    if (!canRead(actor, draft)) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
     requireAccess(actor, { action: 'draft.coedit.join', committeeId: draft.committeeId });
     const canWrite = denialReason(actor, { action: 'draft.coedit.write', committeeId: draft.committeeId }) === null;
     const room = await this.room(draftId, draft.committeeId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommentView, CreateCommentRequest, LIVE_EVENTS } from '@omnibus/shared';
 import { DataSource } from 'typeorm';
-import { requireAccess } from '../access/access.policy';
+import { canRead, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -29,7 +29,7 @@ export class CommentsService {
     const [view, draftId] = await this.db.transaction(async (m) => {
       const p = await this.paragraphs.find(m, paragraphId);
       const draft = p ? await this.drafts.find(p.draftId, m) : null;
-      if (!p || !draft || draft.committeeId !== actor.committeeId) throw notFound('paragraph', paragraphId);
+      if (!p || !canRead(actor, draft)) throw notFound('paragraph', paragraphId);
       requireAccess(actor, { action: 'comment.create', committeeId: draft.committeeId });
       await this.window.assertOpen(m, actor, draft.id, 'comment');
       if (body.parentId !== undefined) {
@@ -60,7 +60,7 @@ export class CommentsService {
     const m = this.db.manager;
     const p = await this.paragraphs.find(m, paragraphId);
     const draft = p ? await this.drafts.find(p.draftId, m) : null;
-    if (!p || !draft || draft.committeeId !== actor.committeeId) throw notFound('paragraph', paragraphId);
+    if (!p || !canRead(actor, draft)) throw notFound('paragraph', paragraphId);
     return commentTree(await this.comments.forParagraph(m, paragraphId));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConsultationView, LIVE_EVENTS, UpdateConsultationRequest } from '@omnibus/shared';
 import { DataSource } from 'typeorm';
-import { requireAccess } from '../access/access.policy';
+import { canRead, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -22,7 +22,7 @@ export class ConsultationsService {
 
   async list(actor: Actor, draftId: string): Promise<ConsultationView[]> {
     const draft = await this.drafts.find(draftId);
-    if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+    if (!canRead(actor, draft)) throw notFound('draft', draftId);
     return (await this.consultations.list(this.db.manager, draftId)).map(consultationView);
   }
 
@@ -31,7 +31,7 @@ export class ConsultationsService {
     const [view, draftId] = await this.db.transaction(async (m) => {
       const c = await this.consultations.find(m, consultationId, true);
       const draft = c ? await this.drafts.find(c.draftId, m) : null;
-      if (!c || !draft || draft.committeeId !== actor.committeeId) throw notFound('informal consultation', consultationId);
+      if (!c || !canRead(actor, draft)) throw notFound('informal consultation', consultationId);
       requireAccess(actor, { action: 'consultation.report', committeeId: draft.committeeId, leadDelegationId: c.leadDelegationId });
       if (c.status === 'concluded' || c.status === 'returned') {
         throw new AppError('invalid_state', `These consultations are ${c.status === 'returned' ? 'back before the committee' : 'concluded'}; there is nothing left to report.`);

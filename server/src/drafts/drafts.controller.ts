@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { createDraftRequest, createParagraphRequest, updateCapsRequest } from '@omnibus/shared';
 import { z } from 'zod';
+import { withDraftActions } from '../access/access.policy';
 import { CurrentActor } from '../auth/auth.guard';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -38,10 +39,12 @@ export class DraftsController {
   @Get(':id')
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('lang') lang: unknown) {
     const draftId = uuidParam(id, 'draft');
-    if (lang !== undefined) return this.translations.translatedView(actor, draftId, typeof lang === 'string' ? lang : String(lang));
+    if (lang !== undefined) {
+      return withDraftActions(actor, await this.translations.translatedView(actor, draftId, typeof lang === 'string' ? lang : String(lang)));
+    }
     const view = await this.drafts.get(actor, draftId);
     const languages = await this.translations.languages(draftId);
-    return { ...view, languages, lang: languages.original };
+    return withDraftActions(actor, { ...view, languages, lang: languages.original });
   }
 
   @Patch(':id/caps')

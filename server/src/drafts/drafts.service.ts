@@ -11,7 +11,7 @@ import {
 } from '@omnibus/shared';
 import { z } from 'zod';
 import { DataSource } from 'typeorm';
-import { requireAccess } from '../access/access.policy';
+import { canRead, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { DraftEvents } from '../events/draft-events';
@@ -43,7 +43,7 @@ export class DraftsService {
 
   async get(actor: Actor, draftId: string): Promise<DraftView> {
     const contents = await this.drafts.contents(draftId);
-    if (!contents || contents.draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+    if (!contents || !canRead(actor, contents.draft)) throw notFound('draft', draftId);
     requireAccess(actor, { action: 'committee.read', committeeId: contents.draft.committeeId });
     return buildDraftView(contents);
   }
@@ -63,7 +63,7 @@ export class DraftsService {
   async updateCaps(actor: Actor, draftId: string, changes: Partial<CapsConfig>): Promise<DraftView> {
     await this.db.transaction(async (m) => {
       const draft = await this.drafts.lock(m, draftId);
-      if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+      if (!canRead(actor, draft)) throw notFound('draft', draftId);
       requireAccess(actor, { action: 'draft.configure', committeeId: draft.committeeId });
       const caps = this.checkedCaps({ ...draft.caps, ...stripUndefined(changes) });
       const usage = evaluateCaps(caps, await this.drafts.sections(draftId, m), await this.drafts.paragraphs(draftId, m));

@@ -15,6 +15,7 @@ import {
   type SessionEndReason,
 } from '@omnibus/shared';
 import type { Namespace, Socket } from 'socket.io';
+import { canRead } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
 import { SessionRegistry } from '../auth/session-registry';
@@ -119,7 +120,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnModuleDestroy {
     }
     const { actor, sessionId } = await this.auth.authenticateSession(parsed.data.token);
     const draft = await this.drafts.find(parsed.data.draftId);
-    if (!draft || draft.committeeId !== actor.committeeId) throw new AppError('not_found', `No draft with id "${parsed.data.draftId}" exists, or you may not see it.`);
+    if (!canRead(actor, draft)) throw new AppError('not_found', `No draft with id "${parsed.data.draftId}" exists, or you may not see it.`);
     socket.data = { actor, sessionId, draftId: draft.id };
     await socket.join(liveRoom(draft.id));
   }

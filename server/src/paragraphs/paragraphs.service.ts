@@ -16,7 +16,7 @@ import {
 } from '@omnibus/shared';
 import { retryTransaction } from '../database/transaction-retry';
 import { DataSource, EntityManager } from 'typeorm';
-import { MUTABLE_STATUSES, requireAccess } from '../access/access.policy';
+import { MUTABLE_STATUSES, canRead, readable, requireAccess, withParagraphActions } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -242,13 +242,13 @@ export class ParagraphsService {
     return this.changed(view, draftId, 'paragraph.move', actor);
   }
 
+  /** The paragraph as `actor` sees it, with what they may do with it and its amendments. */
   async get(actor: Actor, paragraphId: string): Promise<ParagraphView> {
     const m = this.db.manager;
     const p = await this.paragraphs.find(m, paragraphId);
     if (!p) throw notFound('paragraph', paragraphId);
-    const draft = await this.drafts.find(p.draftId, m);
-    if (!draft || draft.committeeId !== actor.committeeId) throw notFound('paragraph', paragraphId);
-    return this.view(m, paragraphId);
+    const draft = readable(actor, await this.drafts.find(p.draftId, m), 'paragraph', paragraphId);
+    return withParagraphActions(actor, draft.committeeId, await this.view(m, paragraphId));
   }
 
   /** The paragraph as the API shows it, read inside the caller's transaction. */
@@ -276,16 +276,13 @@ export class ParagraphsService {
   }
 
   private async lockDraft(m: EntityManager, actor: Actor, draftId: string): Promise<DraftRow> {
-    const draft = await this.drafts.lock(m, draftId);
-    if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
-    return draft;
+    return readable(actor, await this.drafts.lock(m, draftId), 'draft', draftId);
   }
 
   private async lockParagraph(m: EntityManager, actor: Actor, paragraphId: string): Promise<LockedParagraph> {
     const p = await this.paragraphs.lock(m, paragraphId);
     if (!p) throw notFound('paragraph', paragraphId);
-    const draft = await this.drafts.find(p.draftId, m);
-    if (!draft || draft.committeeId !== actor.committeeId) throw notFound('paragraph', paragraphId);
+    if (!canRead(actor, await this.drafts.find(p.draftId, m))) throw notFound('paragraph', paragraphId);
     return p;
   }
 
@@ -346,9 +343,8 @@ export class ParagraphsService {
       .sort((a, b) => compareLabels(a.label, b.label));
     const taken = siblings.map((s) => s.label);
     if (explicit !== undefined) {
-      if (actor.role === 'delegate' || actor.role === 'observer') {
-        throw new AppError('forbidden', 'Labels of new paragraphs are given by the platform; only the chair, a vice-chair or the secretariat may set one.');
-      }
+      // The draft was read under the actor's committee already.
+      requireAccess(actor, { action: 'paragraph.label', committeeId: actor.committeeId });
       const label = normalizeLabel(explicit);
       if (label === null) {
         throw new AppError('validation_failed', `"${explicit}" is not a paragraph label; use a number with optional bis, ter … such as "5 bis".`, {

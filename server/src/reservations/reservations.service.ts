@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CreateReservationRequest, LIVE_EVENTS, ReservationView } from '@omnibus/shared';
 import { DataSource } from 'typeorm';
-import { requireAccess } from '../access/access.policy';
+import { canRead, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -31,7 +31,7 @@ export class ReservationsService {
       // Locked so an approval being reversed (a restore) cannot interleave with the footnote.
       const p = await this.paragraphs.lock(m, paragraphId);
       const draft = p ? await this.drafts.find(p.draftId, m) : null;
-      if (!p || !draft || draft.committeeId !== actor.committeeId) throw notFound('paragraph', paragraphId);
+      if (!p || !canRead(actor, draft)) throw notFound('paragraph', paragraphId);
       requireAccess(actor, { action: 'reservation.create', committeeId: draft.committeeId });
       if (p.status !== 'approved') {
         throw new AppError('invalid_state', `Paragraph ${p.label} is ${p.status}; a reservation is recorded once the paragraph is approved.`, { status: p.status });
@@ -61,7 +61,7 @@ export class ReservationsService {
   async withdraw(actor: Actor, reservationId: string): Promise<ReservationView> {
     const [view, draftId, paragraphId] = await this.db.transaction(async (m) => {
       const found = await this.reservations.find(m, reservationId);
-      if (!found || found.committeeId !== actor.committeeId) {
+      if (!canRead(actor, found)) {
         if (!found && (await this.reservations.wasWithdrawn(m, reservationId, actor.committeeId))) throw alreadyWithdrawn();
         throw notFound('reservation', reservationId);
       }
@@ -81,13 +81,13 @@ export class ReservationsService {
     const m = this.db.manager;
     const p = await this.paragraphs.find(m, paragraphId);
     const draft = p ? await this.drafts.find(p.draftId, m) : null;
-    if (!p || !draft || draft.committeeId !== actor.committeeId) throw notFound('paragraph', paragraphId);
+    if (!p || !canRead(actor, draft)) throw notFound('paragraph', paragraphId);
     return (await this.reservations.forParagraph(m, paragraphId)).map(reservationView);
   }
 
   async forDraft(actor: Actor, draftId: string): Promise<ReservationView[]> {
     const draft = await this.drafts.find(draftId);
-    if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+    if (!canRead(actor, draft)) throw notFound('draft', draftId);
     return (await this.reservations.forDraft(this.db.manager, draftId)).map(reservationView);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { requireAccess } from '../access/access.policy';
+import { canRead, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AppError, notFound } from '../common/app-error';
 import { DraftRow, DraftsRepository } from '../drafts/drafts.repository';
@@ -17,7 +17,7 @@ export class SessionGuard {
   async readable(m: EntityManager, actor: Actor, sessionId: string): Promise<{ session: SessionRow; draft: DraftRow }> {
     const session = await this.sessions.find(m, sessionId);
     const draft = session ? await this.drafts.find(session.draftId, m) : null;
-    if (!session || !draft || draft.committeeId !== actor.committeeId) throw notFound('approval session', sessionId);
+    if (!session || !canRead(actor, draft)) throw notFound('approval session', sessionId);
     return { session, draft };
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConsultationView, LIVE_EVENTS, Minutes, OpenSessionRequest, SessionView } from '@omnibus/shared';
 import { retryTransaction } from '../database/transaction-retry';
 import { DataSource, EntityManager } from 'typeorm';
-import { requireAccess } from '../access/access.policy';
+import { canRead, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -44,14 +44,14 @@ export class SessionsService {
     await this.silence.settleDue(draftId);
     const [view, returned] = await retryTransaction(this.db, async (m) => {
       const draft = await this.drafts.lock(m, draftId);
-      if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+      if (!canRead(actor, draft)) throw notFound('draft', draftId);
       requireAccess(actor, { action: 'session.run', committeeId: draft.committeeId });
       const { phase } = await this.workflow.get(m, draftId);
       if (phase !== 'negotiation') {
         throw new AppError('invalid_state', `Approval sessions consider the revised version during the negotiation; the draft is in its ${phase} phase.`, { phase });
       }
       const meeting = await this.sessions.meeting(m, body.meetingId);
-      if (!meeting || meeting.committeeId !== draft.committeeId || meeting.category !== 'meeting') throw notFound('meeting on the calendar', body.meetingId);
+      if (!canRead(actor, meeting) || meeting.category !== 'meeting') throw notFound('meeting on the calendar', body.meetingId);
       const open = await this.sessions.openFor(m, draftId);
       if (open) throw new AppError('invalid_state', `Approval session ${open.number} is still open; close it before opening another.`, { sessionId: open.id });
       const held = await this.sessions.sessionAtMeeting(m, draftId, meeting.id);
@@ -123,7 +123,7 @@ export class SessionsService {
   async list(actor: Actor, draftId: string): Promise<SessionView[]> {
     const m = this.db.manager;
     const draft = await this.drafts.find(draftId, m);
-    if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+    if (!canRead(actor, draft)) throw notFound('draft', draftId);
     const rows = await this.sessions.list(m, draftId);
     const out: SessionView[] = [];
     for (const row of rows) out.push(await this.view(m, row.id));
@@ -134,7 +134,7 @@ export class SessionsService {
   async current(actor: Actor, draftId: string): Promise<SessionView | null> {
     const m = this.db.manager;
     const draft = await this.drafts.find(draftId, m);
-    if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+    if (!canRead(actor, draft)) throw notFound('draft', draftId);
     const open = await this.sessions.openFor(m, draftId);
     return open ? this.view(m, open.id) : null;
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { BreakSilenceRequest, LIVE_EVENTS, QueueItemView, SilenceView, StartSilenceRequest, paragraphState } from '@omnibus/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { requireAccess } from '../access/access.policy';
+import { canRead, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -66,7 +66,7 @@ export class SilenceService implements OnModuleInit, OnModuleDestroy {
   async start(actor: Actor, draftId: string, body: StartSilenceRequest): Promise<SilenceView> {
     const view = await this.db.transaction(async (m) => {
       const draft = await this.drafts.lock(m, draftId);
-      if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+      if (!canRead(actor, draft)) throw notFound('draft', draftId);
       requireAccess(actor, { action: 'silence.start', committeeId: draft.committeeId });
       const deadline = new Date(body.deadline);
       const now = this.clock.now();
@@ -106,7 +106,7 @@ export class SilenceService implements OnModuleInit, OnModuleDestroy {
     await this.concludeIfDue(procedureId);
     const view = await this.db.transaction(async (m) => {
       const s = await this.silence.find(m, procedureId, true);
-      if (!s || s.committeeId !== actor.committeeId) throw notFound('silence procedure', procedureId);
+      if (!canRead(actor, s)) throw notFound('silence procedure', procedureId);
       requireAccess(actor, { action: 'silence.object', committeeId: s.committeeId });
       const now = this.clock.now();
       if (s.status !== 'open' || now.getTime() > s.deadline.getTime()) {
@@ -129,13 +129,13 @@ export class SilenceService implements OnModuleInit, OnModuleDestroy {
   async get(actor: Actor, procedureId: string): Promise<SilenceView> {
     await this.concludeIfDue(procedureId);
     const s = await this.silence.find(this.db.manager, procedureId);
-    if (!s || s.committeeId !== actor.committeeId) throw notFound('silence procedure', procedureId);
+    if (!canRead(actor, s)) throw notFound('silence procedure', procedureId);
     return this.view(this.db.manager, s);
   }
 
   async list(actor: Actor, draftId: string): Promise<SilenceView[]> {
     const draft = await this.drafts.find(draftId);
-    if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+    if (!canRead(actor, draft)) throw notFound('draft', draftId);
     await this.settleDue(draftId);
     const out: SilenceView[] = [];
     for (const s of await this.silence.list(this.db.manager, draftId)) out.push(await this.view(this.db.manager, s));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { MUTABLE_STATUSES, requireAccess } from '../access/access.policy';
+import { canRead, MUTABLE_STATUSES, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import type { ParagraphOrigin, ParagraphStatus } from '@omnibus/shared';
@@ -63,7 +63,7 @@ export class SponsorshipsService {
       );
       const p = rows[0];
       const draft = p ? await this.drafts.find(p.draftId, m) : null;
-      if (!p || !draft || draft.committeeId !== actor.committeeId) throw notFound('paragraph', paragraphId);
+      if (!p || !canRead(actor, draft)) throw notFound('paragraph', paragraphId);
       requireAccess(actor, { action: 'sponsorship.request', committeeId: draft.committeeId });
       const delegationId = actor.delegationId as string;
       if (p.origin !== 'delegation') {
@@ -115,7 +115,7 @@ export class SponsorshipsService {
     const view = await this.db.transaction(async (m) => {
       const s = await this.repo.lock(m, sponsorshipId);
       const draft = s ? await this.drafts.find(s.draftId, m) : null;
-      if (!s || !draft || draft.committeeId !== actor.committeeId) throw notFound('invitation', sponsorshipId);
+      if (!s || !canRead(actor, draft)) throw notFound('invitation', sponsorshipId);
       if (s.status !== 'invited' && s.status !== 'requested') {
         throw new AppError('invalid_state', `This invitation or request was already ${s.status}.`, { status: s.status });
       }
@@ -156,7 +156,7 @@ export class SponsorshipsService {
       );
       const row = rows[0];
       const draft = row ? await this.drafts.find(row.draftId, m) : null;
-      if (!row || !draft || draft.committeeId !== actor.committeeId) throw notFound(table, id);
+      if (!row || !canRead(actor, draft)) throw notFound(table, id);
       requireAccess(actor, { action: 'sponsorship.invite', committeeId: draft.committeeId, proposerDelegationId: row.proposer });
       const { invitees } = await this.resolver.resolve(m, actor, undefined, codes);
       const existing = await this.repo.forTarget(m, target);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DraftLanguages, LanguageCode, UpdateCommitteeLanguagesRequest, UpdateDraftLanguageRequest } from '@omnibus/shared';
 import { DataSource } from 'typeorm';
-import { requireAccess } from '../access/access.policy';
+import { canRead, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -18,7 +18,7 @@ export class CommitteeLanguagesService {
   ) {}
 
   async get(actor: Actor, committeeId: string): Promise<{ committeeId: string; official: LanguageCode[] }> {
-    if (committeeId !== actor.committeeId) throw notFound('committee', committeeId);
+    if (!canRead(actor, { committeeId })) throw notFound('committee', committeeId);
     requireAccess(actor, { action: 'committee.read', committeeId });
     const official = await this.repo.committeeLanguages(committeeId);
     if (!official) throw notFound('committee', committeeId);
@@ -27,7 +27,7 @@ export class CommitteeLanguagesService {
 
   /** A draft's original language always stays official: dropping it is refused, naming the drafts. */
   async set(actor: Actor, committeeId: string, body: UpdateCommitteeLanguagesRequest): Promise<{ committeeId: string; official: LanguageCode[] }> {
-    if (committeeId !== actor.committeeId) throw notFound('committee', committeeId);
+    if (!canRead(actor, { committeeId })) throw notFound('committee', committeeId);
     requireAccess(actor, { action: 'committee.languages', committeeId });
     await this.db.transaction(async (m) => {
       const before = await this.repo.committeeLanguages(committeeId, m);
@@ -53,7 +53,7 @@ export class CommitteeLanguagesService {
   async setDraftOriginal(actor: Actor, draftId: string, body: UpdateDraftLanguageRequest): Promise<DraftLanguages> {
     return this.db.transaction(async (m) => {
       const row = await this.repo.lockDraftLanguages(m, draftId);
-      if (!row || row.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+      if (!canRead(actor, row)) throw notFound('draft', draftId);
       requireAccess(actor, { action: 'committee.languages', committeeId: row.committeeId });
       if (!row.official.includes(body.original)) {
         throw new AppError('language_not_official', `${languageName(body.original)} is not an official language of this committee (${row.official.join(', ')}).`, {

@@ -10,7 +10,7 @@ import {
 } from '@omnibus/shared';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { requireAccess } from '../access/access.policy';
+import { canRead, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -91,7 +91,7 @@ export class TranslationImportService {
 
   private async allowed(actor: Actor, draftId: string, lang: string): Promise<LanguageCode> {
     const row = await this.repo.draftLanguages(draftId);
-    if (!row || row.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+    if (!canRead(actor, row)) throw notFound('draft', draftId);
     requireAccess(actor, { action: 'translation.edit', committeeId: row.committeeId });
     const languages = draftLanguages(row);
     const code = this.translations.requireOfficial(languages, lang);

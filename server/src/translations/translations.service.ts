@@ -16,7 +16,7 @@ import {
   diffWords,
 } from '@omnibus/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { requireAccess } from '../access/access.policy';
+import { canRead, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -119,7 +119,7 @@ export class TranslationsService {
   /** `GET /api/drafts/:id?lang=xx`: every text in that language where translated, each unit with its status. */
   async translatedView(actor: Actor, draftId: string, lang: string): Promise<DraftView> {
     const langRow = await this.repo.draftLanguages(draftId);
-    if (!langRow || langRow.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+    if (!canRead(actor, langRow)) throw notFound('draft', draftId);
     requireAccess(actor, { action: 'committee.read', committeeId: langRow.committeeId });
     const code = this.requireOfficial(draftLanguages(langRow), lang);
     const snap = await this.snapshot(draftId, code);
@@ -128,7 +128,7 @@ export class TranslationsService {
 
   async summary(actor: Actor, draftId: string): Promise<TranslationSummary> {
     const langRow = await this.repo.draftLanguages(draftId);
-    if (!langRow || langRow.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+    if (!canRead(actor, langRow)) throw notFound('draft', draftId);
     requireAccess(actor, { action: 'committee.read', committeeId: langRow.committeeId });
     const snap = await this.snapshot(draftId, null);
     const counted = unitsOf(snap.view);
@@ -154,7 +154,7 @@ export class TranslationsService {
     const result = await this.db.transaction(async (m) => {
       const owner = await this.repo.lockUnit(m, kind, unitId);
       const langRow = owner ? await this.repo.draftLanguages(owner.draftId, m) : null;
-      if (!owner || !langRow || langRow.committeeId !== actor.committeeId) throw notFound(kind, unitId);
+      if (!owner || !canRead(actor, langRow)) throw notFound(kind, unitId);
       requireAccess(actor, { action: 'translation.edit', committeeId: langRow.committeeId });
       const languages = draftLanguages(langRow);
       const code = this.requireOfficial(languages, lang);
@@ -238,9 +238,7 @@ export class TranslationsService {
     const languages = await this.languages(draftId);
     const lang = this.requireOfficial(languages, o.lang);
     if (lang === languages.original) return model;
-    if (o.allowIncomplete === true && o.kind === 'consensus' && actor.role !== 'chair' && actor.role !== 'vice_chair') {
-      throw new AppError('forbidden', 'Only the chair or a vice-chair may issue a consensus draft whose translation is incomplete.', { action: 'export.allowIncomplete', role: actor.role });
-    }
+    if (o.allowIncomplete === true && o.kind === 'consensus') requireAccess(actor, { action: 'export.allowIncomplete', committeeId: actor.committeeId });
     await this.sync(draftId);
     const rows = (await this.repo.translations(draftId, lang)).filter((t) => t.unitKind === 'paragraph');
     const basis = await this.repo.sources(rows.map((t) => ({ unitId: t.unitId, revision: t.basedOn })));

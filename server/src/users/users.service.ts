@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionEndReason } from '@omnibus/shared';
 import { DataSource } from 'typeorm';
+import { readable, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { SessionRegistry } from '../auth/session-registry';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { AuditService } from '../audit/audit.service';
-import { AppError, notFound } from '../common/app-error';
+import { AppError } from '../common/app-error';
 import { UsersRepository } from './users.repository';
 
 export interface AccountStatus {
@@ -33,9 +34,8 @@ export class UsersService {
   ) {}
 
   private async target(actor: Actor, userId: string) {
-    if (actor.role !== 'secretariat') throw new AppError('forbidden', 'Only the secretariat manages accounts.');
-    const user = await this.users.findById(userId);
-    if (!user || user.committeeId !== actor.committeeId) throw notFound('account', userId);
+    requireAccess(actor, { action: 'account.manage', committeeId: actor.committeeId });
+    const user = readable(actor, await this.users.findById(userId), 'account', userId);
     if (user.id === actor.userId) throw new AppError('invalid_state', 'You cannot disable your own account or end your own sessions here; sign out instead.');
     return user;
   }

@@ -10,7 +10,7 @@ import {
   redlineDrafts,
 } from '@omnibus/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { requireAccess } from '../access/access.policy';
+import { canRead, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -93,7 +93,7 @@ export class VersionsService {
     const row = await this.versions.find(m, versionId);
     const draft = row ? await this.drafts.find(row.draftId, m) : null;
     const snapshot = row ? await this.versions.snapshot(m, versionId) : null;
-    if (!row || !draft || draft.committeeId !== actor.committeeId || !snapshot) throw notFound('version', versionId);
+    if (!row || !canRead(actor, draft) || !snapshot) throw notFound('version', versionId);
     return { ...summary(row), snapshot };
   }
 
@@ -130,13 +130,13 @@ export class VersionsService {
 
   private async readableDraft(actor: Actor, draftId: string): Promise<DraftRow> {
     const draft = await this.drafts.find(draftId);
-    if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+    if (!canRead(actor, draft)) throw notFound('draft', draftId);
     return draft;
   }
 
   private async lockDraft(m: EntityManager, actor: Actor, draftId: string): Promise<DraftRow> {
     const draft = await this.drafts.lock(m, draftId);
-    if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+    if (!canRead(actor, draft)) throw notFound('draft', draftId);
     return draft;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { boundByCommentWindow } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
 import { Clock } from './clock';
@@ -20,8 +21,7 @@ export class CommentWindowService {
   ) {}
 
   async assertOpen(m: EntityManager, actor: Actor, draftId: string, subject: WindowSubject): Promise<void> {
-    // The window binds delegations; the chair and the secretariat write the draft in every phase.
-    if (actor.role !== 'delegate') return;
+    if (!boundByCommentWindow(actor)) return;
     const row = await this.workflow.get(m, draftId, 'share');
     const now = this.clock.now();
     const state = windowState(row.phase, row.commentDeadline, now);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DraftPhase, LIVE_EVENTS, WorkflowView } from '@omnibus/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { requireAccess } from '../access/access.policy';
+import { canRead, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
@@ -38,7 +38,7 @@ export class WorkflowService {
   async get(actor: Actor, draftId: string): Promise<WorkflowView> {
     const m = this.db.manager;
     const draft = await this.drafts.find(draftId, m);
-    if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+    if (!canRead(actor, draft)) throw notFound('draft', draftId);
     return this.view(m, draft);
   }
 
@@ -139,7 +139,7 @@ export class WorkflowService {
     const view = await this.db.transaction(async (m) => {
       // The draft lock orders this change with every proposal, which takes the same lock first.
       const draft = await this.drafts.lock(m, draftId);
-      if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+      if (!canRead(actor, draft)) throw notFound('draft', draftId);
       const before = await this.workflow.get(m, draftId);
       const next = await decide(m, draft, before);
       await this.workflow.save(m, { draftId, phase: next.phase, commentDeadline: next.commentDeadline });

@@ -1,7 +1,6 @@
 import type { AmendmentView, ParagraphView } from '@omnibus/shared';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
-import { proposedAmendment } from '../draft/permissions';
 import { useRoom } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { InviteForm } from '../sponsorships/InviteForm';
@@ -11,10 +10,11 @@ import { formatSponsorList, Trans, useT } from '../../i18n';
 import { ErrorLine } from '../draft/ErrorLine';
 
 function AmendmentItem({ paragraph, a }: { paragraph: ParagraphView; a: AmendmentView }) {
-  const { user, reload, announce } = useRoom();
+  const { reload, announce } = useRoom();
   const t = useT('amendments');
   const [inviting, setInviting] = useState(false);
-  const mine = proposedAmendment(user, a);
+  // Its proposer's: the server's access policy says, beside each amendment it sends.
+  const may = a.actions;
   const withdraw = useAction(async () => {
     await api.withdrawAmendment(a.id);
     announce(t('withdrawn', { kind: kindName(a.kind), label: paragraph.label }));
@@ -37,14 +37,18 @@ function AmendmentItem({ paragraph, a }: { paragraph: ParagraphView; a: Amendmen
         {a.invited.length > 0 && <span className="invited">{t('invited', { codes: formatSponsorList(a.invited) })}</span>}
       </div>
       <Notation className="amendment-notation" text={notationOf(a, paragraph.text)} />
-      {mine && (
+      {(may?.inviteCosponsors === true || may?.withdraw === true) && (
         <div className="amendment-actions">
-          <button type="button" aria-expanded={inviting} onClick={() => setInviting((v) => !v)}>
-            {t('invite')}
-          </button>
-          <button type="button" className="danger" disabled={withdraw.busy} onClick={() => void withdraw.run()}>
-            {t('withdraw')}
-          </button>
+          {may.inviteCosponsors && (
+            <button type="button" aria-expanded={inviting} onClick={() => setInviting((v) => !v)}>
+              {t('invite')}
+            </button>
+          )}
+          {may.withdraw && (
+            <button type="button" className="danger" disabled={withdraw.busy} onClick={() => void withdraw.run()}>
+              {t('withdraw')}
+            </button>
+          )}
         </div>
       )}
       <ErrorLine error={withdraw.error} />

@@ -6,7 +6,7 @@ import { EditorState, Plugin, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
-import { canEditText, isOpen } from '../draft/permissions';
+import { isOpen } from '../draft/permissions';
 import { i18n, useT } from '../../i18n';
 import type { CollabConnection } from './collab-connection';
 import { useCollabState } from './collab-context';
@@ -16,9 +16,13 @@ import type { CollabAwarenessState } from './protocol';
 import { REMOTE_META, applyToYText, docFromYText, remoteTransaction } from './ytext-binding';
 import { ErrorLine } from '../draft/ErrorLine';
 
+/**
+ * The person's rights in one paragraph's text, as the server gave them: `canWrite` from the
+ * co-editing session (the access policy's draft.coedit.write), the base text from the
+ * paragraph's `actions.editText`; which brackets are theirs the brackets' sponsors say.
+ */
 export function rightsFor(user: UserView, p: ParagraphView, canWrite: boolean): EditRights {
-  // Nothing is judged past `write` for a closed paragraph, so the open-status check in canEditText changes nothing here.
-  return { delegation: user.delegation, base: canEditText(user, p), write: canWrite && user.role !== 'observer' && isOpen(p) };
+  return { delegation: user.delegation, base: p.actions?.editText === true, write: canWrite && isOpen(p) };
 }
 
 function remoteCursors(conn: CollabConnection, ytext: Y.Text, paragraphId: string): RemoteCursor[] {

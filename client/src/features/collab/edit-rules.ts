@@ -1,23 +1,17 @@
 import type { Mark, Node } from 'prosemirror-model';
 import type { Transaction } from 'prosemirror-state';
 import { decodeSponsors } from '@omnibus/shared/collab-model';
+import { BASE_SPAN, spanRefusal, type EditRights, type TextSpan } from '@omnibus/shared/edit-rules';
 import { paragraphSchema } from './schema';
 import { i18n } from '../../i18n';
 
 /**
- * Who may change what in a paragraph's text, mirroring the server's judgement
- * (server/src/collaboration/bracket-rules.ts) so a refused edit is stopped before it is typed:
- * the base words belong to whoever may edit the paragraph; a bracket's words to its sponsors;
- * nobody removes a bracket by typing.
+ * A ProseMirror transaction judged by the co-editing rules the server applies too
+ * (shared/src/edit-rules.ts), so a refused edit is stopped before it is typed: this file only
+ * finds which runs of text a transaction touches and words the refusal; the rights are the
+ * server's (`actions` of the paragraph, the co-editing session's `canWrite`).
  */
-export interface EditRights {
-  /** The person's delegation code, or null for the offices. */
-  delegation: string | null;
-  /** May change the base text (the Chair's text for the offices; a new paragraph for its sponsors). */
-  base: boolean;
-  /** False for observers and closed paragraphs. */
-  write: boolean;
-}
+export type { EditRights };
 
 export type EditVerdict = { ok: true } | { ok: false; message: string };
 
@@ -25,10 +19,6 @@ const { proposed, marked } = paragraphSchema.marks;
 
 function proposedMark(marks: readonly Mark[]): Mark | undefined {
   return marks.find((m) => m.type === proposed);
-}
-
-function ownsBracket(rights: EditRights, m: Mark): boolean {
-  return rights.delegation !== null && decodeSponsors(String(m.attrs.sponsors)).includes(rights.delegation);
 }
 
 function bracketIds(doc: Node): Set<string> {
@@ -39,26 +29,32 @@ function bracketIds(doc: Node): Set<string> {
   return ids;
 }
 
-function textNodeVerdict(rights: EditRights, marks: readonly Mark[], what: 'change' | 'type'): EditVerdict {
+/** What run of the paragraph a text node is, in the shared rules' terms. */
+function spanOf(marks: readonly Mark[]): TextSpan {
   const p = proposedMark(marks);
-  if (p) {
-    return ownsBracket(rights, p)
-      ? { ok: true }
-      : { ok: false, message: i18n.t('collab:rule.notYours', { sponsors: decodeSponsors(String(p.attrs.sponsors)).join(', ') }) };
+  if (p) return { kind: 'bracket', sponsors: decodeSponsors(String(p.attrs.sponsors)) };
+  return marks.some((m) => m.type === marked) ? { kind: 'marked' } : BASE_SPAN;
+}
+
+function textNodeVerdict(rights: EditRights, marks: readonly Mark[], what: 'change' | 'type'): EditVerdict {
+  const span = spanOf(marks);
+  const refusal = spanRefusal(rights, span);
+  switch (refusal) {
+    case null:
+      return { ok: true };
+    case 'bracket_foreign':
+      return { ok: false, message: i18n.t('collab:rule.notYours', { sponsors: span.kind === 'bracket' ? span.sponsors.join(', ') : '' }) };
+    case 'marked':
+      return { ok: false, message: i18n.t('collab:rule.marked') };
+    case 'base_text':
+      return {
+        ok: false,
+        message:
+          rights.delegation !== null
+            ? i18n.t(`collab:rule.onlyInside.${what}`, { delegation: rights.delegation })
+            : i18n.t('collab:rule.sponsorsOnly'),
+      };
   }
-  if (marks.some((m) => m.type === marked)) {
-    return { ok: false, message: i18n.t('collab:rule.marked') };
-  }
-  if (!rights.base) {
-    return {
-      ok: false,
-      message:
-        rights.delegation !== null
-          ? i18n.t(`collab:rule.onlyInside.${what}`, { delegation: rights.delegation })
-          : i18n.t('collab:rule.sponsorsOnly'),
-    };
-  }
-  return { ok: true };
 }
 
 /** Whether a local transaction keeps to the rights; remote ones are the server's business. */

@@ -101,7 +101,8 @@ export function CommentsThread({ paragraph }: { paragraph: ParagraphView }) {
     await load();
   };
   const proposals = useProposalWindow(user);
-  const canWrite = user.role !== 'observer' && proposals.open;
+  // Who may comment the server says with the paragraph; the comment window binds delegations meanwhile.
+  const canWrite = paragraph.actions?.comment === true && proposals.open;
   return (
     <section className="panel comments" aria-label={t('label', { label: paragraph.label })}>
       <h4>{t('label', { label: paragraph.label })}</h4>

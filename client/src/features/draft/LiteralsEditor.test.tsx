@@ -1,10 +1,10 @@
 import type { UserView } from '@omnibus/shared';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { MEX, paragraph, section, seedLikeDraft } from '../../test/fixtures';
+import { allowed, paragraph, section, seedLikeDraft } from '../../test/fixtures';
 import { mockFetch, renderInRoom } from '../../test/render-room';
 import { LiteralsEditor } from './LiteralsEditor';
-import { canEditText } from './permissions';
+import { ParagraphCard } from './ParagraphCard';
 
 const CHAIR: UserView = { id: 'chair', username: 'chair', displayName: 'Chair', role: 'chair', delegation: null };
 
@@ -70,10 +70,15 @@ describe('LiteralsEditor', () => {
     expect(requests).toEqual([]);
   });
 
-  it("is offered to the drafters for the Chair's text, never to a delegate", () => {
-    const { p } = mandates();
-    expect(canEditText(CHAIR, p)).toBe(true);
-    expect(canEditText(MEX, p)).toBe(false);
-    expect(canEditText(CHAIR, { ...p, status: 'approved' })).toBe(false);
+  it('is offered exactly when the server says the person may edit the text', () => {
+    const { draft, p } = mandates();
+    const cicte = section(draft, 'CICTE');
+    const button = () => screen.queryByRole('button', { name: 'Edit literals' });
+    const first = renderInRoom(<ParagraphCard section={cicte} p={{ ...p, actions: allowed({ editText: true }) }} />, { user: CHAIR, draft });
+    expect(button()).not.toBeNull();
+    first.unmount();
+    // The same chair, once the server no longer allows it (the paragraph approved, say): no button.
+    renderInRoom(<ParagraphCard section={cicte} p={{ ...p, actions: allowed() }} />, { user: CHAIR, draft });
+    expect(button()).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { CompiledText } from './CompiledText';
 import { NewParagraphForm } from './NewParagraphForm';
 import { LiteralsEditor } from './LiteralsEditor';
 import { sectionShortName } from './names';
-import { canAddParagraphs, canAmend, canAskToCosponsor, canEditText, isOpen, openAmendments, proposedParagraph } from './permissions';
+import { isOpen, openAmendments } from './permissions';
 import { useRoom } from './room-context';
 import { useAction } from './useAction';
 import { api } from '../../api/endpoints';
@@ -77,8 +77,10 @@ function ParagraphBody({ p, editor }: { p: ParagraphView; editor: ReactNode }) {
 }
 
 export function ParagraphCard({ section, p }: { section: SectionView; p: ParagraphView }) {
-  const { user, reload, announce } = useRoom();
+  const { user, draft, reload, announce } = useRoom();
   const t = useT('draft');
+  // What this person may do: the server's access policy says, beside each paragraph it sends.
+  const may = p.actions;
   const [panel, setPanel] = useState<Panel>(null);
   const card = useRef<HTMLElement>(null);
   const opener = useReturnFocus(panel === null, card);
@@ -87,7 +89,6 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
     setPanel((cur) => (cur === next ? null : next));
   };
   const amendments = openAmendments(p);
-  const mine = proposedParagraph(user, p);
   const withdraw = useAction(async () => {
     const view = await api.withdrawParagraph(p.id);
     announce(t('paragraph.withdrawn', { label: view.label }));
@@ -149,27 +150,28 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
       {amendments.length > 0 && <AmendmentList paragraph={p} amendments={amendments} />}
       {p.status === 'approved' && <ReservationFootnotes p={p} sectionKey={section.key} />}
       <div className="paragraph-actions" role="group" aria-label={t('paragraph.actions', { label: p.label })}>
-        {collab && canAddParagraphs(user) && isOpen(p) && (
+        {collab && draft.actions?.coedit === true && isOpen(p) && (
           <button type="button" aria-pressed={panel === 'edit'} onClick={() => toggle('edit')}>
             {panel === 'edit' ? t('paragraph.doneEditing') : t('paragraph.coEdit')}
           </button>
         )}
-        {p.kind === 'mandates' && canEditText(user, p) && (
+        {p.kind === 'mandates' && may?.editText === true && (
           <button type="button" aria-expanded={panel === 'literals'} onClick={() => toggle('literals')}>
             {t('paragraph.editLiterals')}
           </button>
         )}
-        {canAmend(user, p) && (
+        {/* A new paragraph's sponsors change its words themselves rather than bracket them. */}
+        {may?.amend === true && !may.editText && (
           <button type="button" aria-expanded={panel === 'amend'} onClick={() => toggle('amend')} {...shut}>
             {t('paragraph.proposeAmendment')}
           </button>
         )}
-        {canAskToCosponsor(user, p) && (
+        {may?.askToCosponsor === true && (
           <button type="button" disabled={askToJoin.busy} onClick={() => void askToJoin.run()}>
             {t('paragraph.askToCosponsor')}
           </button>
         )}
-        {canAddParagraphs(user) && isOpen(p) && (
+        {draft.actions?.addParagraphs === true && isOpen(p) && (
           <button type="button" aria-expanded={panel === 'after'} onClick={() => toggle('after')} {...shut}>
             {t('paragraph.newAfter', { label: p.label })}
           </button>
@@ -190,15 +192,15 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
             {t('reservations:open')}
           </button>
         )}
-        {mine && isOpen(p) && (
-          <>
-            <button type="button" aria-expanded={panel === 'invite'} onClick={() => toggle('invite')}>
-              {t('paragraph.invite')}
-            </button>
-            <button type="button" className="danger" disabled={withdraw.busy} onClick={() => void withdraw.run()}>
-              {t('paragraph.withdraw')}
-            </button>
-          </>
+        {may?.inviteCosponsors === true && isOpen(p) && (
+          <button type="button" aria-expanded={panel === 'invite'} onClick={() => toggle('invite')}>
+            {t('paragraph.invite')}
+          </button>
+        )}
+        {may?.withdraw === true && (
+          <button type="button" className="danger" disabled={withdraw.busy} onClick={() => void withdraw.run()}>
+            {t('paragraph.withdraw')}
+          </button>
         )}
       </div>
       <ErrorLine error={withdraw.error} />

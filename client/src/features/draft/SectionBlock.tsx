@@ -6,7 +6,6 @@ import { sectionMeters } from './draft-caps';
 import { NewParagraphForm } from './NewParagraphForm';
 import { sectionAnchor } from './Outline';
 import { ParagraphCard } from './ParagraphCard';
-import { canAddParagraphs } from './permissions';
 import { useRoom } from './room-context';
 import { sectionAreaTitle, sectionShortName, sectionTitle } from './names';
 import { useNamesLanguage } from './useNamesLanguage';
@@ -24,6 +23,8 @@ export function SectionBlock({ section, paragraphs, filtered }: { section: Secti
   const last = section.paragraphs[section.paragraphs.length - 1] ?? null;
   const proposals = useProposalWindow(user);
   const shut = proposals.open ? {} : { disabled: true, 'aria-describedby': proposals.reasonId };
+  // Whether this person may add paragraphs: the server's access policy says, with the draft.
+  const mayAdd = draft.actions?.addParagraphs === true;
   return (
     <section id={sectionAnchor(section)} className={`draft-section kind-${section.kind}`} data-section={section.key} aria-labelledby={headingId}>
       <header className="section-head">
@@ -43,14 +44,14 @@ export function SectionBlock({ section, paragraphs, filtered }: { section: Secti
       {section.paragraphs.length === 0 && !filtered && !adding && (
         <p className="muted empty-section">
           {t('section.empty')}
-          {canAddParagraphs(user) && (
+          {mayAdd && (
             <button type="button" className="quiet" aria-label={t('section.proposeFirstLabel', { name })} onClick={() => setAdding(true)} {...shut}>
               {t('section.proposeFirst')}
             </button>
           )}
         </p>
       )}
-      {canAddParagraphs(user) && !filtered && (section.paragraphs.length > 0 || adding) && (
+      {mayAdd && !filtered && (section.paragraphs.length > 0 || adding) && (
         <div className="section-foot">
           {adding ? (
             <NewParagraphForm section={section} after={last} onClose={() => setAdding(false)} />

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LanguageMenu, i18n } from '../../i18n';
-import { MEX, paragraph, section, seedLikeDraft } from '../../test/fixtures';
+import { MEX, grantEverywhere, paragraph, section, seedLikeDraft } from '../../test/fixtures';
 import { renderInRoom } from '../../test/render-room';
 import { DraftDocument } from './DraftDocument';
 import { NO_FILTERS, matches } from './permissions';
@@ -33,7 +33,8 @@ describe('the draft in the person language', () => {
         <LanguageMenu />
         <DraftDocument aside={null} />
       </>,
-      { user: MEX, draft: seedLikeDraft() },
+      // A delegate may amend every open paragraph here, as the server would say.
+      { user: MEX, draft: grantEverywhere(seedLikeDraft(), { amend: true }) },
     );
     await act(async () => {
       fireEvent.change(screen.getByLabelText('Language of the interface'), { target: { value: 'fr' } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CAN, MEX, OBSERVER, amendment, paragraph, section, seedLikeDraft } from '../../test/fixtures';
-import { NO_FILTERS, canAmend, matches, proposedAmendment, proposedParagraph } from './permissions';
+import { amendment, paragraph, section, seedLikeDraft } from '../../test/fixtures';
+import { NO_FILTERS, matches } from './permissions';
 
 describe('filters', () => {
   const draft = seedLikeDraft();
@@ -29,25 +29,5 @@ describe('filters', () => {
     expect(matches(gone, { ...NO_FILTERS, showClosed: true }, 'MEX')).toBe(true);
     expect(matches(bis, { ...NO_FILTERS, query: 'ENDORSE' }, null)).toBe(true);
     expect(matches(plain, { ...NO_FILTERS, query: 'endorse' }, null)).toBe(false);
-  });
-});
-
-describe('what the screen offers', () => {
-  const draft = seedLikeDraft();
-  const cicte = section(draft, 'CICTE');
-  const bis = cicte.paragraphs.find((p) => p.label === '5 bis')!;
-
-  it('offers amendments to delegates on the Chair\'s or an entity\'s text only', () => {
-    expect(canAmend(MEX, cicte.paragraphs[0]!)).toBe(true);
-    expect(canAmend(MEX, bis)).toBe(false);
-    expect(canAmend(OBSERVER, cicte.paragraphs[0]!)).toBe(false);
-  });
-
-  it('offers withdrawal only to the proposing delegation', () => {
-    expect(proposedParagraph(MEX, bis)).toBe(false);
-    expect(proposedParagraph({ ...MEX, delegation: 'CH' }, bis)).toBe(true);
-    const a = amendment(bis, { kind: 'delete', start: 0, end: 3, sponsors: ['MEX', 'CAN'] });
-    expect(proposedAmendment(MEX, a)).toBe(true);
-    expect(proposedAmendment(CAN, a)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Invitation } from '../../api/endpoints';
-import { amendment, CAN, MEX, paragraph, section, seedLikeDraft } from '../../test/fixtures';
+import { allowed, amendment, CAN, MEX, paragraph, section, seedLikeDraft } from '../../test/fixtures';
 import { mockFetch, renderInRoom } from '../../test/render-room';
 import { ParagraphCard } from '../draft/ParagraphCard';
 import { CompiledText } from '../draft/CompiledText';
@@ -19,7 +19,9 @@ describe("another delegation and a delegation's new paragraph", () => {
   it('offers CAN "Propose amendment" and "Ask to co-sponsor" on 5 bis, and sends the request', async () => {
     const { draft, cicte, bis } = fiveBis();
     const requests = mockFetch(() => ({ status: 201, body: { id: 'r1', draftId: draft.id, paragraphId: bis.id, amendmentId: null, delegation: 'CAN', status: 'requested' } }));
-    const { room } = renderInRoom(<ParagraphCard section={cicte} p={bis} />, { user: CAN, draft });
+    // What the server sends CAN for another delegation's open new paragraph.
+    const p = { ...bis, actions: allowed({ amend: true, askToCosponsor: true, comment: true }) };
+    const { room } = renderInRoom(<ParagraphCard section={cicte} p={p} />, { user: CAN, draft });
     const actions = screen.getByRole('group', { name: 'Actions on paragraph 5 bis' });
     expect(within(actions).getByRole('button', { name: 'Propose amendment' })).toBeTruthy();
     fireEvent.click(within(actions).getByRole('button', { name: 'Ask to co-sponsor' }));
@@ -30,10 +32,12 @@ describe("another delegation and a delegation's new paragraph", () => {
 
   it("offers neither to a sponsor, nor the request once CAN's is waiting, and shows who asked", () => {
     const { draft, cicte, bis } = fiveBis();
-    renderInRoom(<ParagraphCard section={cicte} p={bis} />, { user: MEX, draft });
+    // A sponsor may amend as the server sees it, but edits the words of its own paragraph instead.
+    const sponsor = { ...bis, actions: allowed({ editText: true, editBaseText: true, amend: true, inviteCosponsors: true, comment: true }) };
+    renderInRoom(<ParagraphCard section={cicte} p={sponsor} />, { user: MEX, draft });
     expect(screen.queryByRole('button', { name: 'Propose amendment' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Ask to co-sponsor' })).toBeNull();
-    const pending = { ...bis, requested: ['CAN'] };
+    const pending = { ...bis, requested: ['CAN'], actions: allowed({ amend: true, comment: true }) };
     renderInRoom(<ParagraphCard section={cicte} p={pending} />, { user: CAN, draft });
     expect(screen.queryByRole('button', { name: 'Ask to co-sponsor' })).toBeNull();
     expect(screen.getByText('Asked to join the sponsors, not yet answered: CAN')).toBeTruthy();

@@ -12,7 +12,7 @@ import {
   isDocumentLanguage,
   redlineDrafts,
 } from '@omnibus/shared';
-import { requireAccess } from '../../access/access.policy';
+import { canRead, requireAccess } from '../../access/access.policy';
 import type { Actor } from '../../auth/actor';
 import { AppError, notFound } from '../../common/app-error';
 import { buildDraftView } from '../../drafts/draft-view.builder';
@@ -123,7 +123,7 @@ export class ExportsService {
 
   private async readable(actor: Actor, draftId: string, published: boolean): Promise<DraftRow> {
     const draft = await this.drafts.find(draftId);
-    if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+    if (!canRead(actor, draft)) throw notFound('draft', draftId);
     requireAccess(actor, { action: 'draft.export', committeeId: draft.committeeId, published });
     return draft;
   }

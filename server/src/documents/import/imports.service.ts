@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ImportQuery, ImportedText, importText } from '@omnibus/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { requireAccess } from '../../access/access.policy';
+import { canRead, requireAccess } from '../../access/access.policy';
 import type { Actor } from '../../auth/actor';
 import { AuditService } from '../../audit/audit.service';
 import { AppError, notFound } from '../../common/app-error';
@@ -170,7 +170,7 @@ export class ImportsService {
   }
 
   private async importable(actor: Actor, draft: DraftRow | null, draftId: string): Promise<DraftRow> {
-    if (!draft || draft.committeeId !== actor.committeeId) throw notFound('draft', draftId);
+    if (!canRead(actor, draft)) throw notFound('draft', draftId);
     requireAccess(actor, { action: 'draft.import', committeeId: draft.committeeId });
     return draft;
   }
