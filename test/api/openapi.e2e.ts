@@ -1,5 +1,6 @@
 import {
   amendmentViewSchema,
+  API_OPERATIONS,
   auditEventViewSchema,
   calendarEventViewSchema,
   draftSummarySchema,
@@ -14,7 +15,6 @@ import {
 import { compileErrors, validate } from '@readme/openapi-parser';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
-import { API_OPERATIONS } from '../../server/src/docs/api-operations';
 import { buildOpenApiDocument, pathParameterNames } from '../../server/src/docs/openapi';
 import { documentedRoutes, registeredRoutes, routeDrift } from '../../server/src/docs/route-drift';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SessionEndReason } from '@omnibus/shared';
+import type { AccountStatus, SessionEndReason } from '@omnibus/shared';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { SessionRegistry } from '../auth/session-registry';
@@ -7,14 +7,6 @@ import { SessionsRepository } from '../auth/sessions.repository';
 import { AuditService } from '../audit/audit.service';
 import { AppError, notFound } from '../common/app-error';
 import { UsersRepository } from './users.repository';
-
-export interface AccountStatus {
-  id: string;
-  username: string;
-  disabled: boolean;
-  /** Sign-in sessions this change ended. */
-  sessionsEnded: number;
-}
 
 /**
  * Accounts as the secretariat manages them: disabling one (it can no longer sign in, and every
