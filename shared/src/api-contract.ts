@@ -250,3 +250,7 @@ export function operationRequest<K extends OperationKey>(key: K, input: { params
   const search = query.toString();
   return { method: op.method.toUpperCase() as Uppercase<ApiOperation['method']>, url: search === '' ? url : `${url}?${search}` };
 }
+
+/** Answers the client names. */
+export type LoginResponse = OperationResponse<'login'>;
+export type SponsorshipView = OperationResponse<'acceptSponsorship'>;
