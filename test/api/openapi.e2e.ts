@@ -93,6 +93,32 @@ describe('the OpenAPI description', () => {
     }
   });
 
+  it('describes every JSON answer field by field: no success body is an open object', () => {
+    const components = (doc.components?.schemas ?? {}) as Record<string, Record<string, unknown>>;
+    const resolve = (schema: Record<string, unknown>): Record<string, unknown> => {
+      const ref = schema.$ref as string | undefined;
+      return ref ? resolve(components[ref.replace('#/components/schemas/', '')]!) : schema;
+    };
+    /** An object with named properties, a list of such, a union of them, or a scalar; not "any object" nor "anything". */
+    const described = (raw: Record<string, unknown>): boolean => {
+      const schema = resolve(raw);
+      if (Array.isArray(schema.anyOf)) return (schema.anyOf as Record<string, unknown>[]).every(described);
+      if (schema.type === 'array') return described(schema.items as Record<string, unknown>);
+      if (schema.type === 'object') return schema.properties !== undefined;
+      return schema.type !== undefined || schema.const !== undefined || schema.enum !== undefined;
+    };
+    const json = operations(doc).flatMap(([method, path, op]) =>
+      Object.entries(op.responses)
+        .filter(([status]) => Number(status) < 300)
+        .flatMap(([, r]) => (r.content?.['application/json'] ? [{ where: `${method.toUpperCase()} ${path}`, schema: r.content['application/json'].schema as Record<string, unknown> }] : [])),
+    );
+    expect(json.length).toBe(API_OPERATIONS.filter((o) => o.response !== undefined).length);
+    expect(json.filter((j) => !described(j.schema)).map((j) => j.where)).toEqual([]);
+    // The check itself tells an open object from a described one.
+    expect(described({ type: 'object', additionalProperties: {} })).toBe(false);
+    expect(described({})).toBe(false);
+  });
+
   it('declares the query strings the controllers validate, and the feed key as the key it is', () => {
     const query = (path: string, method = 'get') =>
       (doc.paths[path] as Record<string, Operation>)[method]!.parameters!.filter((p) => p.in === 'query').map((p) => p.name).sort();
