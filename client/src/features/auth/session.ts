@@ -1,6 +1,6 @@
 import type { UserView } from '@omnibus/shared';
 import { useSyncExternalStore } from 'react';
-import { ApiError, call, configureHttp, errorMessage } from '../../api/http';
+import { ApiError, call, configureHttp, errorMessage, operationUrl } from '../../api/http';
 import { i18n } from '../../i18n';
 
 export interface Session {
@@ -96,7 +96,7 @@ export const sessionStore = {
     const ending = current;
     notice = reason;
     if (ending && reason === null) {
-      void fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${ending.token}` } }).catch(() => undefined);
+      void fetch(operationUrl('logout', {}), { method: 'POST', headers: { authorization: `Bearer ${ending.token}` } }).catch(() => undefined);
     }
     store(null);
   },
