@@ -7,8 +7,9 @@ const sharedSrc = fileURLToPath(new URL('../shared/src/', import.meta.url));
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    // Deep imports (`@omnibus/shared/caps`) keep server-only modules and zod out of the bundle:
-    // the index re-exports request schemas built at module load, which no tree-shaker can drop.
+    // Deep imports (`@omnibus/shared/caps`) keep the importer and other modules the screens do not
+    // use out of the bundle. zod is in it: the request layer is typed from the API contract, whose
+    // table of operations (and the schemas it names) it reads for each operation's method and path.
     alias: [
       { find: /^@omnibus\/shared$/, replacement: `${sharedSrc}index.ts` },
       { find: /^@omnibus\/shared\/(.*)$/, replacement: `${sharedSrc}$1` },

@@ -34,3 +34,5 @@ export * from './translations';
 export * from './session-protocol';
 export * from './text-hygiene';
 export * from './time-zone';
+export * from './view-schemas';
+export * from './api-contract';

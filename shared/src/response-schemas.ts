@@ -48,7 +48,7 @@ export const loginResponseSchema = z.object({
   user: userViewSchema,
 });
 
-const literalSchema = z.object({ label: z.string(), text: z.string() });
+export const literalSchema = z.object({ label: z.string(), text: z.string() });
 
 /** With `?lang=`: a unit's translation status in that language. */
 export const translationStateSchema = z.object({
@@ -64,9 +64,9 @@ export const translationStateSchema = z.object({
   updatedBy: z.string().nullable(),
   updatedAt: z.string().nullable(),
 });
-/** One run of a word-level redline; it has no schema of its own yet, so it is described as an open object. */
-export const wordDiffSchema = z.custom<NonNullable<TranslationState['redline']>[number]>((v) => typeof v === 'object' && v !== null);
-const translationStateFullSchema = translationStateSchema.extend({
+/** One run of a word-level redline. */
+export const wordDiffSchema = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() }) satisfies z.ZodType<NonNullable<TranslationState['redline']>[number]>;
+export const translationStateFullSchema = translationStateSchema.extend({
   redline: z.array(wordDiffSchema).optional().describe('only when outdated: what changed in the original, word by word'),
 }) satisfies z.ZodType<TranslationState>;
 
@@ -176,9 +176,6 @@ export const draftViewSchema = draftSummarySchema.extend({
   lang: languageCode.optional().describe('the language the texts are in'),
   actions: draftActionsSchema.optional().describe(actionsNote),
 }) satisfies z.ZodType<DraftView>;
-
-/** A body whose shape is not described field by field yet: a JSON object of whatever fields. */
-export const jsonObjectSchema = z.record(z.string(), z.unknown());
 
 export const sponsorshipViewSchema = z.object({
   id: z.string(),

@@ -1,5 +1,6 @@
 import {
   amendmentViewSchema,
+  API_OPERATIONS,
   auditEventViewSchema,
   calendarEventViewSchema,
   draftSummarySchema,
@@ -14,7 +15,6 @@ import {
 import { compileErrors, validate } from '@readme/openapi-parser';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
-import { API_OPERATIONS } from '../../server/src/docs/api-operations';
 import { buildOpenApiDocument, pathParameterNames } from '../../server/src/docs/openapi';
 import { documentedRoutes, registeredRoutes, routeDrift } from '../../server/src/docs/route-drift';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
@@ -91,6 +91,32 @@ describe('the OpenAPI description', () => {
       }
       if (op.security) expect({ where, unauthorized: statuses.includes(401) }).toEqual({ where, unauthorized: true });
     }
+  });
+
+  it('describes every JSON answer field by field: no success body is an open object', () => {
+    const components = (doc.components?.schemas ?? {}) as Record<string, Record<string, unknown>>;
+    const resolve = (schema: Record<string, unknown>): Record<string, unknown> => {
+      const ref = schema.$ref as string | undefined;
+      return ref ? resolve(components[ref.replace('#/components/schemas/', '')]!) : schema;
+    };
+    /** An object with named properties, a list of such, a union of them, or a scalar; not "any object" nor "anything". */
+    const described = (raw: Record<string, unknown>): boolean => {
+      const schema = resolve(raw);
+      if (Array.isArray(schema.anyOf)) return (schema.anyOf as Record<string, unknown>[]).every(described);
+      if (schema.type === 'array') return described(schema.items as Record<string, unknown>);
+      if (schema.type === 'object') return schema.properties !== undefined;
+      return schema.type !== undefined || schema.const !== undefined || schema.enum !== undefined;
+    };
+    const json = operations(doc).flatMap(([method, path, op]) =>
+      Object.entries(op.responses)
+        .filter(([status]) => Number(status) < 300)
+        .flatMap(([, r]) => (r.content?.['application/json'] ? [{ where: `${method.toUpperCase()} ${path}`, schema: r.content['application/json'].schema as Record<string, unknown> }] : [])),
+    );
+    expect(json.length).toBe(API_OPERATIONS.filter((o) => o.response !== undefined).length);
+    expect(json.filter((j) => !described(j.schema)).map((j) => j.where)).toEqual([]);
+    // The check itself tells an open object from a described one.
+    expect(described({ type: 'object', additionalProperties: {} })).toBe(false);
+    expect(described({})).toBe(false);
   });
 
   it('declares the query strings the controllers validate, and the feed key as the key it is', () => {

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@omnibus/shared';
+import { operationRequest, type OperationInput, type OperationKey, type OperationResponse } from '@omnibus/shared/api-contract';
 import { formatError } from '../i18n/errors';
 
 /** What went wrong, in a sentence meant to be shown to the person as is. */
@@ -42,7 +43,27 @@ function authorization(token: string | null): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown): Promise<T> {
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** A call of operation K takes its input only when it has path parameters, a query string or a body. */
+type CallArgs<K extends OperationKey> = object extends OperationInput<K> ? [input?: OperationInput<K>] : [input: OperationInput<K>];
+
+/**
+ * Calls one operation of the API contract (shared/src/api-contract.ts) by its name: the path
+ * parameters, query string and body are typed from the operation's schemas, and so is the answer.
+ */
+export async function call<K extends OperationKey>(key: K, ...[input]: CallArgs<K>): Promise<OperationResponse<K>> {
+  const given = (input ?? {}) as { params?: Record<string, string>; query?: object; body?: unknown };
+  const { method, url } = operationRequest(key, given);
+  return request<OperationResponse<K>>(method, url, given.body);
+}
+
+/** The address of an operation that answers a file (an export, minutes as text): for download() and upload(). */
+export function operationUrl<K extends OperationKey>(key: K, input: Omit<OperationInput<K>, 'body'>): string {
+  return operationRequest(key, input as { params?: Record<string, string>; query?: object }).url;
+}
+
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const token = tokenSource();
   const headers: Record<string, string> = { accept: 'application/json', ...authorization(token) };
   if (body !== undefined) headers['content-type'] = 'application/json';

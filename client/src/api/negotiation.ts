@@ -1,40 +1,31 @@
 import type { AuditEventView } from '@omnibus/shared/domain';
-import type {
-  CalendarEventView,
-  ConsultationView,
-  Minutes,
-  ReservationView,
-  SessionView,
-  SilenceView,
-  StartSilenceRequest,
-} from '@omnibus/shared/workflow-schemas';
-import { download, request } from './http';
-
-const enc = encodeURIComponent;
+import type { MINUTES_FORMATS, StartSilenceRequest } from '@omnibus/shared/workflow-schemas';
+import { call, download, operationUrl } from './http';
 
 /** One row of the draft's append-only history. */
 export type HistoryEntry = AuditEventView;
 
-export type MinutesFormat = 'markdown' | 'text' | 'json';
+export type MinutesFormat = (typeof MINUTES_FORMATS)[number];
+
+const MINUTES_FILE_ENDING: Record<MinutesFormat, string> = { markdown: 'md', text: 'txt', json: 'json' };
 
 /** The methodology's later steps: minutes, reservations, silence, consultations, calendar, history. */
 export const negotiationApi = {
-  sessions: (draftId: string) => request<SessionView[]>('GET', `/api/drafts/${enc(draftId)}/sessions`),
-  minutes: (sessionId: string) => request<Minutes>('GET', `/api/sessions/${enc(sessionId)}/minutes`),
+  sessions: (draftId: string) => call('sessions', { params: { id: draftId } }),
+  minutes: (sessionId: string) => call('minutes', { params: { id: sessionId } }),
   downloadMinutes: (sessionId: string, format: MinutesFormat) =>
-    download(`/api/sessions/${enc(sessionId)}/minutes?format=${format}`, `minutes-${sessionId}.${format === 'markdown' ? 'md' : format === 'text' ? 'txt' : 'json'}`),
-  reservations: (draftId: string) => request<ReservationView[]>('GET', `/api/drafts/${enc(draftId)}/reservations`),
-  addReservation: (paragraphId: string, text: string) => request<ReservationView>('POST', `/api/paragraphs/${enc(paragraphId)}/reservations`, { text }),
-  withdrawReservation: (id: string) => request<ReservationView>('POST', `/api/reservations/${enc(id)}/withdraw`),
-  silences: (draftId: string) => request<SilenceView[]>('GET', `/api/drafts/${enc(draftId)}/silence`),
-  startSilence: (draftId: string, body: StartSilenceRequest) => request<SilenceView>('POST', `/api/drafts/${enc(draftId)}/silence`, body),
-  breakSilence: (silenceId: string, reason: string) => request<SilenceView>('POST', `/api/silence/${enc(silenceId)}/objections`, { reason }),
-  consultations: (draftId: string) => request<ConsultationView[]>('GET', `/api/drafts/${enc(draftId)}/consultations`),
-  reportConsultation: (id: string, status: 'open' | 'ready', note?: string) =>
-    request<ConsultationView>('PATCH', `/api/consultations/${enc(id)}`, { status, ...(note ? { note } : {}) }),
-  calendar: () => request<{ timeZone: string; events: CalendarEventView[] }>('GET', '/api/calendar'),
-  subscription: () => request<{ url: string; webcal: string }>('GET', '/api/calendar/subscription'),
-  history: (draftId: string, targetId: string) => request<HistoryEntry[]>('GET', `/api/drafts/${enc(draftId)}/history?targetId=${enc(targetId)}&limit=200`),
+    download(operationUrl('minutes', { params: { id: sessionId }, query: { format } }), `minutes-${sessionId}.${MINUTES_FILE_ENDING[format]}`),
+  reservations: (draftId: string) => call('reservations', { params: { id: draftId } }),
+  addReservation: (paragraphId: string, text: string) => call('addReservation', { params: { id: paragraphId }, body: { text } }),
+  withdrawReservation: (id: string) => call('withdrawReservation', { params: { id } }),
+  silences: (draftId: string) => call('silences', { params: { id: draftId } }),
+  startSilence: (draftId: string, body: StartSilenceRequest) => call('startSilence', { params: { id: draftId }, body }),
+  breakSilence: (silenceId: string, reason: string) => call('breakSilence', { params: { id: silenceId }, body: { reason } }),
+  consultations: (draftId: string) => call('consultations', { params: { id: draftId } }),
+  reportConsultation: (id: string, status: 'open' | 'ready', note?: string) => call('reportConsultation', { params: { id }, body: { status, ...(note ? { note } : {}) } }),
+  calendar: () => call('calendar'),
+  subscription: () => call('calendarSubscription'),
+  history: (draftId: string, targetId: string) => call('history', { params: { id: draftId }, query: { targetId, limit: 200 } }),
 };
 
 /** Saves a generated file the way a link would, with the token the link cannot carry. */

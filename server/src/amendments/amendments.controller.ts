@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/com
 import { inviteCosponsorsRequest, updateAmendmentRequest } from '@omnibus/shared';
 import { CurrentActor } from '../auth/auth.guard';
 import type { Actor } from '../auth/actor';
+import { notFound } from '../common/app-error';
 import { uuidParam, validate } from '../common/validate';
 import { SponsorshipsService } from '../sponsorships/sponsorships.service';
 import { AmendmentsService } from './amendments.service';
@@ -17,7 +18,9 @@ export class AmendmentsController {
   async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const amendmentId = uuidParam(id, 'amendment');
     const paragraph = await this.amendments.paragraphOf(actor, amendmentId);
-    return paragraph.amendments.find((a) => a.id === amendmentId);
+    const amendment = paragraph.amendments.find((a) => a.id === amendmentId);
+    if (!amendment) throw notFound('amendment', amendmentId);
+    return amendment;
   }
 
   @Patch(':id')

@@ -2,16 +2,23 @@ import { getOpenApiMetadata, getRefId, OpenApiGeneratorV31, zodToOpenAPIRegistry
 import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import {
+  accountStatusSchema,
   amendmentViewSchema,
+  API_OPERATIONS,
+  type ApiOperation,
   auditEventViewSchema,
   calendarEventViewSchema,
   commentViewSchema,
+  consensusDraftSchema,
   consultationViewSchema,
   decisionViewSchema,
+  draftRedlineSchema,
   draftSummarySchema,
   draftViewSchema,
   errorBodySchema,
+  importPreviewSchema,
   loginResponseSchema,
+  minutesSchema,
   paragraphViewSchema,
   queueItemSchema,
   reservationViewSchema,
@@ -20,14 +27,13 @@ import {
   silenceViewSchema,
   speakerViewSchema,
   sponsorshipViewSchema,
+  translationStateFullSchema,
+  translationSummarySchema,
   userViewSchema,
   versionSummarySchema,
-  wordDiffSchema,
   workflowViewSchema,
 } from '@omnibus/shared';
 import { z } from 'zod';
-import type { ApiOperation } from './api-operation';
-import { API_OPERATIONS } from './api-operations';
 
 /** Bodies that appear in many operations: named once under components.schemas and referenced. */
 const NAMED_SCHEMAS: Record<string, z.ZodType> = {
@@ -52,6 +58,13 @@ const NAMED_SCHEMAS: Record<string, z.ZodType> = {
   Sponsorship: sponsorshipViewSchema,
   HistoryEvent: auditEventViewSchema,
   CalendarEvent: calendarEventViewSchema,
+  Account: accountStatusSchema,
+  TranslationState: translationStateFullSchema,
+  TranslationSummary: translationSummarySchema,
+  Redline: draftRedlineSchema,
+  ConsensusDraft: consensusDraftSchema,
+  Minutes: minutesSchema,
+  ImportPreview: importPreviewSchema,
 };
 
 /** Gives each named schema its component id, so that every use of it (and its own recursion) becomes a $ref. */
@@ -62,8 +75,6 @@ function nameSchemas(): void {
     if (refId !== undefined) throw new Error(`The schema named ${id} is already named ${refId}.`);
     zodToOpenAPIRegistry.add(schema, { ...getOpenApiMetadata(schema), _internal: { refId: id } });
   }
-  // A custom check has no shape the generator can read: say what it is.
-  if (getOpenApiMetadata(wordDiffSchema)?.type === undefined) zodToOpenAPIRegistry.add(wordDiffSchema, { type: 'object', description: 'a run of words: kept, inserted or deleted' });
 }
 
 const STATUS_TEXT: Record<number, string> = {

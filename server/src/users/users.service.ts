@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SessionEndReason } from '@omnibus/shared';
+import type { AccountStatus, SessionEndReason } from '@omnibus/shared';
 import { DataSource } from 'typeorm';
 import { readable, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
@@ -8,14 +8,6 @@ import { SessionsRepository } from '../auth/sessions.repository';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { UsersRepository } from './users.repository';
-
-export interface AccountStatus {
-  id: string;
-  username: string;
-  disabled: boolean;
-  /** Sign-in sessions this change ended. */
-  sessionsEnded: number;
-}
 
 /**
  * Accounts as the secretariat manages them: disabling one (it can no longer sign in, and every

@@ -1,13 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { publishVersionRequest } from '@omnibus/shared';
-import { z } from 'zod';
+import { publishVersionRequest, redlineQuery } from '@omnibus/shared';
 import { CurrentActor } from '../auth/auth.guard';
 import type { Actor } from '../auth/actor';
 import { uuidParam, validate } from '../common/validate';
-import { LIVE_SIDE, VersionsService } from './versions.service';
-
-const side = z.union([z.literal(LIVE_SIDE), z.uuid()], { message: 'must be a version id or "live"' });
-const redlineQuery = z.strictObject({ from: side, to: side.default(LIVE_SIDE) });
+import { VersionsService } from './versions.service';
 
 @Controller('api')
 export class VersionsController {

@@ -1,6 +1,6 @@
-import type { RefreshResponse, UserView } from '@omnibus/shared';
+import type { UserView } from '@omnibus/shared';
 import { useSyncExternalStore } from 'react';
-import { ApiError, configureHttp, errorMessage, request } from '../../api/http';
+import { ApiError, call, configureHttp, errorMessage, operationUrl } from '../../api/http';
 import { i18n } from '../../i18n';
 
 export interface Session {
@@ -96,7 +96,7 @@ export const sessionStore = {
     const ending = current;
     notice = reason;
     if (ending && reason === null) {
-      void fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${ending.token}` } }).catch(() => undefined);
+      void fetch(operationUrl('logout', {}), { method: 'POST', headers: { authorization: `Bearer ${ending.token}` } }).catch(() => undefined);
     }
     store(null);
   },
@@ -111,7 +111,7 @@ export const sessionStore = {
         return;
       }
       try {
-        const fresh = await request<RefreshResponse>('POST', '/api/auth/refresh');
+        const fresh = await call('refresh');
         if (current?.token === s.token) store({ ...s, token: fresh.token, expiresAt: fresh.expiresAt });
       } catch (err) {
         // A refused renewal has signed out already; a network failure is tried again while the token lasts.

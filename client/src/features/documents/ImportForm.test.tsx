@@ -17,14 +17,15 @@ function answer(sectionId: string | null): ImportPreview {
   return {
     title: null,
     symbol: 'AG/RES. 2809 (XLIII-O/13)',
+    view: null,
     source: 'chair_draft',
     headings: [
       { heading: 'THE GENERAL ASSEMBLY,', sectionId: 'pre', sectionKey: 'preamble', sectionTitle: 'Preamble', paragraphs: 1 },
       { heading: 'RESOLVES:', sectionId, sectionKey: sectionId === null ? null : 'cybersecurity', sectionTitle: null, paragraphs: 1 },
     ],
     paragraphs: [
-      { index: 0, heading: 'THE GENERAL ASSEMBLY,', sectionKey: 'preamble', sourceLabel: null, label: '1', text: 'RECALLING its resolutions;', sponsors: [], amendments: [], fits: true, errors: [], warnings: [] },
-      { index: 1, heading: 'RESOLVES:', sectionKey: null, sourceLabel: '1', label: null, text: 'To act.', sponsors: [], amendments: [], fits: true, errors: sectionId === null ? ['The operative part ("RESOLVES:") goes to a section you choose: choose its section'] : [], warnings: [] },
+      { index: 0, heading: 'THE GENERAL ASSEMBLY,', sectionId: 'pre', kind: 'preambular', origin: 'chair', state: 'new', status: 'pending', literals: null, reservations: [], cap: null, sectionKey: 'preamble', sourceLabel: null, label: '1', text: 'RECALLING its resolutions;', sponsors: [], amendments: [], fits: true, errors: [], warnings: [] },
+      { index: 1, heading: 'RESOLVES:', sectionId, kind: null, origin: 'chair', state: 'new', status: 'pending', literals: null, reservations: [], cap: null, sectionKey: null, sourceLabel: '1', label: null, text: 'To act.', sponsors: [], amendments: [], fits: true, errors: sectionId === null ? ['The operative part ("RESOLVES:") goes to a section you choose: choose its section'] : [], warnings: [] },
     ],
     problems: [],
     footnotes: [],
@@ -41,6 +42,8 @@ function answer(sectionId: string | null): ImportPreview {
     ],
     lineCounts: { paragraph: 2, literal: 0, heading: 0, formula: 2, metadata: 1, note: 0, problem: 0 },
     words: { source: 16, stored: 6, listed: 10, unaccounted: 0, unaccountedSample: [] },
+    caps: [],
+    summary: { paragraphs: 2, amendments: 0, errors: sectionId === null ? 1 : 0, overCap: 0, unmatchedHeadings: sectionId === null ? 1 : 0 },
     verdict: sectionId === null ? { ready: false, message: '1 paragraph cannot be imported as written' } : { ready: true, message: 'Ready: 2 paragraphs and 0 proposals in brackets will be created.' },
   };
 }
