@@ -24,7 +24,8 @@ export interface BrowserResult {
     keydowns: number;
     paint: { n: number; p50: number; p95: number; max: number };
     shown: { p50: number; p95: number; max: number };
-    slowKeydowns: number;
+    /** Keydowns the Event Timing API reported (16 ms or more, to the frame's presentation), their durations. */
+    slowKeydowns: number[];
     longTasks: { count: number; totalMs: number; maxMs: number };
     othersLatency: { p50: number; p99: number; keystrokesPerSec: number };
   };
@@ -46,6 +47,14 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 const p50 = (xs: number[]) => percentile(xs, 50);
 
+/** A percentile of `n` durations of which only those of 16 ms or more are known: null when it falls below 16. */
+function eventTimingPercentile(slow: readonly number[], n: number, p: number): number | null {
+  const fast = n - slow.length;
+  const rank = Math.ceil((p / 100) * n);
+  return rank <= fast ? null : ([...slow].sort((a, b) => a - b)[rank - fast - 1] ?? null);
+}
+const under16 = (x: number | null) => (x === null ? '< 16' : fmt(x, 0));
+
 export function rows(r: BrowserResult): Row[] {
   const load = (name: string, xs: number[]): Row => ({
     measure: `Load: ${name} (p50 / max of ${xs.length})`,
@@ -60,10 +69,16 @@ export function rows(r: BrowserResult): Row[] {
     load(`all ${r.paragraphs} paragraphs shown`, r.loads.allShown),
     load('first keystroke shown in the editor', r.loads.firstKey),
     {
-      measure: `Input to next paint under load, p50 / p95 / max (${t.paint.n} keys)`,
+      measure: `Input to next paint under load (keydown → the frame after the text changed), p50 / p95 / max (${t.paint.n} keys)`,
       figure: `${fmt(t.paint.p50)} / ${fmt(t.paint.p95)} / ${fmt(t.paint.max)} ms`,
       target: `p95 ≤ ${PAINT_TARGET_MS} ms`,
       met: t.paint.p95 <= PAINT_TARGET_MS,
+    },
+    {
+      measure: `Event Timing keydown duration (to presentation, 8 ms steps), p50 / p95 / max (${t.keydowns} keys)`,
+      figure: `${under16(eventTimingPercentile(t.slowKeydowns, t.keydowns, 50))} / ${under16(eventTimingPercentile(t.slowKeydowns, t.keydowns, 95))} / ${under16(t.slowKeydowns.length > 0 ? Math.max(...t.slowKeydowns) : null)} ms`,
+      target: `p95 ≤ ${PAINT_TARGET_MS} ms`,
+      met: (eventTimingPercentile(t.slowKeydowns, t.keydowns, 95) ?? 0) <= PAINT_TARGET_MS,
     },
     {
       measure: `JS heap after GC, start → after ${t.minutes} min`,
@@ -94,7 +109,7 @@ export function reportLines(r: BrowserResult): string[] {
     ...rows(r).map((x) => `| ${x.measure} | ${x.figure} | ${x.target} | ${verdict(x.met)} |`),
     '',
     `Keys typed ${t.typed}, keydowns seen ${t.keydowns}, painted ${t.paint.n}. Keydown to the text changing: p50 ${fmt(t.shown.p50)} / p95 ${fmt(t.shown.p95)} / max ${fmt(t.shown.max)} ms.`,
-    `Event Timing: ${t.slowKeydowns} keydowns of ${t.keydowns} took 16 ms or more (8 ms steps). Long tasks while typing: ${t.longTasks.count}, ${fmt(t.longTasks.totalMs, 0)} ms in all, the longest ${fmt(t.longTasks.maxMs, 0)} ms.`,
+    `Event Timing: ${t.slowKeydowns.length} keydowns of ${t.keydowns} took 16 ms or more. Long tasks while typing: ${t.longTasks.count}, ${fmt(t.longTasks.totalMs, 0)} ms in all, the longest ${fmt(t.longTasks.maxMs, 0)} ms.`,
     `Other editors meanwhile: ${fmt(t.othersLatency.keystrokesPerSec, 0)} keys/s, keystroke to every other editor p50 ${fmt(t.othersLatency.p50)} / p99 ${fmt(t.othersLatency.p99)} ms.`,
     `Memory start → end: DOM nodes ${r.memory.start.nodes} → ${r.memory.end.nodes}, JS event listeners ${r.memory.start.listeners} → ${r.memory.end.listeners}.`,
   ];

@@ -186,7 +186,7 @@ async function measureTyping(browser: Browser, url: string, db: BenchDatabase, p
         keydowns: measured.keydowns,
         paint: { n: paint.length, ...spread(paint) },
         shown: spread(measured.keys.map((k) => k.shown)),
-        slowKeydowns: measured.slowEvents.filter((e) => e.name === 'keydown').length,
+        slowKeydowns: measured.slowEvents.filter((e) => e.name === 'keydown').map((e) => e.duration),
         longTasks: { count: longest.length, totalMs: longest.reduce((a, b) => a + b, 0), maxMs: longest.length > 0 ? Math.max(...longest) : 0 },
         othersLatency: {
           p50: histogramPercentile(latency, 0.5),

@@ -2,7 +2,7 @@ import type { AmendmentView, ParagraphView } from '@omnibus/shared';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { proposedAmendment } from '../draft/permissions';
-import { useRoom } from '../draft/room-context';
+import { useRoomBase } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { InviteForm } from '../sponsorships/InviteForm';
 import { kindName, notationOf } from './notation';
@@ -11,7 +11,7 @@ import { formatSponsorList, Trans, useT } from '../../i18n';
 import { ErrorLine } from '../draft/ErrorLine';
 
 function AmendmentItem({ paragraph, a }: { paragraph: ParagraphView; a: AmendmentView }) {
-  const { user, reload, announce } = useRoom();
+  const { user, reload, announce } = useRoomBase();
   const t = useT('amendments');
   const [inviting, setInviting] = useState(false);
   const mine = proposedAmendment(user, a);

@@ -1,5 +1,5 @@
 import type { ParagraphView, SectionView } from '@omnibus/shared';
-import { Suspense, lazy, useRef, useState, type ReactNode } from 'react';
+import { Suspense, lazy, memo, useRef, useState, type ReactNode } from 'react';
 import { AmendmentList } from '../amendments/AmendmentList';
 import { CommentsThread } from '../comments/CommentsThread';
 import { useCollabHub } from '../collab/collab-context';
@@ -11,7 +11,7 @@ import { NewParagraphForm } from './NewParagraphForm';
 import { LiteralsEditor } from './LiteralsEditor';
 import { sectionShortName } from './names';
 import { canAddParagraphs, canAmend, canAskToCosponsor, canEditText, isOpen, openAmendments, proposedParagraph } from './permissions';
-import { useRoom } from './room-context';
+import { useRoomBase } from './room-context';
 import { useAction } from './useAction';
 import { api } from '../../api/endpoints';
 import { useLiveRoom } from '../session/live-context';
@@ -76,8 +76,9 @@ function ParagraphBody({ p, editor }: { p: ParagraphView; editor: ReactNode }) {
   );
 }
 
-export function ParagraphCard({ section, p }: { section: SectionView; p: ParagraphView }) {
-  const { user, reload, announce } = useRoom();
+/** Redrawn when its own paragraph (or section) changes, not with every change elsewhere in the draft. */
+export const ParagraphCard = memo(function ParagraphCard({ section, p }: { section: SectionView; p: ParagraphView }) {
+  const { user, reload, announce } = useRoomBase();
   const t = useT('draft');
   const [panel, setPanel] = useState<Panel>(null);
   const card = useRef<HTMLElement>(null);
@@ -223,4 +224,4 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
       )}
     </article>
   );
-}
+});

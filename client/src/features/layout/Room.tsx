@@ -7,7 +7,7 @@ import { errorMessage } from '../../api/http';
 import { DocumentsView } from '../documents/DocumentsView';
 import { DraftDocument } from '../draft/DraftDocument';
 import { VersionsView } from '../versions/VersionsView';
-import { RoomContext, type Room as RoomValue } from '../draft/room-context';
+import { RoomBaseContext, RoomContext, type Room as RoomValue, type RoomBase } from '../draft/room-context';
 import { useDraft } from '../draft/useDraft';
 import { InvitationsPanel } from '../sponsorships/Invitations';
 import { useDelegations } from '../sponsorships/useDelegations';
@@ -169,6 +169,10 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
     () => (draft ? { user, draft, delegations, reload, announce } : null),
     [user, draft, delegations, reload, announce],
   );
+  const roomBase = useMemo<RoomBase | null>(
+    () => (draftId ? { user, draftId, delegations, reload, announce } : null),
+    [user, draftId, delegations, reload, announce],
+  );
 
   return (
     <div className={drawer ? `room drawer-${drawer}` : 'room'}>
@@ -211,30 +215,32 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
       {!room && !none && !(error ?? listError) && <p className="muted page-message">{t('loadingDraft')}</p>}
       {room && (
         <RoomContext.Provider value={room}>
-          <ProposalWindowScope workflow={live.workflow}>
-            <LiveContext.Provider value={live}>
-              <CollabContext.Provider value={collab}>
-                {invitationsOpen && (
-                  <div ref={invitationsBox} tabIndex={-1} className="panel-holder">
-                    <InvitationsPanel invitations={invitations.invitations} onAnswered={invitations.reload} onClose={() => setInvitationsOpen(false)} />
-                  </div>
-                )}
-                <ViewTabs view={view} onChange={setView} translations={canTranslate(user.role)} />
-                {view === 'draft' ? (
-                  <DraftDocument aside={showSession ? <SessionPanel live={live} /> : null} />
-                ) : (
-                  <div className={showSession ? 'room-body with-aside no-outline' : 'room-body no-outline'}>
-                    <main id="draft-main" className="draft" tabIndex={-1}>
-                      <h1 className="visually-hidden">{`${room.draft.symbol}: ${room.draft.title}`}</h1>
-                      <OtherView view={view} />
-                    </main>
-                    {showSession && <SessionPanel live={live} />}
-                  </div>
-                )}
-              </CollabContext.Provider>
-            </LiveContext.Provider>
-            <PhoneBar drawer={drawer} onChange={setDrawer} session={showSession} />
-          </ProposalWindowScope>
+          <RoomBaseContext.Provider value={roomBase}>
+            <ProposalWindowScope workflow={live.workflow}>
+              <LiveContext.Provider value={live}>
+                <CollabContext.Provider value={collab}>
+                  {invitationsOpen && (
+                    <div ref={invitationsBox} tabIndex={-1} className="panel-holder">
+                      <InvitationsPanel invitations={invitations.invitations} onAnswered={invitations.reload} onClose={() => setInvitationsOpen(false)} />
+                    </div>
+                  )}
+                  <ViewTabs view={view} onChange={setView} translations={canTranslate(user.role)} />
+                  {view === 'draft' ? (
+                    <DraftDocument aside={showSession ? <SessionPanel live={live} /> : null} />
+                  ) : (
+                    <div className={showSession ? 'room-body with-aside no-outline' : 'room-body no-outline'}>
+                      <main id="draft-main" className="draft" tabIndex={-1}>
+                        <h1 className="visually-hidden">{`${room.draft.symbol}: ${room.draft.title}`}</h1>
+                        <OtherView view={view} />
+                      </main>
+                      {showSession && <SessionPanel live={live} />}
+                    </div>
+                  )}
+                </CollabContext.Provider>
+              </LiveContext.Provider>
+              <PhoneBar drawer={drawer} onChange={setDrawer} session={showSession} />
+            </ProposalWindowScope>
+          </RoomBaseContext.Provider>
         </RoomContext.Provider>
       )}
     </div>
