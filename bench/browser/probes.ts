@@ -17,6 +17,12 @@ export interface KeySample {
 export interface Probe {
   /** When the frame holding every expected paragraph was painted. */
   allShown: number | null;
+  /** The first paragraph, whose "Co-edit text" the probe clicks once every paragraph is painted. */
+  paragraphId: string | null;
+  /** When it clicked. */
+  clicked: number | null;
+  /** When the frame showing that paragraph's editor synced and editable was painted (the caret is then at its end). */
+  editorReady: number | null;
   /** When the first keystroke into the watched editor was painted. */
   firstKey: number | null;
   keys: KeySample[];
@@ -38,6 +44,11 @@ declare global {
   }
 }
 
+/**
+ * Watches the room; once every paragraph is painted it opens the first paragraph's co-editor at
+ * once (as fast as a person could, without the automation's round trips), and once that editor is
+ * synced and editable puts the caret at its end and starts timing keystrokes into it.
+ */
 export function installProbes(expectedParagraphs: number): void {
   const afterPaint = (then: (t: number) => void) =>
     requestAnimationFrame(() => {
@@ -47,6 +58,9 @@ export function installProbes(expectedParagraphs: number): void {
     });
   const probe: Probe = {
     allShown: null,
+    paragraphId: null,
+    clicked: null,
+    editorReady: null,
     firstKey: null,
     keys: [],
     keydowns: 0,
@@ -83,10 +97,32 @@ export function installProbes(expectedParagraphs: number): void {
     },
   };
   window.__benchProbe = probe;
+  const editor = new MutationObserver(() => {
+    const selector = `#paragraph-${probe.paragraphId} [data-collab-status="synced"] .collab-editor[contenteditable="true"]`;
+    const el = document.querySelector<HTMLElement>(selector);
+    if (!el) return;
+    editor.disconnect();
+    el.focus();
+    const caret = document.createRange();
+    caret.selectNodeContents(el);
+    caret.collapse(false);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(caret);
+    probe.watchEditor(selector);
+    afterPaint((t) => (probe.editorReady = t));
+  });
   const room = new MutationObserver(() => {
     if (document.querySelectorAll('article.paragraph').length < expectedParagraphs) return;
     room.disconnect();
-    afterPaint((t) => (probe.allShown = t));
+    afterPaint((t) => {
+      probe.allShown = t;
+      const card = document.querySelector('article.paragraph');
+      probe.paragraphId = card?.id.replace(/^paragraph-/, '') ?? null;
+      editor.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-collab-status', 'contenteditable'] });
+      const open = card?.querySelector<HTMLButtonElement>('.paragraph-actions button[aria-pressed]');
+      probe.clicked = performance.now();
+      open?.click();
+    });
   });
   room.observe(document, { childList: true, subtree: true });
   new PerformanceObserver((list) => {

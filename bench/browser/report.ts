@@ -16,7 +16,7 @@ export interface BrowserResult {
   load: string;
   characters: number;
   paragraphs: number;
-  loads: { allShown: number[]; firstKey: number[] };
+  loads: { draftFetched: number[]; allShown: number[]; clicked: number[]; editorReady: number[]; firstKey: number[] };
   typing: {
     minutes: number;
     editors: number;
@@ -29,7 +29,8 @@ export interface BrowserResult {
     longTasks: { count: number; totalMs: number; maxMs: number };
     othersLatency: { p50: number; p99: number; keystrokesPerSec: number };
   };
-  memory: { start: MemoryFigures; end: MemoryFigures };
+  /** At the start and the end of the typing, and in a fresh tab opened on the draft as it ended. */
+  memory: { start: MemoryFigures; end: MemoryFigures; fresh: MemoryFigures };
 }
 
 export const LOAD_TARGET_MS = 1000;
@@ -108,9 +109,13 @@ export function reportLines(r: BrowserResult): string[] {
     '| --- | --- | --- | --- |',
     ...rows(r).map((x) => `| ${x.measure} | ${x.figure} | ${x.target} | ${verdict(x.met)} |`),
     '',
+    `Load, p50 of each step: the draft's JSON received ${fmt(p50(r.loads.draftFetched), 0)} ms; every paragraph painted ${fmt(p50(r.loads.allShown), 0)} ms; "Co-edit text" clicked (in the page, at once) ${fmt(p50(r.loads.clicked), 0)} ms;` +
+      ` the synced editor painted ${fmt(p50(r.loads.editorReady), 0)} ms (editor code, connection, the document's first sync); the keystroke painted ${fmt(p50(r.loads.firstKey), 0)} ms.`,
     `Keys typed ${t.typed}, keydowns seen ${t.keydowns}, painted ${t.paint.n}. Keydown to the text changing: p50 ${fmt(t.shown.p50)} / p95 ${fmt(t.shown.p95)} / max ${fmt(t.shown.max)} ms.`,
     `Event Timing: ${t.slowKeydowns.length} keydowns of ${t.keydowns} took 16 ms or more. Long tasks while typing: ${t.longTasks.count}, ${fmt(t.longTasks.totalMs, 0)} ms in all, the longest ${fmt(t.longTasks.maxMs, 0)} ms.`,
     `Other editors meanwhile: ${fmt(t.othersLatency.keystrokesPerSec, 0)} keys/s, keystroke to every other editor p50 ${fmt(t.othersLatency.p50)} / p99 ${fmt(t.othersLatency.p99)} ms.`,
-    `Memory start → end: DOM nodes ${r.memory.start.nodes} → ${r.memory.end.nodes}, JS event listeners ${r.memory.start.listeners} → ${r.memory.end.listeners}.`,
+    `Memory start → end: DOM nodes ${r.memory.start.nodes} → ${r.memory.end.nodes}, JS event listeners ${r.memory.start.listeners} → ${r.memory.end.listeners}.` +
+      ` A fresh tab opened on the draft as it ended (the other editors' brackets included): JS heap ${fmt(r.memory.fresh.jsHeapMb)} MB, DOM nodes ${r.memory.fresh.nodes}` +
+      ` (the typing tab holds ${fmt(r.memory.end.jsHeapMb / r.memory.fresh.jsHeapMb, 2)}× that heap).`,
   ];
 }

@@ -79,40 +79,33 @@ async function person(browser: Browser, url: string): Promise<Person> {
 
 const probe = (page: Page) => page.evaluate(() => window.__benchProbe);
 
-/** Opens the draft, waits until every paragraph is painted, opens the co-editor of `paragraphId` and starts timing its keys. */
-async function openRoom(page: Page, draftId: string, paragraphId: string | null): Promise<string> {
+/** Opens the draft and waits until the probes have the first paragraph's editor open, the caret at its end; that paragraph's id. */
+async function openRoom(page: Page, draftId: string): Promise<string> {
   await page.goto(`/drafts/${draftId}`);
-  await page.waitForFunction(() => window.__benchProbe.allShown !== null, null, { timeout: 60_000 });
-  const id = paragraphId ?? (await page.locator('article.paragraph').first().getAttribute('id'))?.replace(/^paragraph-/, '');
+  await page.waitForFunction(() => window.__benchProbe.editorReady !== null, null, { timeout: 60_000 });
+  const id = await page.evaluate(() => window.__benchProbe.paragraphId);
   if (!id) throw new Error('the room shows no paragraph');
-  const card = page.locator(`#paragraph-${id}`);
-  await card.getByRole('button', { name: 'Co-edit text' }).click();
-  await card.locator('[data-collab-status="synced"] .collab-editor[contenteditable="true"]').waitFor({ timeout: 60_000 });
-  await page.evaluate((sel) => window.__benchProbe.watchEditor(sel), `#paragraph-${id} .collab-editor`);
-  await card.locator('.collab-editor').click();
-  await page.keyboard.press('Control+End');
   return id;
 }
 
-async function measureLoads(browser: Browser, url: string, draftId: string): Promise<{ allShown: number[]; firstKey: number[]; paragraphId: string }> {
+async function measureLoads(browser: Browser, url: string, draftId: string): Promise<BrowserResult['loads'] & { paragraphId: string }> {
   const p = await person(browser, url);
-  const allShown: number[] = [];
-  const firstKey: number[] = [];
-  let paragraphId: string | null = null;
+  const loads: BrowserResult['loads'] = { draftFetched: [], allShown: [], clicked: [], editorReady: [], firstKey: [] };
+  let paragraphId = '';
   try {
     for (let i = 0; i < LOADS; i++) {
-      paragraphId = await openRoom(p.page, draftId, paragraphId);
+      paragraphId = await openRoom(p.page, draftId);
       await p.page.keyboard.type('x');
       await p.page.waitForFunction(() => window.__benchProbe.firstKey !== null, null, { timeout: 30_000 });
       const shown = await probe(p.page);
-      allShown.push(shown.allShown!);
-      firstKey.push(shown.firstKey!);
+      for (const k of ['allShown', 'clicked', 'editorReady', 'firstKey'] as const) loads[k].push(shown[k] ?? NaN);
+      loads.draftFetched.push(await p.page.evaluate((path) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(path))?.responseEnd ?? NaN, `/api/drafts/${draftId}`));
       process.stdout.write(`  load ${i + 1}: all paragraphs ${shown.allShown!.toFixed(0)} ms, first keystroke ${shown.firstKey!.toFixed(0)} ms\n`);
     }
   } finally {
     await p.context.close();
   }
-  return { allShown, firstKey, paragraphId: paragraphId! };
+  return { ...loads, paragraphId };
 }
 
 /** The tab's renderer: of the browser's renderer processes, the one that has worked the most. */
@@ -150,11 +143,25 @@ function spread(xs: number[]) {
   return { p50: percentile(xs, 50), p95: percentile(xs, 95), max: xs.length > 0 ? Math.max(...xs) : NaN };
 }
 
+/** The JS heap of a fresh tab on the draft as it stands: what its content alone costs. */
+async function freshTab(browser: Browser, url: string, draftId: string): Promise<MemoryFigures> {
+  const p = await person(browser, url);
+  try {
+    await openRoom(p.page, draftId);
+    await sleep(2000);
+    const cdp = await p.context.newCDPSession(p.page);
+    await cdp.send('Performance.enable');
+    return await memory(cdp, await rendererPid(browser));
+  } finally {
+    await p.context.close();
+  }
+}
+
 async function measureTyping(browser: Browser, url: string, db: BenchDatabase, paragraphId: string, tokens: Map<string, string>): Promise<Pick<BrowserResult, 'typing' | 'memory'>> {
   const p = await person(browser, url);
   let fleet: EditorFleet | null = null;
   try {
-    await openRoom(p.page, db.draftId, paragraphId);
+    if ((await openRoom(p.page, db.draftId)) !== paragraphId) throw new Error('the room opened another paragraph than in the load runs');
     const cdp = await p.context.newCDPSession(p.page);
     await cdp.send('Performance.enable');
     const pid = await rendererPid(browser);
@@ -194,7 +201,7 @@ async function measureTyping(browser: Browser, url: string, db: BenchDatabase, p
           keystrokesPerSec: reports.reduce((n, r) => n + r.keystrokes, 0) / ((to - from) / 1000),
         },
       },
-      memory: { start, end },
+      memory: { start, end, fresh: await freshTab(browser, url, db.draftId) },
     };
   } finally {
     await fleet?.exit();
