@@ -99,7 +99,7 @@ async function measureLoads(browser: Browser, url: string, draftId: string): Pro
       await p.page.waitForFunction(() => window.__benchProbe.firstKey !== null, null, { timeout: 30_000 });
       const shown = await probe(p.page);
       for (const k of ['allShown', 'clicked', 'editorReady', 'firstKey'] as const) loads[k].push(shown[k] ?? NaN);
-      loads.draftFetched.push(await p.page.evaluate((path) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(path))?.responseEnd ?? NaN, `/api/drafts/${draftId}`));
+      loads.draftFetched.push(await p.page.evaluate((path) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith(path))?.responseEnd ?? NaN, `/api/drafts/${draftId}`));
       process.stdout.write(`  load ${i + 1}: all paragraphs ${shown.allShown!.toFixed(0)} ms, first keystroke ${shown.firstKey!.toFixed(0)} ms\n`);
     }
   } finally {
