@@ -13,6 +13,7 @@ export interface MemoryFigures {
 
 export interface BrowserResult {
   started: string;
+  revision: string;
   load: string;
   characters: number;
   paragraphs: number;
@@ -99,7 +100,7 @@ export function rows(r: BrowserResult): Row[] {
 export function reportLines(r: BrowserResult): string[] {
   const t = r.typing;
   return [
-    `# Browser benchmark (${r.started})`,
+    `# Browser benchmark (${r.started}, ${r.revision})`,
     '',
     `Chromium (headless) signed in as the Chair in a draft of ${r.paragraphs} paragraphs, ${r.characters} characters. Machine load (1/5/15 min): ${r.load}.`,
     `Load: a fresh navigation to the draft, ${r.loads.allShown.length} times; times from navigation start to the painted frame. Typing: ${t.editors} other editors`,

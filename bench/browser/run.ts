@@ -7,6 +7,7 @@
  * BENCH_BROWSER_MINUTES (10), BENCH_BROWSER_EDITORS (50), BENCH_BROWSER_LOADS (5) change the run;
  * BENCH_BROWSER_PROFILE=<file.cpuprofile> records the tab's CPU profile while it types.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -44,6 +45,13 @@ const loadAverage = () =>
     .map((x) => x.toFixed(2))
     .join(' / ');
 const firstLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n').find((l) => l.trim() !== '') ?? 'no message';
+
+/** The commit measured, marked when the client's sources differ from it. */
+function revision(): string {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  const head = git('rev-parse', '--short', 'HEAD') || 'unknown';
+  return git('status', '--porcelain', '--', 'client/src', 'shared/src') ? `${head} with uncommitted client changes` : head;
+}
 
 async function launch(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) throw new Fatal(`Chromium is not installed at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH).`);
@@ -227,7 +235,7 @@ async function main(): Promise<void> {
     const tokens = new Map<string, string>();
     for (const u of db.delegates) tokens.set(u, await login(server.url, u));
     const typing = await measureTyping(browser, server.url, db, loads.paragraphId, tokens);
-    result = { started: started.toISOString(), load: `${load0} at the start, ${loadAverage()} at the end`, characters: db.characters, paragraphs: PARAGRAPHS, loads, ...typing };
+    result = { started: started.toISOString(), revision: revision(), load: `${load0} at the start, ${loadAverage()} at the end`, characters: db.characters, paragraphs: PARAGRAPHS, loads, ...typing };
   } finally {
     await browser.close();
     await server?.kill();
