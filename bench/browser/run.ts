@@ -73,7 +73,9 @@ async function startServer(databaseUrl: string): Promise<ChildServer> {
     await server.start();
   } catch (err) {
     await server.kill();
-    throw new Fatal(`the server did not start: ${firstLine(err)} (log: ${server.log.join('').trim().split('\n').slice(-1)[0] ?? 'empty'})`);
+    const lines = server.log.join('').split('\n').map((l) => l.trim());
+    const reason = lines.find((l) => /^\w*Error\b/.test(l)) ?? firstLine(err);
+    throw new Fatal(`the server did not start: ${reason}`);
   }
   return server;
 }
