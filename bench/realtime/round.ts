@@ -1,5 +1,5 @@
 /** One round of one step: N editors in three client processes against one server, warm-up, then a measured window. */
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { procStat, ROOT, serverHistograms, sleep } from './servers';
@@ -52,7 +52,22 @@ function delta(before: Map<string, number>, after: Map<string, number>): Map<str
   return new Map([...after].map(([le, n]) => [le, n - (before.get(le) ?? 0)]));
 }
 
-export async function runRound(t: RoundTarget, editors: number): Promise<RoundData> {
+/** Editors typing in one draft from their client processes (worker.ts), synced and waiting for `start`. */
+export interface EditorFleet {
+  workers: ChildProcess[];
+  /** Every editor types from now until `stopAt`; keystrokes sent from `measureFrom` on are the measured ones. */
+  start(measureFrom: number, stopAt: number): void;
+  /** Each process's figures for keystrokes sent in [measureFrom, measureTo). */
+  report(measureFrom: number, measureTo: number): Promise<WorkerReport[]>;
+  /** Closes every editor's connection and waits for the processes to end. */
+  exit(): Promise<void>;
+}
+
+/**
+ * Starts `editors` editors (the delegations of `t.codes` in turn) in WORKERS client processes and
+ * waits until every one holds the draft. Editors never type in the paragraphs of `avoid`.
+ */
+export async function startEditors(t: Pick<RoundTarget, 'kind' | 'url' | 'draftId' | 'tokens' | 'codes'> & { mode?: Mode }, editors: number, avoid: string[] = []): Promise<EditorFleet> {
   const assignments: WorkerInit['editors'][] = Array.from({ length: WORKERS }, () => []);
   for (let i = 0; i < editors; i++) {
     const username = t.codes[i % t.codes.length] as string;
@@ -61,7 +76,7 @@ export async function runRound(t: RoundTarget, editors: number): Promise<RoundDa
   const workers = assignments.map((eds) => {
     const prof = process.env.BENCH_WORKER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROF}`] : [];
     const w = fork(path.join(__dirname, 'worker.ts'), [], { execArgv: [...TS_NODE, ...prof], env: tsEnv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    w.send({ type: 'init', init: { kind: t.kind, mode: t.mode, url: t.url, draftId: t.draftId, editors: eds } satisfies WorkerInit });
+    w.send({ type: 'init', init: { kind: t.kind, mode: t.mode ?? 'brackets', url: t.url, draftId: t.draftId, editors: eds, avoid } satisfies WorkerInit });
     return w;
   });
   const reports: WorkerReport[] = [];
@@ -73,14 +88,37 @@ export async function runRound(t: RoundTarget, editors: number): Promise<RoundDa
       else if (m.type === 'report' && m.data) reports.push(m.data);
     });
   }
+  const exit = async () => {
+    for (const w of workers) if (w.connected) w.send({ type: 'exit' });
+    await Promise.all(workers.map((w) => (w.exitCode !== null || w.signalCode !== null ? null : new Promise((r) => w.once('exit', r)))));
+  };
   const t0 = Date.now();
   while (ready < WORKERS) {
-    if (Date.now() - t0 > 180_000) throw new Error(`${t.kind}: ${editors} editors did not all sync within 3 minutes`);
+    if (Date.now() - t0 > 180_000) {
+      for (const w of workers) w.kill();
+      throw new Error(`${t.kind}: ${editors} editors did not all sync within 3 minutes`);
+    }
     await sleep(100);
   }
+  return {
+    workers,
+    start: (measureFrom, stopAt) => workers.forEach((w) => w.send({ type: 'start', measureFrom, stopAt })),
+    report: async (measureFrom, measureTo) => {
+      reports.length = 0;
+      for (const w of workers) w.send({ type: 'report', measureFrom, measureTo });
+      while (reports.length < WORKERS) await sleep(100);
+      return [...reports];
+    },
+    exit,
+  };
+}
+
+export async function runRound(t: RoundTarget, editors: number): Promise<RoundData> {
+  const fleet = await startEditors(t, editors);
+  const { workers } = fleet;
   const measureFrom = now() + WARMUP_MS;
   const measureTo = measureFrom + STEP_MS;
-  for (const w of workers) w.send({ type: 'start', measureFrom, stopAt: measureTo });
+  fleet.start(measureFrom, measureTo);
   await sleep(WARMUP_MS);
   const ours = t.kind === 'ours';
   const s0 = procStat(t.serverPid);
@@ -99,10 +137,8 @@ export async function runRound(t: RoundTarget, editors: number): Promise<RoundDa
   const pg1 = cpuOf(pgPids);
   const wall = (now() - w0) / 1000;
   await sleep(DRAIN_MS);
-  for (const w of workers) w.send({ type: 'report', measureFrom, measureTo });
-  while (reports.length < WORKERS) await sleep(100);
-  for (const w of workers) w.send({ type: 'exit' });
-  await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
+  const reports = await fleet.report(measureFrom, measureTo);
+  await fleet.exit();
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   return {
     kind: t.kind,

@@ -22,6 +22,8 @@ export interface WorkerInit {
   /** Our draft's id, or the reference server's room name. */
   draftId: string;
   editors: { token: string; code: string }[];
+  /** Paragraphs nobody of this process types in (another client is measured there). */
+  avoid?: string[];
 }
 
 /** What a client process measured in the window: histograms in sparse form, and counters. */
@@ -192,10 +194,11 @@ function keystroke(e: Editor, paragraphIds: string[], mode: Mode): void {
 
 let editors: Editor[] = [];
 let mode: Mode = 'brackets';
+let avoid = new Set<string>();
 const timers: NodeJS.Timeout[] = [];
 
 function start(stopAt: number, mode: Mode): void {
-  const paragraphIds = [...(editors[0]?.doc.getMap(COLLAB_DOC.paragraphs).keys() ?? [])];
+  const paragraphIds = [...(editors[0]?.doc.getMap(COLLAB_DOC.paragraphs).keys() ?? [])].filter((id) => !avoid.has(id));
   for (const e of editors) {
     e.awareness.setLocalState({ name: e.code, cursor: null });
     const phase = Math.random() * 200;
@@ -276,6 +279,7 @@ process.on('message', (msg: { type: string; [k: string]: unknown }) => {
     case 'init': {
       const init = msg.init as WorkerInit;
       mode = init.mode;
+      avoid = new Set(init.avoid ?? []);
       editors = init.editors.map((ed) => (init.kind === 'ours' ? oursEditor(init, ed.token, ed.code) : referenceEditor(init, ed.code)));
       const poll = setInterval(() => {
         if (editors.every((e) => e.synced && e.doc.getMap(COLLAB_DOC.paragraphs).size > 0)) {

@@ -2,7 +2,7 @@ import type { DraftView, UserView } from '@omnibus/shared';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
-import { RoomContext, type Room } from '../features/draft/room-context';
+import { RoomBaseContext, RoomContext, type Room } from '../features/draft/room-context';
 import { I18nextProvider, i18n } from '../i18n';
 
 export const DELEGATIONS = [
@@ -16,7 +16,9 @@ export function renderInRoom(ui: ReactNode, options: { user: UserView; draft: Dr
   const room: Room = { user: options.user, draft: options.draft, delegations: DELEGATIONS, reload: vi.fn(async () => undefined), announce: vi.fn() };
   const result = render(
     <I18nextProvider i18n={i18n}>
-      <RoomContext.Provider value={room}>{ui}</RoomContext.Provider>
+      <RoomContext.Provider value={room}>
+        <RoomBaseContext.Provider value={{ ...room, draftId: room.draft.id }}>{ui}</RoomBaseContext.Provider>
+      </RoomContext.Provider>
     </I18nextProvider>,
   );
   return { ...result, room };

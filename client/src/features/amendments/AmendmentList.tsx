@@ -1,7 +1,7 @@
 import type { AmendmentView, ParagraphView } from '@omnibus/shared';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
-import { useRoom } from '../draft/room-context';
+import { useRoomBase } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { InviteForm } from '../sponsorships/InviteForm';
 import { kindName, notationOf } from './notation';
@@ -10,7 +10,7 @@ import { formatSponsorList, Trans, useT } from '../../i18n';
 import { ErrorLine } from '../draft/ErrorLine';
 
 function AmendmentItem({ paragraph, a }: { paragraph: ParagraphView; a: AmendmentView }) {
-  const { reload, announce } = useRoom();
+  const { reload, announce } = useRoomBase();
   const t = useT('amendments');
   const [inviting, setInviting] = useState(false);
   // Its proposer's: the server's access policy says, beside each amendment it sends.

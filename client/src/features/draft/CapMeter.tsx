@@ -1,9 +1,10 @@
 import type { CapUsage } from '@omnibus/shared';
+import { memo } from 'react';
 import { formatNumber, useT } from '../../i18n';
 import { meterLevel } from './draft-caps';
 
 /** "CICTE 10/8", with a bar that turns amber when full and red when over. */
-export function CapMeter({ name, cap, compact = false, showName = true }: { name: string; cap: CapUsage; compact?: boolean; showName?: boolean }) {
+export const CapMeter = memo(function CapMeter({ name, cap, compact = false, showName = true }: { name: string; cap: CapUsage; compact?: boolean; showName?: boolean }) {
   const t = useT('draft');
   const level = meterLevel(cap);
   const plain = t('meter.title', { name, used: formatNumber(cap.used), limit: formatNumber(cap.limit), count: cap.limit });
@@ -26,4 +27,4 @@ export function CapMeter({ name, cap, compact = false, showName = true }: { name
       </span>
     </span>
   );
-}
+});

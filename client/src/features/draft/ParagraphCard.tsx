@@ -1,5 +1,5 @@
 import type { ParagraphView, SectionView } from '@omnibus/shared';
-import { Suspense, lazy, useRef, useState, type ReactNode } from 'react';
+import { Suspense, lazy, memo, useRef, useState, type ReactNode } from 'react';
 import { AmendmentList } from '../amendments/AmendmentList';
 import { CommentsThread } from '../comments/CommentsThread';
 import { useCollabHub } from '../collab/collab-context';
@@ -11,7 +11,7 @@ import { NewParagraphForm } from './NewParagraphForm';
 import { LiteralsEditor } from './LiteralsEditor';
 import { sectionShortName } from './names';
 import { isOpen, openAmendments } from './permissions';
-import { useRoom } from './room-context';
+import { useRoomBase } from './room-context';
 import { useAction } from './useAction';
 import { api } from '../../api/endpoints';
 import { useLiveRoom } from '../session/live-context';
@@ -76,8 +76,9 @@ function ParagraphBody({ p, editor }: { p: ParagraphView; editor: ReactNode }) {
   );
 }
 
-export function ParagraphCard({ section, p }: { section: SectionView; p: ParagraphView }) {
-  const { user, draft, reload, announce } = useRoom();
+/** Redrawn when its own paragraph (or section) changes, not with every change elsewhere in the draft. */
+export const ParagraphCard = memo(function ParagraphCard({ section, p }: { section: SectionView; p: ParagraphView }) {
+  const { user, draftActions, reload, announce } = useRoomBase();
   const t = useT('draft');
   // What this person may do: the server's access policy says, beside each paragraph it sends.
   const may = p.actions;
@@ -150,7 +151,7 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
       {amendments.length > 0 && <AmendmentList paragraph={p} amendments={amendments} />}
       {p.status === 'approved' && <ReservationFootnotes p={p} sectionKey={section.key} />}
       <div className="paragraph-actions" role="group" aria-label={t('paragraph.actions', { label: p.label })}>
-        {collab && draft.actions?.coedit === true && isOpen(p) && (
+        {collab && draftActions?.coedit === true && isOpen(p) && (
           <button type="button" aria-pressed={panel === 'edit'} onClick={() => toggle('edit')}>
             {panel === 'edit' ? t('paragraph.doneEditing') : t('paragraph.coEdit')}
           </button>
@@ -171,7 +172,7 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
             {t('paragraph.askToCosponsor')}
           </button>
         )}
-        {draft.actions?.addParagraphs === true && isOpen(p) && (
+        {draftActions?.addParagraphs === true && isOpen(p) && (
           <button type="button" aria-expanded={panel === 'after'} onClick={() => toggle('after')} {...shut}>
             {t('paragraph.newAfter', { label: p.label })}
           </button>
@@ -225,4 +226,4 @@ export function ParagraphCard({ section, p }: { section: SectionView; p: Paragra
       )}
     </article>
   );
-}
+});

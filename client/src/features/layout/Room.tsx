@@ -1,4 +1,4 @@
-import type { DraftSummary } from '@omnibus/shared';
+import type { DraftActions, DraftSummary } from '@omnibus/shared';
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CollabContext, type CollabHub } from '../collab/collab-context';
@@ -7,7 +7,7 @@ import { errorMessage } from '../../api/http';
 import { DocumentsView } from '../documents/DocumentsView';
 import { DraftDocument } from '../draft/DraftDocument';
 import { VersionsView } from '../versions/VersionsView';
-import { RoomContext, type Room as RoomValue } from '../draft/room-context';
+import { RoomBaseContext, RoomContext, type Room as RoomValue, type RoomBase } from '../draft/room-context';
 import { useDraft } from '../draft/useDraft';
 import { InvitationsPanel } from '../sponsorships/Invitations';
 import { useDelegations } from '../sponsorships/useDelegations';
@@ -169,6 +169,13 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
     () => (draft ? { user, draft, delegations, reload, announce } : null),
     [user, draft, delegations, reload, announce],
   );
+  // The draft's actions change rarely (a phase, a role); kept as one object while they stay the same.
+  const actionsKey = JSON.stringify(draft?.actions ?? null);
+  const draftActions = useMemo<DraftActions | undefined>(() => (JSON.parse(actionsKey) as DraftActions | null) ?? undefined, [actionsKey]);
+  const roomBase = useMemo<RoomBase | null>(
+    () => (draftId ? { user, draftId, draftActions, delegations, reload, announce } : null),
+    [user, draftId, draftActions, delegations, reload, announce],
+  );
 
   return (
     <div className={drawer ? `room drawer-${drawer}` : 'room'}>
@@ -211,30 +218,32 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
       {!room && !none && !(error ?? listError) && <p className="muted page-message">{t('loadingDraft')}</p>}
       {room && (
         <RoomContext.Provider value={room}>
-          <ProposalWindowScope workflow={live.workflow}>
-            <LiveContext.Provider value={live}>
-              <CollabContext.Provider value={collab}>
-                {invitationsOpen && (
-                  <div ref={invitationsBox} tabIndex={-1} className="panel-holder">
-                    <InvitationsPanel invitations={invitations.invitations} onAnswered={invitations.reload} onClose={() => setInvitationsOpen(false)} />
-                  </div>
-                )}
-                <ViewTabs view={view} onChange={setView} translations={canTranslate(user.role)} />
-                {view === 'draft' ? (
-                  <DraftDocument aside={showSession ? <SessionPanel live={live} /> : null} />
-                ) : (
-                  <div className={showSession ? 'room-body with-aside no-outline' : 'room-body no-outline'}>
-                    <main id="draft-main" className="draft" tabIndex={-1}>
-                      <h1 className="visually-hidden">{`${room.draft.symbol}: ${room.draft.title}`}</h1>
-                      <OtherView view={view} />
-                    </main>
-                    {showSession && <SessionPanel live={live} />}
-                  </div>
-                )}
-              </CollabContext.Provider>
-            </LiveContext.Provider>
-            <PhoneBar drawer={drawer} onChange={setDrawer} session={showSession} />
-          </ProposalWindowScope>
+          <RoomBaseContext.Provider value={roomBase}>
+            <ProposalWindowScope workflow={live.workflow}>
+              <LiveContext.Provider value={live}>
+                <CollabContext.Provider value={collab}>
+                  {invitationsOpen && (
+                    <div ref={invitationsBox} tabIndex={-1} className="panel-holder">
+                      <InvitationsPanel invitations={invitations.invitations} onAnswered={invitations.reload} onClose={() => setInvitationsOpen(false)} />
+                    </div>
+                  )}
+                  <ViewTabs view={view} onChange={setView} translations={canTranslate(user.role)} />
+                  {view === 'draft' ? (
+                    <DraftDocument aside={showSession ? <SessionPanel live={live} /> : null} />
+                  ) : (
+                    <div className={showSession ? 'room-body with-aside no-outline' : 'room-body no-outline'}>
+                      <main id="draft-main" className="draft" tabIndex={-1}>
+                        <h1 className="visually-hidden">{`${room.draft.symbol}: ${room.draft.title}`}</h1>
+                        <OtherView view={view} />
+                      </main>
+                      {showSession && <SessionPanel live={live} />}
+                    </div>
+                  )}
+                </CollabContext.Provider>
+              </LiveContext.Provider>
+              <PhoneBar drawer={drawer} onChange={setDrawer} session={showSession} />
+            </ProposalWindowScope>
+          </RoomBaseContext.Provider>
         </RoomContext.Provider>
       )}
     </div>

@@ -4,16 +4,16 @@ import { useState, type FormEvent } from 'react';
 import { negotiationApi } from '../../api/negotiation';
 import { formatDate, useT } from '../../i18n';
 import { ErrorLine } from '../draft/ErrorLine';
-import { useRoom } from '../draft/room-context';
+import { useRoomBase } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
 import { queryKeys } from '../live-state/query-keys';
 import { useReservations } from './useReservations';
 
 /** The paragraph's reservations as the exports print them: numbered footnotes in each delegation's name. */
 export function ReservationFootnotes({ p, sectionKey }: { p: ParagraphView; sectionKey: string }) {
-  const { draft, user } = useRoom();
+  const { draftId, user } = useRoomBase();
   const t = useT('reservations');
-  const all = useReservations(draft.id);
+  const all = useReservations(draftId);
   const mine = (all.data ?? []).filter((r) => r.paragraphId === p.id);
   if (mine.length === 0) return null;
   return (
@@ -33,11 +33,11 @@ export function ReservationFootnotes({ p, sectionKey }: { p: ParagraphView; sect
 /** The reserving delegation takes its footnote back; the server decides, this only offers it to that delegation. */
 function WithdrawReservation({ r, label }: { r: ReservationView; label: string }) {
   const t = useT('reservations');
-  const { draft, announce } = useRoom();
+  const { draftId, announce } = useRoomBase();
   const qc = useQueryClient();
   const withdraw = useAction(async () => {
     await negotiationApi.withdrawReservation(r.id);
-    await qc.invalidateQueries({ queryKey: queryKeys.reservations(draft.id) });
+    await qc.invalidateQueries({ queryKey: queryKeys.reservations(draftId) });
     announce(t('withdrawn', { label }));
   });
   return (
@@ -53,13 +53,13 @@ function WithdrawReservation({ r, label }: { r: ReservationView; label: string }
 
 export function ReservationForm({ p, sectionKey, onClose }: { p: ParagraphView; sectionKey: string; onClose: () => void }) {
   const t = useT('reservations');
-  const { draft, announce } = useRoom();
+  const { draftId, announce } = useRoomBase();
   const qc = useQueryClient();
   const [text, setText] = useState('');
   const send = useAction(async () => {
     if (text.trim() === '') throw new Error(t('textRequired'));
     await negotiationApi.addReservation(p.id, text.trim());
-    await qc.invalidateQueries({ queryKey: queryKeys.reservations(draft.id) });
+    await qc.invalidateQueries({ queryKey: queryKeys.reservations(draftId) });
     announce(t('recorded', { label: `${sectionKey} ${p.label}` }));
     onClose();
   });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { formatError, i18n } from '../../i18n';
 import { signOutWhenSessionEnds, socketAuth } from '../auth/session-ended';
@@ -117,5 +117,9 @@ export function useLive(token: string, draftId: string | null, onEvent?: (event:
       .catch(() => ({ ok: false as const, error: 'unavailable', message: i18n.t('session:noAnswer') }));
   }, []);
 
-  return { ...state, connection, refusal, commentsSeen, versionsSeen, translationsSeen, send };
+  // The same object until something in it changes: every paragraph card reads it.
+  return useMemo(
+    () => ({ ...state, connection, refusal, commentsSeen, versionsSeen, translationsSeen, send }),
+    [state, connection, refusal, commentsSeen, versionsSeen, translationsSeen, send],
+  );
 }

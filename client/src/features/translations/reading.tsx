@@ -78,7 +78,9 @@ export function useReadingState(draft: DraftView): { reading: Reading; choose: (
     }
     setChosen(next);
   };
-  return { reading: { lang, original, paragraphs }, choose, official, error };
+  // The same object until the reading changes: every paragraph card reads it.
+  const reading = useMemo(() => ({ lang, original, paragraphs }), [lang, original, paragraphs]);
+  return { reading, choose, official, error };
 }
 
 export function ReadingLanguageMenu({ reading, official, choose, error }: { reading: Reading; official: readonly LanguageCode[]; choose: (lang: LanguageCode) => void; error: string | null }) {

@@ -1,0 +1,136 @@
+/**
+ * What the benchmark measures inside the page. `installProbes` runs in the browser before the
+ * room's own scripts (an init script), so it may use nothing of this module but its argument.
+ * Every time is the page's `performance.now()`: milliseconds since the navigation started.
+ */
+
+/** One keystroke typed into the watched editor. */
+export interface KeySample {
+  /** The keydown's own time stamp (when the browser received the key). */
+  at: number;
+  /** From there until the editor's text changed. */
+  shown: number;
+  /** From there until the frame showing it was painted (the task after that frame's animation callbacks). */
+  paint: number;
+}
+
+export interface Probe {
+  /** When the frame holding every expected paragraph was painted. */
+  allShown: number | null;
+  /** The first paragraph, whose "Co-edit text" the probe clicks once every paragraph is painted. */
+  paragraphId: string | null;
+  /** When it clicked. */
+  clicked: number | null;
+  /** When the frame showing that paragraph's editor synced and editable was painted (the caret is then at its end). */
+  editorReady: number | null;
+  /** When the first keystroke into the watched editor was painted. */
+  firstKey: number | null;
+  keys: KeySample[];
+  /** Keydowns in the watched editor (keys that never changed its text are the difference). */
+  keydowns: number;
+  /** Key and input events the Event Timing API reports at 16 ms or more (its durations come in 8 ms steps). */
+  slowEvents: { name: string; start: number; duration: number }[];
+  longTasks: { start: number; duration: number }[];
+  /** Starts timing keystrokes into the editor `selector` names. */
+  watchEditor(selector: string): void;
+  /** Forgets what was measured so far (the end of a warm-up). */
+  reset(): void;
+}
+
+declare global {
+  interface Window {
+    /** Set by `installProbes`; page functions reach the probe here (they cannot call into this module). */
+    __benchProbe: Probe;
+  }
+}
+
+/**
+ * Watches the room; once every paragraph is painted it opens the first paragraph's co-editor at
+ * once (as fast as a person could, without the automation's round trips), and once that editor is
+ * synced and editable puts the caret at its end and starts timing keystrokes into it.
+ */
+export function installProbes(expectedParagraphs: number): void {
+  const afterPaint = (then: (t: number) => void) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => then(performance.now());
+      channel.port2.postMessage(null);
+    });
+  const probe: Probe = {
+    allShown: null,
+    paragraphId: null,
+    clicked: null,
+    editorReady: null,
+    firstKey: null,
+    keys: [],
+    keydowns: 0,
+    slowEvents: [],
+    longTasks: [],
+    watchEditor(selector) {
+      const editor = document.querySelector(selector);
+      if (!editor) throw new Error(`no editor at ${selector}`);
+      let pending: { at: number; length: number } | null = null;
+      editor.addEventListener(
+        'keydown',
+        (e) => {
+          probe.keydowns++;
+          pending = { at: e.timeStamp, length: editor.textContent?.length ?? 0 };
+        },
+        true,
+      );
+      new MutationObserver(() => {
+        const p = pending;
+        if (!p || (editor.textContent?.length ?? 0) === p.length) return;
+        pending = null;
+        const shown = performance.now();
+        afterPaint((t) => {
+          probe.keys.push({ at: p.at, shown: shown - p.at, paint: t - p.at });
+          probe.firstKey ??= t;
+        });
+      }).observe(editor, { subtree: true, childList: true, characterData: true });
+    },
+    reset() {
+      probe.keys = [];
+      probe.keydowns = 0;
+      probe.slowEvents = [];
+      probe.longTasks = [];
+    },
+  };
+  window.__benchProbe = probe;
+  const editor = new MutationObserver(() => {
+    const selector = `#paragraph-${probe.paragraphId} [data-collab-status="synced"] .collab-editor[contenteditable="true"]`;
+    const el = document.querySelector<HTMLElement>(selector);
+    if (!el) return;
+    editor.disconnect();
+    el.focus();
+    const caret = document.createRange();
+    caret.selectNodeContents(el);
+    caret.collapse(false);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(caret);
+    probe.watchEditor(selector);
+    afterPaint((t) => (probe.editorReady = t));
+  });
+  const room = new MutationObserver(() => {
+    if (document.querySelectorAll('article.paragraph').length < expectedParagraphs) return;
+    room.disconnect();
+    afterPaint((t) => {
+      probe.allShown = t;
+      const card = document.querySelector('article.paragraph');
+      probe.paragraphId = card?.id.replace(/^paragraph-/, '') ?? null;
+      editor.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-collab-status', 'contenteditable'] });
+      const open = card?.querySelector<HTMLButtonElement>('.paragraph-actions button[aria-pressed]');
+      probe.clicked = performance.now();
+      open?.click();
+    });
+  });
+  room.observe(document, { childList: true, subtree: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (['keydown', 'keypress', 'keyup', 'beforeinput', 'input'].includes(e.name)) probe.slowEvents.push({ name: e.name, start: e.startTime, duration: e.duration });
+    }
+  }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask' });
+}
