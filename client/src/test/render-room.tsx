@@ -17,7 +17,7 @@ export function renderInRoom(ui: ReactNode, options: { user: UserView; draft: Dr
   const result = render(
     <I18nextProvider i18n={i18n}>
       <RoomContext.Provider value={room}>
-        <RoomBaseContext.Provider value={{ ...room, draftId: room.draft.id }}>{ui}</RoomBaseContext.Provider>
+        <RoomBaseContext.Provider value={{ ...room, draftId: room.draft.id, draftActions: room.draft.actions }}>{ui}</RoomBaseContext.Provider>
       </RoomContext.Provider>
     </I18nextProvider>,
   );
