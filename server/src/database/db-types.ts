@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AmendmentKind, AmendmentStatus, CapsConfig, Literal, ParagraphKind, ParagraphOrigin, ParagraphStatus, SectionKind, SponsorshipStatus } from "@omnibus/shared";
+import type { AmendmentKind, AmendmentStatus, CalendarCategory, CalendarEventView, CapsConfig, ConsultationStatus, DraftPhase, DraftView, Literal, ParagraphKind, ParagraphOrigin, ParagraphStatus, SectionKind, SponsorshipStatus, VersionClassification } from "@omnibus/shared";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -102,8 +102,8 @@ export interface AuthSession {
 }
 
 export interface CalendarEvent {
-  agenda: Generated<Json>;
-  category: string;
+  agenda: ColumnType<CalendarEventView['agenda'], string | undefined, string>;
+  category: CalendarCategory;
   committee_id: string;
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -186,7 +186,7 @@ export interface Consultation {
   opened_in_session: string | null;
   paragraph_id: string;
   returned_in_session: string | null;
-  status: Generated<string>;
+  status: Generated<ConsultationStatus>;
   updated_at: Generated<Timestamp>;
 }
 
@@ -211,15 +211,15 @@ export interface Draft {
 }
 
 export interface DraftVersion {
-  classification: Json;
+  classification: ColumnType<VersionClassification, string, string>;
   draft_id: string;
   id: Generated<string>;
   name: string;
   number: number;
-  phase: string;
+  phase: DraftPhase;
   published_at: Generated<Timestamp>;
   published_by: string | null;
-  snapshot: Json;
+  snapshot: ColumnType<DraftView, string, string>;
   symbol: string;
 }
 
