@@ -3,7 +3,7 @@
  * Please do not edit it manually.
  */
 
-import type { AmendmentKind, AmendmentStatus, CalendarCategory, CalendarEventView, CapsConfig, ConsultationStatus, DraftPhase, DraftView, Literal, ParagraphKind, ParagraphOrigin, ParagraphStatus, SectionKind, SponsorshipStatus, VersionClassification } from "@omnibus/shared";
+import type { AmendmentKind, AmendmentStatus, CalendarCategory, CalendarEventView, CapsConfig, ConsultationStatus, DraftPhase, DraftView, Literal, ParagraphKind, ParagraphOrigin, ParagraphStatus, Role, SectionKind, SessionEndReason, SponsorshipStatus, VersionClassification } from "@omnibus/shared";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -71,7 +71,7 @@ export interface AppUser {
   display_name: string;
   id: Generated<string>;
   password_hash: string;
-  role: string;
+  role: Role;
   username: string;
 }
 
@@ -93,7 +93,7 @@ export interface AuditEvent {
 
 export interface AuthSession {
   created_at: Generated<Timestamp>;
-  end_reason: string | null;
+  end_reason: SessionEndReason | null;
   ended_at: Timestamp | null;
   expires_at: Timestamp;
   id: Generated<string>;
@@ -337,7 +337,7 @@ export interface SilenceProcedure {
   note: string | null;
   started_at: Generated<Timestamp>;
   started_by: string | null;
-  status: Generated<string>;
+  status: Generated<"open" | "adopted" | "broken">;
 }
 
 export interface SpeakerRequest {
