@@ -3,7 +3,8 @@
  * Please do not edit it manually.
  */
 
-import type { AmendmentKind, AmendmentStatus, CalendarCategory, CalendarEventView, CapsConfig, ConsultationStatus, DraftPhase, DraftView, Literal, ParagraphKind, ParagraphOrigin, ParagraphStatus, Role, SectionKind, SessionEndReason, SponsorshipStatus, VersionClassification } from "@omnibus/shared";
+import type { QueueGroup } from "../sessions/queue";
+import type { AmendmentKind, AmendmentStatus, CalendarCategory, CalendarEventView, CapsConfig, ConsultationStatus, Decision, DraftPhase, DraftView, LanguageCode, Literal, Minutes, ParagraphKind, ParagraphOrigin, ParagraphStatus, QueueItemStatus, Role, SectionKind, SessionEndReason, SpeakerStatus, SponsorshipStatus, Tally, TranslationUnitKind, VersionClassification } from "@omnibus/shared";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -51,11 +52,11 @@ export interface ApprovalSession {
   draft_id: string;
   id: Generated<string>;
   meeting_id: string;
-  minutes: Json | null;
+  minutes: ColumnType<Minutes | null, string | null, string | null>;
   number: number;
   opened_at: Generated<Timestamp>;
   opened_by: string | null;
-  status: Generated<string>;
+  status: Generated<"open" | "closed">;
 }
 
 export interface AppSetting {
@@ -171,7 +172,7 @@ export interface Committee {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   name: string;
-  official_languages: Generated<string[]>;
+  official_languages: Generated<LanguageCode[]>;
   page_size: Generated<string>;
   period: string;
   time_zone: Generated<string>;
@@ -203,7 +204,7 @@ export interface Draft {
   committee_id: string;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
-  original_language: Generated<string>;
+  original_language: Generated<LanguageCode>;
   symbol: string;
   title: string;
   updated_at: Generated<Timestamp>;
@@ -290,7 +291,7 @@ export interface SessionDecision {
   agreed_text: string | null;
   decided_at: Generated<Timestamp>;
   decided_by: string | null;
-  decision: string;
+  decision: Decision;
   id: Generated<string>;
   label: string;
   lead_delegation_id: string | null;
@@ -299,17 +300,17 @@ export interface SessionDecision {
   section_key: string;
   sequence: number;
   session_id: string;
-  tally: Json;
+  tally: ColumnType<Tally, string, string>;
   text_before: string;
 }
 
 export interface SessionItem {
-  grp: string;
+  grp: QueueGroup;
   is_returning: Generated<boolean>;
   paragraph_id: string;
   position: number;
   session_id: string;
-  status: Generated<string>;
+  status: Generated<QueueItemStatus>;
 }
 
 export interface SilenceItem {
@@ -347,7 +348,7 @@ export interface SpeakerRequest {
   requested_at: Generated<Timestamp>;
   seq: Generated<Int8>;
   session_id: string;
-  status: Generated<string>;
+  status: Generated<SpeakerStatus>;
   updated_at: Generated<Timestamp>;
   user_id: string;
 }
@@ -385,11 +386,11 @@ export interface Topic {
 export interface Translation {
   based_on: number;
   draft_id: string;
-  lang: string;
-  literals: Json | null;
+  lang: LanguageCode;
+  literals: ColumnType<Literal[] | null, string | null, string | null>;
   text: string;
   unit_id: string;
-  unit_kind: string;
+  unit_kind: TranslationUnitKind;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
 }
@@ -397,11 +398,11 @@ export interface Translation {
 export interface TranslationSource {
   created_at: Generated<Timestamp>;
   draft_id: string;
-  literals: Json | null;
+  literals: ColumnType<Literal[] | null, string | null, string | null>;
   revision: number;
   text: string;
   unit_id: string;
-  unit_kind: string;
+  unit_kind: TranslationUnitKind;
 }
 
 export interface DB {
