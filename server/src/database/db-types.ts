@@ -227,7 +227,7 @@ export interface DraftVersion {
 export interface DraftWorkflow {
   comment_deadline: Timestamp | null;
   draft_id: string;
-  phase: Generated<string>;
+  phase: Generated<DraftPhase>;
   updated_at: Generated<Timestamp>;
 }
 

@@ -92,3 +92,6 @@ export function kysely(manager: EntityManager): Database {
 
 /** PostgreSQL's `now()`: the start of the statement's transaction, as every `updated_at` records it. */
 export const now = (): RawBuilder<Date> => sql<Date>`now()`;
+
+/** The `n` of a `count(*) AS n` row (a bigint, which pg hands over as a string); 0 when there is no row. */
+export const countOf = (row: { n: string | number | bigint } | undefined): number => Number(row?.n ?? 0);

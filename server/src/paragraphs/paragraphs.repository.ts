@@ -3,7 +3,7 @@ import type { Literal, ParagraphStatus } from '@omnibus/shared';
 import type { Insertable, Selection, Updateable } from 'kysely';
 import { EntityManager } from 'typeorm';
 import type { DB, Paragraph } from '../database/db-types';
-import { kysely, now } from '../database/kysely';
+import { countOf, kysely, now } from '../database/kysely';
 
 const COLUMNS = ['id', 'draft_id as draftId', 'section_id as sectionId', 'kind', 'label', 'origin', 'status', 'text', 'literals',
   'proposer_delegation_id as proposerDelegationId', 'version', 'updated_at as updatedAt'] as const;
@@ -69,11 +69,10 @@ export class ParagraphsRepository {
   async openAmendmentCount(manager: EntityManager, paragraphId: string): Promise<number> {
     const row = await kysely(manager)
       .selectFrom('amendment')
-      // count() is a bigint, which pg hands over as a string.
-      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .select((eb) => eb.fn.countAll().as('n'))
       .where('paragraph_id', '=', paragraphId)
       .where('status', '=', 'proposed')
       .executeTakeFirst();
-    return Number(row?.n ?? 0);
+    return countOf(row);
   }
 }
