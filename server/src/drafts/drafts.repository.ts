@@ -13,6 +13,13 @@ const DRAFT_COLUMNS = ['id', 'committee_id as committeeId', 'title', 'symbol', '
 const PARAGRAPH_COLUMNS = ['id', 'section_id as sectionId', 'kind', 'label', 'origin', 'status', 'text', 'literals',
   'proposer_delegation_id as proposerDelegationId', 'version', 'updated_at as updatedAt'] as const;
 
+/** The sponsorships a view shows, with each delegation's code (a draft's, or one paragraph's). */
+export const selectSponsorshipRows = (manager: EntityManager) =>
+  kysely(manager)
+    .selectFrom('sponsorship as s')
+    .innerJoin('delegation as d', 'd.id', 's.delegation_id')
+    .select(['s.id', 's.paragraph_id as paragraphId', 's.amendment_id as amendmentId', 's.delegation_id as delegationId', 'd.code', 's.status', 's.position']);
+
 export type DraftRow = Selection<DB, 'draft', (typeof DRAFT_COLUMNS)[number]>;
 export type ParagraphRow = Selection<DB, 'paragraph', (typeof PARAGRAPH_COLUMNS)[number]>;
 export type SectionRow = Awaited<ReturnType<DraftsRepository['sections']>>[number];
@@ -77,10 +84,7 @@ export class DraftsRepository {
   }
 
   async sponsorships(draftId: string, manager: EntityManager = this.db.manager) {
-    return kysely(manager)
-      .selectFrom('sponsorship as s')
-      .innerJoin('delegation as d', 'd.id', 's.delegation_id')
-      .select(['s.id', 's.paragraph_id as paragraphId', 's.amendment_id as amendmentId', 's.delegation_id as delegationId', 'd.code', 's.status', 's.position'])
+    return selectSponsorshipRows(manager)
       .where('s.draft_id', '=', draftId)
       .orderBy('s.position').orderBy('s.created_at')
       .execute();

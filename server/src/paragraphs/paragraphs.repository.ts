@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Literal, ParagraphStatus } from '@omnibus/shared';
 import type { Insertable, Selection, Updateable } from 'kysely';
 import { EntityManager } from 'typeorm';
+import { AMENDMENT_ROW, type AmendmentRow } from '../amendments/amendments.repository';
 import type { DB, Paragraph } from '../database/db-types';
 import { countOf, kysely, now } from '../database/kysely';
+import { selectSponsorshipRows, type SponsorshipRow } from '../drafts/drafts.repository';
 
 const COLUMNS = ['id', 'draft_id as draftId', 'section_id as sectionId', 'kind', 'label', 'origin', 'status', 'text', 'literals',
   'proposer_delegation_id as proposerDelegationId', 'version', 'updated_at as updatedAt'] as const;
@@ -64,6 +66,23 @@ export class ParagraphsRepository {
 
   async labelsInSection(manager: EntityManager, sectionId: string): Promise<{ id: string; label: string }[]> {
     return kysely(manager).selectFrom('paragraph').select(['id', 'label']).where('section_id', '=', sectionId).execute();
+  }
+
+  /** The paragraph's amendments in the order they were proposed, as a view lists them. */
+  async amendmentsOf(manager: EntityManager, paragraphId: string): Promise<AmendmentRow[]> {
+    return kysely(manager).selectFrom('amendment').select(AMENDMENT_ROW).where('paragraph_id', '=', paragraphId).orderBy('created_at').orderBy('id').execute();
+  }
+
+  /** The sponsorships of the paragraph and of its amendments. */
+  async sponsorshipsOf(manager: EntityManager, paragraphId: string): Promise<SponsorshipRow[]> {
+    return selectSponsorshipRows(manager)
+      .where((eb) =>
+        eb.or([
+          eb('s.paragraph_id', '=', paragraphId),
+          eb('s.amendment_id', 'in', eb.selectFrom('amendment').select('id').where('paragraph_id', '=', paragraphId)),
+        ]),
+      )
+      .execute();
   }
 
   async openAmendmentCount(manager: EntityManager, paragraphId: string): Promise<number> {
