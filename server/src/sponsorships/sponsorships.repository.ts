@@ -28,6 +28,21 @@ export class SponsorshipsRepository {
     return (await selectSponsorships(manager).where('s.id', '=', id).forUpdate('s').executeTakeFirst()) ?? null;
   }
 
+  /** Locks the paragraph a delegation asks to sponsor; null when there is none. */
+  async lockParagraph(manager: EntityManager, paragraphId: string) {
+    const row = await kysely(manager).selectFrom('paragraph').select(['draft_id as draftId', 'label', 'origin', 'status']).where('id', '=', paragraphId).forUpdate().executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** Locks the paragraph or amendment whose sponsors change, with its draft and proposer; null when there is none. */
+  async lockTarget(manager: EntityManager, target: SponsorTarget): Promise<{ draftId: string; proposer: string | null } | null> {
+    const row =
+      'paragraphId' in target
+        ? await kysely(manager).selectFrom('paragraph').select(['draft_id as draftId', 'proposer_delegation_id as proposer']).where('id', '=', target.paragraphId).forUpdate().executeTakeFirst()
+        : await kysely(manager).selectFrom('amendment').select(['draft_id as draftId', 'proposer_delegation_id as proposer']).where('id', '=', target.amendmentId).forUpdate().executeTakeFirst();
+    return row ?? null;
+  }
+
   async insert(
     manager: EntityManager,
     s: {
