@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEventView } from '@omnibus/shared';
+import type { Insertable } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import type { AuditEvent } from '../database/db-types';
+import { kysely } from '../database/kysely';
 
 export interface AuditEntry {
   action: string;
@@ -31,47 +34,30 @@ export class AuditService {
   }
 
   private async insertRows(manager: EntityManager, entries: readonly { actor: Actor | null; entry: AuditEntry }[], committeeId: string | undefined): Promise<void> {
-    const values = entries.flatMap(({ actor, entry }) => [
-      actor?.committeeId ?? committeeId ?? null,
-      entry.draftId,
-      actor?.userId ?? null,
-      actor?.username ?? null,
-      actor?.role ?? null,
-      actor?.delegationCode ?? null,
-      entry.action,
-      entry.targetType,
-      entry.targetId,
-      entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === undefined ? null : JSON.stringify(entry.after),
-    ]);
-    const rows = entries.map((_, i) => `(${Array.from({ length: 11 }, (__, k) => `$${i * 11 + k + 1}`).join(', ')})`);
-    await manager.query(
-      `INSERT INTO audit_event (committee_id, draft_id, actor_user_id, actor_username, actor_role, actor_delegation,
-                                action, target_type, target_id, before, after)
-       VALUES ${rows.join(', ')}`,
-      values,
-    );
+    const rows: Insertable<AuditEvent>[] = entries.map(({ actor, entry }) => ({
+      committee_id: actor?.committeeId ?? committeeId ?? null,
+      draft_id: entry.draftId,
+      actor_user_id: actor?.userId ?? null,
+      actor_username: actor?.username ?? null,
+      actor_role: actor?.role ?? null,
+      actor_delegation: actor?.delegationCode ?? null,
+      action: entry.action,
+      target_type: entry.targetType,
+      target_id: entry.targetId,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    }));
+    await kysely(manager).insertInto('audit_event').values(rows).execute();
   }
 
   async forDraft(draftId: string, options: { afterId?: string; limit: number; targetId?: string }): Promise<AuditEventView[]> {
-    const rows: {
-      id: string;
-      at: Date;
-      action: string;
-      target_type: string;
-      target_id: string | null;
-      actor_user_id: string | null;
-      actor_username: string | null;
-      actor_role: string | null;
-      actor_delegation: string | null;
-      before: unknown;
-      after: unknown;
-    }[] = await this.db.query(
-      `SELECT * FROM audit_event
-        WHERE draft_id = $1 AND id > $2 AND ($4::text IS NULL OR target_id = $4)
-        ORDER BY id LIMIT $3`,
-      [draftId, options.afterId ?? '0', options.limit, options.targetId ?? null],
-    );
+    let query = kysely(this.db.manager)
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('draft_id', '=', draftId)
+      .where('id', '>', options.afterId ?? '0');
+    if (options.targetId !== undefined) query = query.where('target_id', '=', options.targetId);
+    const rows = await query.orderBy('id').limit(options.limit).execute();
     return rows.map((r) => ({
       id: String(r.id),
       at: r.at.toISOString(),

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionEndReason } from '@omnibus/shared';
+import { sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
+import { kysely, now } from '../database/kysely';
 
 export interface SessionState {
   id: string;
@@ -26,61 +28,71 @@ export class SessionsRepository {
   constructor(private readonly db: DataSource) {}
 
   async create(userId: string, ttlSeconds: number, maxSeconds: number): Promise<{ id: string; expiresAt: Date }> {
-    const rows: { id: string; expiresAt: Date }[] = await this.db.query(
-      `INSERT INTO auth_session (user_id, expires_at, max_expires_at)
-       VALUES ($1, now() + make_interval(secs => LEAST($2::float8, $3::float8)), now() + make_interval(secs => $3::float8))
-       RETURNING id, expires_at AS "expiresAt"`,
-      [userId, ttlSeconds, maxSeconds],
-    );
-    return rows[0]!;
+    return kysely(this.db.manager)
+      .insertInto('auth_session')
+      .values({
+        user_id: userId,
+        expires_at: sql<Date>`now() + make_interval(secs => LEAST(${ttlSeconds}::float8, ${maxSeconds}::float8))`,
+        max_expires_at: sql<Date>`now() + make_interval(secs => ${maxSeconds}::float8)`,
+      })
+      .returning(['id', 'expires_at as expiresAt'])
+      .executeTakeFirstOrThrow();
   }
-
-  // TypeORM answers an UPDATE with [rows, affected count].
 
   /** Moves the session's expiry to now + ttl (never past its maximum); null when it has ended, lapsed or its account is disabled. */
   async renew(id: string, ttlSeconds: number): Promise<Date | null> {
-    const [rows]: [{ expiresAt: Date }[], number] = await this.db.query(
-      `UPDATE auth_session s
-          SET expires_at = GREATEST(s.expires_at, LEAST(s.max_expires_at, now() + make_interval(secs => $2::float8)))
-         FROM app_user u
-        WHERE s.id = $1 AND u.id = s.user_id AND s.ended_at IS NULL AND s.expires_at > now() AND NOT u.disabled
-        RETURNING s.expires_at AS "expiresAt"`,
-      [id, ttlSeconds],
-    );
-    return rows[0]?.expiresAt ?? null;
+    const row = await kysely(this.db.manager)
+      .updateTable('auth_session as s')
+      .from('app_user as u')
+      .set({ expires_at: sql<Date>`GREATEST(s.expires_at, LEAST(s.max_expires_at, now() + make_interval(secs => ${ttlSeconds}::float8)))` })
+      .where('s.id', '=', id)
+      .whereRef('u.id', '=', 's.user_id')
+      .where('s.ended_at', 'is', null)
+      .where('s.expires_at', '>', now())
+      .where('u.disabled', '=', false)
+      .returning('s.expires_at as expiresAt')
+      .executeTakeFirst();
+    return row?.expiresAt ?? null;
   }
 
   async states(ids: readonly string[]): Promise<Map<string, SessionState>> {
     if (ids.length === 0) return new Map();
-    const rows: SessionState[] = await this.db.query(
-      `SELECT s.id, s.user_id AS "userId", s.expires_at AS "expiresAt", s.ended_at AS "endedAt", s.end_reason AS "endReason", u.disabled
-         FROM auth_session s JOIN app_user u ON u.id = s.user_id
-        WHERE s.id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const rows: SessionState[] = await kysely(this.db.manager)
+      .selectFrom('auth_session as s')
+      .innerJoin('app_user as u', 'u.id', 's.user_id')
+      .select(['s.id', 's.user_id as userId', 's.expires_at as expiresAt', 's.ended_at as endedAt', 's.end_reason as endReason', 'u.disabled'])
+      .where('s.id', '=', sql<string>`ANY(${[...ids]}::uuid[])`)
+      .execute();
     return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** Ends one session; true when it was still open. */
   async end(id: string, reason: SessionEndReason): Promise<boolean> {
-    const [, count]: [unknown[], number] = await this.db.query(
-      `UPDATE auth_session SET ended_at = now(), end_reason = $2 WHERE id = $1 AND ended_at IS NULL`,
-      [id, reason],
-    );
-    return count > 0;
+    const result = await kysely(this.db.manager)
+      .updateTable('auth_session')
+      .set({ ended_at: now(), end_reason: reason })
+      .where('id', '=', id)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   /** Ends every open session of an account; how many there were. */
   async endAllOf(userId: string, reason: SessionEndReason, manager: EntityManager = this.db.manager): Promise<number> {
-    const [, count]: [unknown[], number] = await manager.query(
-      `UPDATE auth_session SET ended_at = now(), end_reason = $2 WHERE user_id = $1 AND ended_at IS NULL `,
-      [userId, reason],
-    );
-    return count;
+    const result = await kysely(manager)
+      .updateTable('auth_session')
+      .set({ ended_at: now(), end_reason: reason })
+      .where('user_id', '=', userId)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 
   /** Rows of sessions that ended or lapsed more than a day ago are of no further use. */
   async prune(): Promise<void> {
-    await this.db.query(`DELETE FROM auth_session WHERE COALESCE(ended_at, expires_at) < now() - interval '1 day'`);
+    await kysely(this.db.manager)
+      .deleteFrom('auth_session')
+      .where(sql<Date>`COALESCE(ended_at, expires_at)`, '<', sql<Date>`now() - interval '1 day'`)
+      .execute();
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { randomSecret } from '../config/config';
+import { kysely } from '../database/kysely';
 
 @Injectable()
 export class SettingsRepository {
@@ -8,12 +9,10 @@ export class SettingsRepository {
 
   /** The token secret every instance shares; the first instance to ask creates it. */
   async tokenSecret(): Promise<string> {
-    await this.db.query(
-      `INSERT INTO app_setting (key, value) VALUES ('token_secret', $1) ON CONFLICT (key) DO NOTHING`,
-      [randomSecret()],
-    );
-    const rows: { value: string }[] = await this.db.query(`SELECT value FROM app_setting WHERE key = 'token_secret'`);
-    const value = rows[0]?.value;
+    const db = kysely(this.db.manager);
+    await db.insertInto('app_setting').values({ key: 'token_secret', value: randomSecret() }).onConflict((oc) => oc.column('key').doNothing()).execute();
+    const row = await db.selectFrom('app_setting').select('value').where('key', '=', 'token_secret').executeTakeFirst();
+    const value = row?.value;
     if (!value) throw new Error('token secret missing after insert');
     return value;
   }

@@ -1,25 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarCategory, CalendarEventView } from '@omnibus/shared';
+import { sql, type InferResult } from 'kysely';
 import { EntityManager } from 'typeorm';
+import { kysely } from '../database/kysely';
 
-export interface CalendarRow {
-  id: string;
-  category: CalendarCategory;
-  kind: string;
-  title: string;
-  startsAt: Date | null;
-  endsAt: Date | null;
-  startDate: string | null;
-  endDate: string | null;
-  yearly: boolean;
-  location: string | null;
-  tentative: boolean;
-  note: string | null;
-  agenda: CalendarEventView['agenda'];
-  sequence: number;
-  updatedAt: Date;
-  sessionId: string | null;
-}
+/** What the calendar shows of an event; typed by the generated schema types. */
+const selectEvents = (m: EntityManager) =>
+  kysely(m)
+    .selectFrom('calendar_event as e')
+    .select((eb) => [
+      'e.id', 'e.category', 'e.kind', 'e.title', 'e.starts_at as startsAt', 'e.ends_at as endsAt',
+      // Dates stay the calendar day they name: text, never a Date at midnight in the server's zone.
+      sql<string | null>`to_char(e.start_date, 'YYYY-MM-DD')`.as('startDate'),
+      sql<string | null>`to_char(e.end_date, 'YYYY-MM-DD')`.as('endDate'),
+      'e.yearly', 'e.location', 'e.tentative', 'e.note', 'e.agenda', 'e.sequence', 'e.updated_at as updatedAt',
+      eb.selectFrom('approval_session as s').select('s.id').whereRef('s.meeting_id', '=', 'e.id').orderBy('s.opened_at').limit(1).as('sessionId'),
+    ]);
+
+export type CalendarRow = InferResult<ReturnType<typeof selectEvents>>[number];
 
 export interface NewCalendarEvent {
   committeeId: string;
@@ -42,56 +40,55 @@ export interface NewCalendarEvent {
 @Injectable()
 export class CalendarRepository {
   async list(m: EntityManager, committeeId: string): Promise<CalendarRow[]> {
-    return m.query(
-      `SELECT e.id, e.category, e.kind, e.title, e.starts_at AS "startsAt", e.ends_at AS "endsAt",
-              to_char(e.start_date, 'YYYY-MM-DD') AS "startDate", to_char(e.end_date, 'YYYY-MM-DD') AS "endDate",
-              e.yearly, e.location, e.tentative, e.note, e.agenda, e.sequence, e.updated_at AS "updatedAt",
-              (SELECT s.id FROM approval_session s WHERE s.meeting_id = e.id ORDER BY s.opened_at LIMIT 1) AS "sessionId"
-         FROM calendar_event e WHERE e.committee_id = $1
-        ORDER BY coalesce(e.starts_at, e.start_date::timestamp AT TIME ZONE 'UTC'), e.title`,
-      [committeeId],
-    );
+    return selectEvents(m)
+      .where('e.committee_id', '=', committeeId)
+      .orderBy(sql`coalesce(e.starts_at, e.start_date::timestamp AT TIME ZONE 'UTC')`)
+      .orderBy('e.title')
+      .execute();
   }
 
   async insert(m: EntityManager, e: NewCalendarEvent): Promise<string> {
-    const rows: { id: string }[] = await m.query(
-      `INSERT INTO calendar_event (committee_id, category, kind, title, starts_at, ends_at, start_date, end_date, yearly,
-                                   location, tentative, note, agenda, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-      [
-        e.committeeId,
-        e.category,
-        e.kind,
-        e.title,
-        e.startsAt ?? null,
-        e.endsAt ?? null,
-        e.startDate ?? null,
-        e.endDate ?? null,
-        e.yearly ?? false,
-        e.location ?? null,
-        e.tentative ?? false,
-        e.note ?? null,
-        JSON.stringify(e.agenda ?? []),
-        e.createdBy ?? null,
-      ],
-    );
-    return rows[0]!.id;
+    const row = await kysely(m)
+      .insertInto('calendar_event')
+      .values({
+        committee_id: e.committeeId,
+        category: e.category,
+        kind: e.kind,
+        title: e.title,
+        starts_at: e.startsAt ?? null,
+        ends_at: e.endsAt ?? null,
+        start_date: e.startDate ?? null,
+        end_date: e.endDate ?? null,
+        yearly: e.yearly ?? false,
+        location: e.location ?? null,
+        tentative: e.tentative ?? false,
+        note: e.note ?? null,
+        agenda: JSON.stringify(e.agenda ?? []),
+        created_by: e.createdBy ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
   async feedKey(m: EntityManager, userId: string, fresh: string): Promise<string> {
-    const rows: { key: string }[] = await m.query(
-      `INSERT INTO calendar_feed (user_id, key) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET user_id = EXCLUDED.user_id RETURNING key`,
-      [userId, fresh],
-    );
-    return rows[0]!.key;
+    const row = await kysely(m)
+      .insertInto('calendar_feed')
+      .values({ user_id: userId, key: fresh })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet((eb) => ({ user_id: eb.ref('excluded.user_id') })))
+      .returning('key')
+      .executeTakeFirstOrThrow();
+    return row.key;
   }
 
   async userForFeed(m: EntityManager, key: string): Promise<{ userId: string; committeeId: string } | null> {
-    const rows: { userId: string; committeeId: string }[] = await m.query(
-      `SELECT u.id AS "userId", u.committee_id AS "committeeId" FROM calendar_feed f JOIN app_user u ON u.id = f.user_id
-        WHERE f.key = $1 AND NOT u.disabled`,
-      [key],
-    );
-    return rows[0] ?? null;
+    const row = await kysely(m)
+      .selectFrom('calendar_feed as f')
+      .innerJoin('app_user as u', 'u.id', 'f.user_id')
+      .select(['u.id as userId', 'u.committee_id as committeeId'])
+      .where('f.key', '=', key)
+      .where('u.disabled', '=', false)
+      .executeTakeFirst();
+    return row ?? null;
   }
 }

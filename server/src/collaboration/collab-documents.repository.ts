@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { Selectable } from 'kysely';
 import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import type { CollabDocument, CollabUpdate } from '../database/db-types';
 
 export interface StoredUpdate {
   seq: number;
@@ -44,13 +46,13 @@ export class CollabDocumentsRepository {
   /** Snapshot and every later update, read in one repeatable-read transaction so they fit together. */
   async load(draftId: string): Promise<StoredDocument | null> {
     return this.db.transaction('REPEATABLE READ', async (m) => {
-      const docs: { snapshot: Buffer | null; snapshot_seq: string; head_seq: string; projected_seq: string }[] = await m.query(
+      const docs: Pick<Selectable<CollabDocument>, 'snapshot' | 'snapshot_seq' | 'head_seq' | 'projected_seq'>[] = await m.query(
         `SELECT snapshot, snapshot_seq, head_seq, projected_seq FROM collab_document WHERE draft_id = $1`,
         [draftId],
       );
       const doc = docs[0];
       if (!doc) return null;
-      const rows: { seq: string; update: Buffer }[] = await m.query(
+      const rows: Pick<Selectable<CollabUpdate>, 'seq' | 'update'>[] = await m.query(
         `SELECT seq, update FROM collab_update WHERE draft_id = $1 AND seq > $2 ORDER BY seq`,
         [draftId, doc.snapshot_seq],
       );
@@ -119,16 +121,16 @@ export class CollabDocumentsRepository {
   }
 
   async headSeq(draftId: string): Promise<number> {
-    const rows: { head_seq: string }[] = await this.db.query(`SELECT head_seq FROM collab_document WHERE draft_id = $1`, [draftId]);
+    const rows: Pick<Selectable<CollabDocument>, 'head_seq'>[] = await this.db.query(`SELECT head_seq FROM collab_document WHERE draft_id = $1`, [draftId]);
     return rows[0] ? Number(rows[0].head_seq) : 0;
   }
 
   /** Updates after `seq`, or null when some of them were already folded into the snapshot. */
   async updatesAfter(draftId: string, seq: number): Promise<StoredUpdate[] | null> {
     return this.db.transaction('REPEATABLE READ', async (m) => {
-      const docs: { snapshot_seq: string }[] = await m.query(`SELECT snapshot_seq FROM collab_document WHERE draft_id = $1`, [draftId]);
+      const docs: Pick<Selectable<CollabDocument>, 'snapshot_seq'>[] = await m.query(`SELECT snapshot_seq FROM collab_document WHERE draft_id = $1`, [draftId]);
       if (!docs[0] || Number(docs[0].snapshot_seq) > seq) return null;
-      const rows: { seq: string; update: Buffer }[] = await m.query(
+      const rows: Pick<Selectable<CollabUpdate>, 'seq' | 'update'>[] = await m.query(
         `SELECT seq, update FROM collab_update WHERE draft_id = $1 AND seq > $2 ORDER BY seq`,
         [draftId, seq],
       );
@@ -151,7 +153,7 @@ export class CollabDocumentsRepository {
 
   /** Locks the store row for a compaction and says how far the updates go. */
   async lockForCompaction(m: EntityManager, draftId: string): Promise<{ headSeq: number; snapshotSeq: number }> {
-    const rows: { head_seq: string; snapshot_seq: string }[] = await m.query(
+    const rows: Pick<Selectable<CollabDocument>, 'head_seq' | 'snapshot_seq'>[] = await m.query(
       `SELECT head_seq, snapshot_seq FROM collab_document WHERE draft_id = $1 FOR UPDATE`,
       [draftId],
     );

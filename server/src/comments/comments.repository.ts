@@ -1,39 +1,35 @@
 import { Injectable } from '@nestjs/common';
+import type { InferResult } from 'kysely';
 import { EntityManager } from 'typeorm';
+import { kysely } from '../database/kysely';
 
-export interface CommentRow {
-  id: string;
-  paragraphId: string;
-  parentId: string | null;
-  username: string;
-  displayName: string;
-  role: string;
-  delegation: string | null;
-  body: string;
-  createdAt: Date;
-}
+/** A comment with its author (and the author's delegation, if any); typed by the generated schema types. */
+const selectComments = (m: EntityManager) =>
+  kysely(m)
+    .selectFrom('paragraph_comment as c')
+    .innerJoin('app_user as u', 'u.id', 'c.author_user_id')
+    .leftJoin('delegation as d', 'd.id', 'c.author_delegation_id')
+    .select(['c.id', 'c.paragraph_id as paragraphId', 'c.parent_id as parentId', 'u.username', 'u.display_name as displayName',
+      'u.role', 'd.code as delegation', 'c.body', 'c.created_at as createdAt']);
 
-const SELECT = `SELECT c.id, c.paragraph_id AS "paragraphId", c.parent_id AS "parentId", u.username, u.display_name AS "displayName",
-       u.role, d.code AS delegation, c.body, c.created_at AS "createdAt"
-  FROM paragraph_comment c JOIN app_user u ON u.id = c.author_user_id LEFT JOIN delegation d ON d.id = c.author_delegation_id`;
+export type CommentRow = InferResult<ReturnType<typeof selectComments>>[number];
 
 @Injectable()
 export class CommentsRepository {
   async forParagraph(m: EntityManager, paragraphId: string): Promise<CommentRow[]> {
-    return m.query(`${SELECT} WHERE c.paragraph_id = $1 ORDER BY c.created_at, c.id`, [paragraphId]);
+    return selectComments(m).where('c.paragraph_id', '=', paragraphId).orderBy('c.created_at').orderBy('c.id').execute();
   }
 
   async find(m: EntityManager, id: string): Promise<CommentRow | null> {
-    const rows: CommentRow[] = await m.query(`${SELECT} WHERE c.id = $1`, [id]);
-    return rows[0] ?? null;
+    return (await selectComments(m).where('c.id', '=', id).executeTakeFirst()) ?? null;
   }
 
   async insert(m: EntityManager, c: { draftId: string; paragraphId: string; parentId: string | null; userId: string; delegationId: string | null; body: string }): Promise<string> {
-    const rows: { id: string }[] = await m.query(
-      `INSERT INTO paragraph_comment (draft_id, paragraph_id, parent_id, author_user_id, author_delegation_id, body)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [c.draftId, c.paragraphId, c.parentId, c.userId, c.delegationId, c.body],
-    );
-    return rows[0]!.id;
+    const row = await kysely(m)
+      .insertInto('paragraph_comment')
+      .values({ draft_id: c.draftId, paragraph_id: c.paragraphId, parent_id: c.parentId, author_user_id: c.userId, author_delegation_id: c.delegationId, body: c.body })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 }

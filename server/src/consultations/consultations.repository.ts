@@ -1,26 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { ConsultationStatus, ConsultationView } from '@omnibus/shared';
+import { sql, type InferResult } from 'kysely';
 import { EntityManager } from 'typeorm';
+import { kysely } from '../database/kysely';
 
-interface ConsultationRow {
-  id: string;
-  paragraphId: string;
-  sectionKey: string;
-  label: string;
-  leadDelegationId: string;
-  leadDelegation: string;
-  status: ConsultationStatus;
-  note: string | null;
-  openedAt: Date;
-  updatedAt: Date;
-}
+/** A consultation with its paragraph's label and section, and its lead's code; typed by the generated schema types. */
+const selectConsultations = (m: EntityManager) =>
+  kysely(m)
+    .selectFrom('consultation as c')
+    .innerJoin('paragraph as p', 'p.id', 'c.paragraph_id')
+    .innerJoin('section as s', 's.id', 'p.section_id')
+    .innerJoin('delegation as d', 'd.id', 'c.lead_delegation_id')
+    .select(['c.id', 'c.paragraph_id as paragraphId', 's.key as sectionKey', 'p.label', 'c.lead_delegation_id as leadDelegationId',
+      'd.code as leadDelegation', 'c.status', 'c.note', 'c.opened_at as openedAt', 'c.updated_at as updatedAt']);
 
-const SELECT = `SELECT c.id, c.paragraph_id AS "paragraphId", s.key AS "sectionKey", p.label, c.lead_delegation_id AS "leadDelegationId",
-       d.code AS "leadDelegation", c.status, c.note, c.opened_at AS "openedAt", c.updated_at AS "updatedAt"
-  FROM consultation c
-  JOIN paragraph p ON p.id = c.paragraph_id
-  JOIN section s ON s.id = p.section_id
-  JOIN delegation d ON d.id = c.lead_delegation_id`;
+type ConsultationRow = InferResult<ReturnType<typeof selectConsultations>>[number];
+
+/** Consultations record their changes at the moment they happen, not at the start of the transaction. */
+const clockTimestamp = () => sql<Date>`clock_timestamp()`;
 
 export const consultationView = (r: ConsultationRow): ConsultationView => ({
   id: r.id,
@@ -38,44 +35,48 @@ export const consultationView = (r: ConsultationRow): ConsultationView => ({
 @Injectable()
 export class ConsultationsRepository {
   async list(m: EntityManager, draftId: string): Promise<ConsultationRow[]> {
-    return m.query(`${SELECT} WHERE c.draft_id = $1 ORDER BY c.opened_at, c.id`, [draftId]);
+    return selectConsultations(m).where('c.draft_id', '=', draftId).orderBy('c.opened_at').orderBy('c.id').execute();
   }
 
   async find(m: EntityManager, id: string, lock = false): Promise<(ConsultationRow & { draftId: string }) | null> {
-    const rows: (ConsultationRow & { draftId: string })[] = await m.query(
-      `${SELECT.replace('SELECT c.id,', 'SELECT c.id, c.draft_id AS "draftId",')} WHERE c.id = $1 ${lock ? 'FOR UPDATE OF c' : ''}`,
-      [id],
-    );
-    return rows[0] ?? null;
+    const query = selectConsultations(m).select('c.draft_id as draftId').where('c.id', '=', id);
+    return (await (lock ? query.forUpdate('c') : query).executeTakeFirst()) ?? null;
   }
 
   async activeFor(m: EntityManager, paragraphId: string): Promise<ConsultationRow | null> {
-    const rows: ConsultationRow[] = await m.query(`${SELECT} WHERE c.paragraph_id = $1 AND c.status <> 'concluded'`, [paragraphId]);
-    return rows[0] ?? null;
+    const row = await selectConsultations(m).where('c.paragraph_id', '=', paragraphId).where('c.status', '<>', 'concluded').executeTakeFirst();
+    return row ?? null;
   }
 
   /** Holding a paragraph again keeps one consultation going, under the lead now named. */
   async hold(m: EntityManager, c: { draftId: string; paragraphId: string; leadDelegationId: string; sessionId: string }): Promise<string> {
     const existing = await this.activeFor(m, c.paragraphId);
     if (existing) {
-      await m.query(
-        `UPDATE consultation SET lead_delegation_id = $2, status = 'open', returned_in_session = NULL, updated_at = clock_timestamp() WHERE id = $1`,
-        [existing.id, c.leadDelegationId],
-      );
+      await kysely(m)
+        .updateTable('consultation')
+        .set({ lead_delegation_id: c.leadDelegationId, status: 'open', returned_in_session: null, updated_at: clockTimestamp() })
+        .where('id', '=', existing.id)
+        .execute();
       return existing.id;
     }
-    const rows: { id: string }[] = await m.query(
-      `INSERT INTO consultation (draft_id, paragraph_id, lead_delegation_id, opened_in_session) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [c.draftId, c.paragraphId, c.leadDelegationId, c.sessionId],
-    );
-    return rows[0]!.id;
+    const row = await kysely(m)
+      .insertInto('consultation')
+      .values({ draft_id: c.draftId, paragraph_id: c.paragraphId, lead_delegation_id: c.leadDelegationId, opened_in_session: c.sessionId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
   async setStatus(m: EntityManager, id: string, status: ConsultationStatus, extra: { note?: string; sessionId?: string } = {}): Promise<void> {
-    await m.query(
-      `UPDATE consultation SET status = $2, note = COALESCE($3, note), returned_in_session = COALESCE($4, returned_in_session),
-              updated_at = clock_timestamp() WHERE id = $1`,
-      [id, status, extra.note ?? null, extra.sessionId ?? null],
-    );
+    await kysely(m)
+      .updateTable('consultation')
+      .set({
+        status,
+        ...(extra.note !== undefined ? { note: extra.note } : {}),
+        ...(extra.sessionId !== undefined ? { returned_in_session: extra.sessionId } : {}),
+        updated_at: clockTimestamp(),
+      })
+      .where('id', '=', id)
+      .execute();
   }
 }

@@ -1,13 +1,15 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
-import { ENTITIES } from './entities';
 
-/** The one way this codebase opens PostgreSQL: our entities, our migrations, never synchronize. */
+/**
+ * The one way this codebase opens PostgreSQL: our migrations, never synchronize. No entities: the
+ * repositories query through Kysely (./kysely.ts) with types generated from the migrated schema.
+ */
 export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string; quiet?: boolean } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: [],
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,

@@ -1,82 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  AmendmentKind,
-  AmendmentStatus,
-  CapsConfig,
-  Literal,
-  ParagraphKind,
-  ParagraphOrigin,
-  ParagraphStatus,
-  SectionKind,
-  SponsorshipStatus,
-} from '@omnibus/shared';
+import type { CapsConfig } from '@omnibus/shared';
+import type { Selection } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
+import { AMENDMENT_ROW, type AmendmentRow } from '../amendments/amendments.repository';
+import type { DB } from '../database/db-types';
+import { kysely, now } from '../database/kysely';
 
-export interface DraftRow {
-  id: string;
-  committeeId: string;
-  title: string;
-  symbol: string;
-  caps: CapsConfig;
-  version: number;
-  createdAt: Date;
-}
+export type { AmendmentRow } from '../amendments/amendments.repository';
 
-export interface SectionRow {
-  id: string;
-  kind: SectionKind;
-  key: string;
-  title: string;
-  position: number;
-  areaNumber: number | null;
-  areaTitle: string | null;
-}
+// Column lists in the names the code uses; each row type is their selection of the generated schema types.
+const DRAFT_COLUMNS = ['id', 'committee_id as committeeId', 'title', 'symbol', 'caps', 'version', 'created_at as createdAt'] as const;
+const PARAGRAPH_COLUMNS = ['id', 'section_id as sectionId', 'kind', 'label', 'origin', 'status', 'text', 'literals',
+  'proposer_delegation_id as proposerDelegationId', 'version', 'updated_at as updatedAt'] as const;
 
-export interface ParagraphRow {
-  id: string;
-  sectionId: string;
-  kind: ParagraphKind;
-  label: string;
-  origin: ParagraphOrigin;
-  status: ParagraphStatus;
-  text: string;
-  literals: Literal[] | null;
-  proposerDelegationId: string | null;
-  version: number;
-  updatedAt: Date;
-}
+/** The sponsorships a view shows, with each delegation's code (a draft's, or one paragraph's). */
+export const selectSponsorshipRows = (manager: EntityManager) =>
+  kysely(manager)
+    .selectFrom('sponsorship as s')
+    .innerJoin('delegation as d', 'd.id', 's.delegation_id')
+    .select(['s.id', 's.paragraph_id as paragraphId', 's.amendment_id as amendmentId', 's.delegation_id as delegationId', 'd.code', 's.status', 's.position']);
 
-export interface AmendmentRow {
-  id: string;
-  paragraphId: string;
-  kind: AmendmentKind;
-  start: number;
-  end: number;
-  text: string;
-  alternativeGroup: string | null;
-  alternativeNumber: number | null;
-  status: AmendmentStatus;
-  proposerDelegationId: string;
-  version: number;
-  createdAt: Date;
-}
-
-export interface SponsorshipRow {
-  id: string;
-  paragraphId: string | null;
-  amendmentId: string | null;
-  delegationId: string;
-  code: string;
-  status: SponsorshipStatus;
-  position: number;
-}
-
-export interface ReservationRow {
-  paragraphId: string;
-  delegation: string;
-  text: string;
-  createdAt: Date;
-}
+export type DraftRow = Selection<DB, 'draft', (typeof DRAFT_COLUMNS)[number]>;
+export type ParagraphRow = Selection<DB, 'paragraph', (typeof PARAGRAPH_COLUMNS)[number]>;
+export type SectionRow = Awaited<ReturnType<DraftsRepository['sections']>>[number];
+export type SponsorshipRow = Awaited<ReturnType<DraftsRepository['sponsorships']>>[number];
+export type ReservationRow = Awaited<ReturnType<DraftsRepository['reservations']>>[number];
 
 export interface DraftContents {
   draft: DraftRow;
@@ -87,25 +35,17 @@ export interface DraftContents {
   reservations?: ReservationRow[];
 }
 
-const DRAFT_COLUMNS = `id, committee_id AS "committeeId", title, symbol, caps, version, created_at AS "createdAt"`;
-const PARAGRAPH_COLUMNS = `id, section_id AS "sectionId", kind, label, origin, status, text, literals,
-  proposer_delegation_id AS "proposerDelegationId", version, updated_at AS "updatedAt"`;
-const AMENDMENT_COLUMNS = `id, paragraph_id AS "paragraphId", kind, start_offset AS "start", end_offset AS "end", text,
-  alternative_group AS "alternativeGroup", alternative_number AS "alternativeNumber", status,
-  proposer_delegation_id AS "proposerDelegationId", version, created_at AS "createdAt"`;
-
 /** All SQL about drafts, sections and what they hold. */
 @Injectable()
 export class DraftsRepository {
   constructor(private readonly db: DataSource) {}
 
   async listForCommittee(committeeId: string): Promise<DraftRow[]> {
-    return this.db.query(`SELECT ${DRAFT_COLUMNS} FROM draft WHERE committee_id = $1 ORDER BY created_at, id`, [committeeId]);
+    return kysely(this.db.manager).selectFrom('draft').select(DRAFT_COLUMNS).where('committee_id', '=', committeeId).orderBy('created_at').orderBy('id').execute();
   }
 
   async find(draftId: string, manager: EntityManager = this.db.manager): Promise<DraftRow | null> {
-    const rows: DraftRow[] = await manager.query(`SELECT ${DRAFT_COLUMNS} FROM draft WHERE id = $1`, [draftId]);
-    return rows[0] ?? null;
+    return (await kysely(manager).selectFrom('draft').select(DRAFT_COLUMNS).where('id', '=', draftId).executeTakeFirst()) ?? null;
   }
 
   /**
@@ -113,27 +53,51 @@ export class DraftsRepository {
    * against the caps takes this lock first, so two racing requests count one after the other.
    */
   async lock(manager: EntityManager, draftId: string): Promise<DraftRow | null> {
-    const rows: DraftRow[] = await manager.query(`SELECT ${DRAFT_COLUMNS} FROM draft WHERE id = $1 FOR UPDATE`, [draftId]);
-    return rows[0] ?? null;
+    return (await kysely(manager).selectFrom('draft').select(DRAFT_COLUMNS).where('id', '=', draftId).forUpdate().executeTakeFirst()) ?? null;
   }
 
   async touch(manager: EntityManager, draftId: string): Promise<void> {
-    await manager.query(`UPDATE draft SET version = version + 1, updated_at = now() WHERE id = $1`, [draftId]);
+    await kysely(manager)
+      .updateTable('draft')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: now() }))
+      .where('id', '=', draftId)
+      .execute();
   }
 
-  async sections(draftId: string, manager: EntityManager = this.db.manager): Promise<SectionRow[]> {
-    return manager.query(
-      `SELECT s.id, s.kind, s.key, s.title, s.position, a.number AS "areaNumber", a.title AS "areaTitle"
-         FROM section s
-         LEFT JOIN topic t ON t.id = s.topic_id
-         LEFT JOIN thematic_area a ON a.id = t.area_id
-        WHERE s.draft_id = $1 ORDER BY s.position`,
-      [draftId],
-    );
+  async sections(draftId: string, manager: EntityManager = this.db.manager) {
+    return kysely(manager)
+      .selectFrom('section as s')
+      .leftJoin('topic as t', 't.id', 's.topic_id')
+      .leftJoin('thematic_area as a', 'a.id', 't.area_id')
+      .select(['s.id', 's.kind', 's.key', 's.title', 's.position', 'a.number as areaNumber', 'a.title as areaTitle'])
+      .where('s.draft_id', '=', draftId)
+      .orderBy('s.position')
+      .execute();
   }
 
   async paragraphs(draftId: string, manager: EntityManager = this.db.manager): Promise<ParagraphRow[]> {
-    return manager.query(`SELECT ${PARAGRAPH_COLUMNS} FROM paragraph WHERE draft_id = $1`, [draftId]);
+    return kysely(manager).selectFrom('paragraph').select(PARAGRAPH_COLUMNS).where('draft_id', '=', draftId).execute();
+  }
+
+  async amendments(draftId: string, manager: EntityManager = this.db.manager): Promise<AmendmentRow[]> {
+    return kysely(manager).selectFrom('amendment').select(AMENDMENT_ROW).where('draft_id', '=', draftId).orderBy('created_at').orderBy('id').execute();
+  }
+
+  async sponsorships(draftId: string, manager: EntityManager = this.db.manager) {
+    return selectSponsorshipRows(manager)
+      .where('s.draft_id', '=', draftId)
+      .orderBy('s.position').orderBy('s.created_at')
+      .execute();
+  }
+
+  async reservations(draftId: string, manager: EntityManager = this.db.manager) {
+    return kysely(manager)
+      .selectFrom('reservation as r')
+      .innerJoin('delegation as d', 'd.id', 'r.delegation_id')
+      .select(['r.paragraph_id as paragraphId', 'd.code as delegation', 'r.text', 'r.created_at as createdAt'])
+      .where('r.draft_id', '=', draftId)
+      .orderBy('r.created_at').orderBy('r.id')
+      .execute();
   }
 
   async contents(draftId: string, manager: EntityManager = this.db.manager): Promise<DraftContents | null> {
@@ -142,30 +106,17 @@ export class DraftsRepository {
     // Sequential on purpose: inside a transaction the manager has a single connection.
     const sections = await this.sections(draftId, manager);
     const paragraphs = await this.paragraphs(draftId, manager);
-    const amendments: AmendmentRow[] = await manager.query(
-      `SELECT ${AMENDMENT_COLUMNS} FROM amendment WHERE draft_id = $1 ORDER BY created_at, id`,
-      [draftId],
-    );
-    const sponsorships: SponsorshipRow[] = await manager.query(
-        `SELECT s.id, s.paragraph_id AS "paragraphId", s.amendment_id AS "amendmentId", s.delegation_id AS "delegationId",
-                d.code, s.status, s.position
-           FROM sponsorship s JOIN delegation d ON d.id = s.delegation_id
-          WHERE s.draft_id = $1 ORDER BY s.position, s.created_at`,
-        [draftId],
-    );
-    const reservations: ReservationRow[] = await manager.query(
-      `SELECT r.paragraph_id AS "paragraphId", d.code AS delegation, r.text, r.created_at AS "createdAt"
-         FROM reservation r JOIN delegation d ON d.id = r.delegation_id
-        WHERE r.draft_id = $1 ORDER BY r.created_at, r.id`,
-      [draftId],
-    );
+    const amendments = await this.amendments(draftId, manager);
+    const sponsorships = await this.sponsorships(draftId, manager);
+    const reservations = await this.reservations(draftId, manager);
     return { draft, sections, paragraphs, amendments, sponsorships, reservations };
   }
 
   async updateCaps(manager: EntityManager, draftId: string, caps: CapsConfig): Promise<void> {
-    await manager.query(`UPDATE draft SET caps = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
-      draftId,
-      JSON.stringify(caps),
-    ]);
+    await kysely(manager)
+      .updateTable('draft')
+      .set((eb) => ({ caps: JSON.stringify(caps), version: eb('version', '+', 1), updated_at: now() }))
+      .where('id', '=', draftId)
+      .execute();
   }
 }

@@ -1,59 +1,49 @@
 import { Injectable } from '@nestjs/common';
-import type { Literal, ParagraphKind, ParagraphOrigin, ParagraphStatus } from '@omnibus/shared';
+import type { Literal, ParagraphStatus } from '@omnibus/shared';
+import type { Insertable, Selection, Updateable } from 'kysely';
 import { EntityManager } from 'typeorm';
-import type { ParagraphRow } from '../drafts/drafts.repository';
+import { AMENDMENT_ROW, type AmendmentRow } from '../amendments/amendments.repository';
+import type { DB, Paragraph } from '../database/db-types';
+import { countOf, kysely, now } from '../database/kysely';
+import { selectSponsorshipRows, type SponsorshipRow } from '../drafts/drafts.repository';
 
-const COLUMNS = `id, draft_id AS "draftId", section_id AS "sectionId", kind, label, origin, status, text, literals,
-  proposer_delegation_id AS "proposerDelegationId", version, updated_at AS "updatedAt"`;
+const COLUMNS = ['id', 'draft_id as draftId', 'section_id as sectionId', 'kind', 'label', 'origin', 'status', 'text', 'literals',
+  'proposer_delegation_id as proposerDelegationId', 'version', 'updated_at as updatedAt'] as const;
 
-export interface LockedParagraph extends ParagraphRow {
-  draftId: string;
-}
+/** A paragraph with the draft it belongs to; its fields' types come from the generated schema types. */
+export type LockedParagraph = Selection<DB, 'paragraph', (typeof COLUMNS)[number]>;
+
+/** What a new paragraph is given; the rest (id, version, times) the database fills in. */
+export type NewParagraph = Pick<LockedParagraph, 'draftId' | 'sectionId' | 'kind' | 'label' | 'origin' | 'text' | 'literals' | 'proposerDelegationId'> & {
+  createdBy: string | null;
+  status?: ParagraphStatus;
+};
 
 @Injectable()
 export class ParagraphsRepository {
   async find(manager: EntityManager, id: string): Promise<LockedParagraph | null> {
-    const rows: LockedParagraph[] = await manager.query(`SELECT ${COLUMNS} FROM paragraph WHERE id = $1`, [id]);
-    return rows[0] ?? null;
+    return (await kysely(manager).selectFrom('paragraph').select(COLUMNS).where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
   async lock(manager: EntityManager, id: string): Promise<LockedParagraph | null> {
-    const rows: LockedParagraph[] = await manager.query(`SELECT ${COLUMNS} FROM paragraph WHERE id = $1 FOR UPDATE`, [id]);
-    return rows[0] ?? null;
+    return (await kysely(manager).selectFrom('paragraph').select(COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst()) ?? null;
   }
 
-  async insert(
-    manager: EntityManager,
-    p: {
-      draftId: string;
-      sectionId: string;
-      kind: ParagraphKind;
-      label: string;
-      origin: ParagraphOrigin;
-      text: string;
-      literals: Literal[] | null;
-      proposerDelegationId: string | null;
-      createdBy: string | null;
-      status?: ParagraphStatus;
-    },
-  ): Promise<string> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO paragraph (draft_id, section_id, kind, label, origin, text, literals, proposer_delegation_id, created_by, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [
-        p.draftId,
-        p.sectionId,
-        p.kind,
-        p.label,
-        p.origin,
-        p.text,
-        p.literals === null ? null : JSON.stringify(p.literals),
-        p.proposerDelegationId,
-        p.createdBy,
-        p.status ?? 'pending',
-      ],
-    );
-    return rows[0]!.id;
+  async insert(manager: EntityManager, p: NewParagraph): Promise<string> {
+    const values: Insertable<Paragraph> = {
+      draft_id: p.draftId,
+      section_id: p.sectionId,
+      kind: p.kind,
+      label: p.label,
+      origin: p.origin,
+      text: p.text,
+      literals: p.literals === null ? null : JSON.stringify(p.literals),
+      proposer_delegation_id: p.proposerDelegationId,
+      created_by: p.createdBy,
+      status: p.status ?? 'pending',
+    };
+    const row = await kysely(manager).insertInto('paragraph').values(values).returning('id').executeTakeFirstOrThrow();
+    return row.id;
   }
 
   async update(
@@ -61,32 +51,47 @@ export class ParagraphsRepository {
     id: string,
     changes: { text?: string; literals?: Literal[]; status?: ParagraphStatus; sectionId?: string; label?: string },
   ): Promise<void> {
-    const sets: string[] = [];
-    const values: unknown[] = [id];
-    const add = (column: string, value: unknown) => {
-      values.push(value);
-      sets.push(`${column} = $${values.length}`);
-    };
-    if (changes.text !== undefined) add('text', changes.text);
-    if (changes.literals !== undefined) add('literals', JSON.stringify(changes.literals));
-    if (changes.status !== undefined) add('status', changes.status);
-    if (changes.sectionId !== undefined) add('section_id', changes.sectionId);
-    if (changes.label !== undefined) add('label', changes.label);
-    await manager.query(
-      `UPDATE paragraph SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`,
-      values,
-    );
+    const set: Updateable<Paragraph> = {};
+    if (changes.text !== undefined) set.text = changes.text;
+    if (changes.literals !== undefined) set.literals = JSON.stringify(changes.literals);
+    if (changes.status !== undefined) set.status = changes.status;
+    if (changes.sectionId !== undefined) set.section_id = changes.sectionId;
+    if (changes.label !== undefined) set.label = changes.label;
+    await kysely(manager)
+      .updateTable('paragraph')
+      .set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: now() }))
+      .where('id', '=', id)
+      .execute();
   }
 
   async labelsInSection(manager: EntityManager, sectionId: string): Promise<{ id: string; label: string }[]> {
-    return manager.query(`SELECT id, label FROM paragraph WHERE section_id = $1`, [sectionId]);
+    return kysely(manager).selectFrom('paragraph').select(['id', 'label']).where('section_id', '=', sectionId).execute();
+  }
+
+  /** The paragraph's amendments in the order they were proposed, as a view lists them. */
+  async amendmentsOf(manager: EntityManager, paragraphId: string): Promise<AmendmentRow[]> {
+    return kysely(manager).selectFrom('amendment').select(AMENDMENT_ROW).where('paragraph_id', '=', paragraphId).orderBy('created_at').orderBy('id').execute();
+  }
+
+  /** The sponsorships of the paragraph and of its amendments. */
+  async sponsorshipsOf(manager: EntityManager, paragraphId: string): Promise<SponsorshipRow[]> {
+    return selectSponsorshipRows(manager)
+      .where((eb) =>
+        eb.or([
+          eb('s.paragraph_id', '=', paragraphId),
+          eb('s.amendment_id', 'in', eb.selectFrom('amendment').select('id').where('paragraph_id', '=', paragraphId)),
+        ]),
+      )
+      .execute();
   }
 
   async openAmendmentCount(manager: EntityManager, paragraphId: string): Promise<number> {
-    const rows: { n: number }[] = await manager.query(
-      `SELECT count(*)::int AS n FROM amendment WHERE paragraph_id = $1 AND status = 'proposed'`,
-      [paragraphId],
-    );
-    return rows[0]?.n ?? 0;
+    const row = await kysely(manager)
+      .selectFrom('amendment')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('paragraph_id', '=', paragraphId)
+      .where('status', '=', 'proposed')
+      .executeTakeFirst();
+    return countOf(row);
   }
 }

@@ -256,20 +256,8 @@ export class ParagraphsService {
     const p = await this.paragraphs.find(m, paragraphId);
     if (!p) throw notFound('paragraph', paragraphId);
     // One after another: inside a transaction all queries share one connection.
-    const amendments = await m.query(
-        `SELECT id, paragraph_id AS "paragraphId", kind, start_offset AS "start", end_offset AS "end", text,
-                alternative_group AS "alternativeGroup", alternative_number AS "alternativeNumber", status,
-                proposer_delegation_id AS "proposerDelegationId", version, created_at AS "createdAt"
-           FROM amendment WHERE paragraph_id = $1 ORDER BY created_at, id`,
-        [paragraphId],
-      );
-    const sponsorships = await m.query(
-        `SELECT s.id, s.paragraph_id AS "paragraphId", s.amendment_id AS "amendmentId", s.delegation_id AS "delegationId",
-                d.code, s.status, s.position
-           FROM sponsorship s JOIN delegation d ON d.id = s.delegation_id
-          WHERE s.paragraph_id = $1 OR s.amendment_id IN (SELECT id FROM amendment WHERE paragraph_id = $1)`,
-        [paragraphId],
-      );
+    const amendments = await this.paragraphs.amendmentsOf(m, paragraphId);
+    const sponsorships = await this.paragraphs.sponsorshipsOf(m, paragraphId);
     const siblings = await this.paragraphs.labelsInSection(m, p.sectionId);
     const position = siblings.filter((s) => compareLabels(s.label, p.label) < 0).length;
     return buildParagraphView(p, position, amendments, sponsorships);

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { ReservationView } from '@omnibus/shared';
+import type { InferResult } from 'kysely';
 import { EntityManager } from 'typeorm';
+import { kysely } from '../database/kysely';
 
-interface ReservationRow {
-  id: string;
-  paragraphId: string;
-  delegation: string;
-  text: string;
-  createdAt: Date;
-}
+/** A reservation with its delegation's code; the row type is what this selection of the generated schema types yields. */
+const selectReservations = (m: EntityManager) =>
+  kysely(m)
+    .selectFrom('reservation as r')
+    .innerJoin('delegation as d', 'd.id', 'r.delegation_id')
+    .select(['r.id', 'r.paragraph_id as paragraphId', 'd.code as delegation', 'r.text', 'r.created_at as createdAt']);
+
+type ReservationRow = InferResult<ReturnType<typeof selectReservations>>[number];
 
 export const reservationView = (r: ReservationRow): ReservationView => ({
   id: r.id,
@@ -18,35 +21,30 @@ export const reservationView = (r: ReservationRow): ReservationView => ({
   createdAt: r.createdAt.toISOString(),
 });
 
-const SELECT = `SELECT r.id, r.paragraph_id AS "paragraphId", d.code AS delegation, r.text, r.created_at AS "createdAt"
-  FROM reservation r JOIN delegation d ON d.id = r.delegation_id`;
-
 /** Reservations: one footnote per delegation per approved paragraph. */
 @Injectable()
 export class ReservationsRepository {
   async forDraft(m: EntityManager, draftId: string): Promise<ReservationRow[]> {
-    return m.query(`${SELECT} WHERE r.draft_id = $1 ORDER BY r.created_at, r.id`, [draftId]);
+    return selectReservations(m).where('r.draft_id', '=', draftId).orderBy('r.created_at').orderBy('r.id').execute();
   }
 
   async forParagraph(m: EntityManager, paragraphId: string): Promise<ReservationRow[]> {
-    return m.query(`${SELECT} WHERE r.paragraph_id = $1 ORDER BY r.created_at, r.id`, [paragraphId]);
+    return selectReservations(m).where('r.paragraph_id', '=', paragraphId).orderBy('r.created_at').orderBy('r.id').execute();
   }
 
   /** The reservation with what deciding on its withdrawal needs: whose it is and in which committee. */
-  async find(m: EntityManager, id: string): Promise<(ReservationRow & { draftId: string; delegationId: string; committeeId: string }) | null> {
-    const rows: (ReservationRow & { draftId: string; delegationId: string; committeeId: string })[] = await m.query(
-      `SELECT r.id, r.paragraph_id AS "paragraphId", d.code AS delegation, r.text, r.created_at AS "createdAt",
-              r.draft_id AS "draftId", r.delegation_id AS "delegationId", dr.committee_id AS "committeeId"
-         FROM reservation r JOIN delegation d ON d.id = r.delegation_id JOIN draft dr ON dr.id = r.draft_id
-        WHERE r.id = $1`,
-      [id],
-    );
-    return rows[0] ?? null;
+  async find(m: EntityManager, id: string) {
+    const row = await selectReservations(m)
+      .innerJoin('draft as dr', 'dr.id', 'r.draft_id')
+      .select(['r.draft_id as draftId', 'r.delegation_id as delegationId', 'dr.committee_id as committeeId'])
+      .where('r.id', '=', id)
+      .executeTakeFirst();
+    return row ?? null;
   }
 
   /** False when another request withdrew it first. */
   async delete(m: EntityManager, id: string): Promise<boolean> {
-    const rows: { id: string }[] = await m.query(`DELETE FROM reservation WHERE id = $1 RETURNING id`, [id]);
+    const rows = await kysely(m).deleteFrom('reservation').where('id', '=', id).returning('id').execute();
     return rows.length > 0;
   }
 
@@ -55,19 +53,25 @@ export class ReservationsRepository {
    * leaves no row behind, and its audit entry is what tells "already withdrawn" from "never existed".
    */
   async wasWithdrawn(m: EntityManager, id: string, committeeId: string): Promise<boolean> {
-    const rows: unknown[] = await m.query(
-      `SELECT 1 FROM audit_event WHERE committee_id = $1 AND action = 'reservation.withdraw' AND target_type = 'reservation' AND target_id = $2 LIMIT 1`,
-      [committeeId, id],
-    );
-    return rows.length > 0;
+    const row = await kysely(m)
+      .selectFrom('audit_event')
+      .select((eb) => eb.lit(1).as('one'))
+      .where('committee_id', '=', committeeId)
+      .where('action', '=', 'reservation.withdraw')
+      .where('target_type', '=', 'reservation')
+      .where('target_id', '=', id)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async insert(m: EntityManager, r: { draftId: string; paragraphId: string; delegationId: string; text: string; createdBy: string }): Promise<string | null> {
-    const rows: { id: string }[] = await m.query(
-      `INSERT INTO reservation (draft_id, paragraph_id, delegation_id, text, created_by) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (paragraph_id, delegation_id) DO NOTHING RETURNING id`,
-      [r.draftId, r.paragraphId, r.delegationId, r.text, r.createdBy],
-    );
-    return rows[0]?.id ?? null;
+    const row = await kysely(m)
+      .insertInto('reservation')
+      .values({ draft_id: r.draftId, paragraph_id: r.paragraphId, delegation_id: r.delegationId, text: r.text, created_by: r.createdBy })
+      .onConflict((oc) => oc.columns(['paragraph_id', 'delegation_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id ?? null;
   }
 }

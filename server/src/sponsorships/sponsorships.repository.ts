@@ -1,40 +1,46 @@
 import { Injectable } from '@nestjs/common';
 import type { SponsorshipStatus } from '@omnibus/shared';
+import type { InferResult } from 'kysely';
 import { EntityManager } from 'typeorm';
+import { kysely, now } from '../database/kysely';
 
 export type SponsorTarget = { paragraphId: string } | { amendmentId: string };
 
-export interface SponsorshipDetail {
-  id: string;
-  draftId: string;
-  paragraphId: string | null;
-  amendmentId: string | null;
-  delegationId: string;
-  code: string;
-  status: SponsorshipStatus;
-  position: number;
-}
+/** A sponsorship with its delegation's code; typed by the generated schema types. */
+const selectSponsorships = (manager: EntityManager) =>
+  kysely(manager)
+    .selectFrom('sponsorship as s')
+    .innerJoin('delegation as d', 'd.id', 's.delegation_id')
+    .select(['s.id', 's.draft_id as draftId', 's.paragraph_id as paragraphId', 's.amendment_id as amendmentId',
+      's.delegation_id as delegationId', 'd.code', 's.status', 's.position']);
 
-const COLUMNS = `s.id, s.draft_id AS "draftId", s.paragraph_id AS "paragraphId", s.amendment_id AS "amendmentId",
-  s.delegation_id AS "delegationId", d.code, s.status, s.position`;
+export type SponsorshipDetail = InferResult<ReturnType<typeof selectSponsorships>>[number];
 
 @Injectable()
 export class SponsorshipsRepository {
   async forTarget(manager: EntityManager, target: SponsorTarget): Promise<SponsorshipDetail[]> {
-    const [column, id] = 'paragraphId' in target ? ['paragraph_id', target.paragraphId] : ['amendment_id', target.amendmentId];
-    return manager.query(
-      `SELECT ${COLUMNS} FROM sponsorship s JOIN delegation d ON d.id = s.delegation_id
-        WHERE s.${column} = $1 ORDER BY s.position`,
-      [id],
-    );
+    const query = selectSponsorships(manager);
+    const filtered = 'paragraphId' in target ? query.where('s.paragraph_id', '=', target.paragraphId) : query.where('s.amendment_id', '=', target.amendmentId);
+    return filtered.orderBy('s.position').execute();
   }
 
   async lock(manager: EntityManager, id: string): Promise<SponsorshipDetail | null> {
-    const rows: SponsorshipDetail[] = await manager.query(
-      `SELECT ${COLUMNS} FROM sponsorship s JOIN delegation d ON d.id = s.delegation_id WHERE s.id = $1 FOR UPDATE OF s`,
-      [id],
-    );
-    return rows[0] ?? null;
+    return (await selectSponsorships(manager).where('s.id', '=', id).forUpdate('s').executeTakeFirst()) ?? null;
+  }
+
+  /** Locks the paragraph a delegation asks to sponsor; null when there is none. */
+  async lockParagraph(manager: EntityManager, paragraphId: string) {
+    const row = await kysely(manager).selectFrom('paragraph').select(['draft_id as draftId', 'label', 'origin', 'status']).where('id', '=', paragraphId).forUpdate().executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** Locks the paragraph or amendment whose sponsors change, with its draft and proposer; null when there is none. */
+  async lockTarget(manager: EntityManager, target: SponsorTarget): Promise<{ draftId: string; proposer: string | null } | null> {
+    const row =
+      'paragraphId' in target
+        ? await kysely(manager).selectFrom('paragraph').select(['draft_id as draftId', 'proposer_delegation_id as proposer']).where('id', '=', target.paragraphId).forUpdate().executeTakeFirst()
+        : await kysely(manager).selectFrom('amendment').select(['draft_id as draftId', 'proposer_delegation_id as proposer']).where('id', '=', target.amendmentId).forUpdate().executeTakeFirst();
+    return row ?? null;
   }
 
   async insert(
@@ -48,57 +54,55 @@ export class SponsorshipsRepository {
       invitedBy: string | null;
     },
   ): Promise<string> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO sponsorship (draft_id, paragraph_id, amendment_id, delegation_id, status, position, invited_by, responded_by, responded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [
-        s.draftId,
-        'paragraphId' in s.target ? s.target.paragraphId : null,
-        'amendmentId' in s.target ? s.target.amendmentId : null,
-        s.delegationId,
-        s.status,
-        s.position,
-        s.invitedBy,
-        s.status === 'accepted' ? s.invitedBy : null,
-        s.status === 'accepted' ? new Date() : null,
-      ],
-    );
-    return rows[0]!.id;
+    const row = await kysely(manager)
+      .insertInto('sponsorship')
+      .values({
+        draft_id: s.draftId,
+        paragraph_id: 'paragraphId' in s.target ? s.target.paragraphId : null,
+        amendment_id: 'amendmentId' in s.target ? s.target.amendmentId : null,
+        delegation_id: s.delegationId,
+        status: s.status,
+        position: s.position,
+        invited_by: s.invitedBy,
+        responded_by: s.status === 'accepted' ? s.invitedBy : null,
+        responded_at: s.status === 'accepted' ? new Date() : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
   async respond(manager: EntityManager, id: string, status: SponsorshipStatus, userId: string): Promise<void> {
-    await manager.query(`UPDATE sponsorship SET status = $2, responded_by = $3, responded_at = now() WHERE id = $1`, [
-      id,
-      status,
-      userId,
-    ]);
+    await kysely(manager).updateTable('sponsorship').set({ status, responded_by: userId, responded_at: now() }).where('id', '=', id).execute();
   }
 
   /** Requests to join the sponsors of the new paragraphs the delegation sponsors. */
   async requestsToSponsorsOf(manager: EntityManager, delegationId: string): Promise<SponsorshipDetail[]> {
-    return manager.query(
-      `SELECT ${COLUMNS} FROM sponsorship s JOIN delegation d ON d.id = s.delegation_id
-        WHERE s.status = 'requested'
-          AND EXISTS (SELECT 1 FROM sponsorship mine WHERE mine.paragraph_id = s.paragraph_id
-                         AND mine.delegation_id = $1 AND mine.status = 'accepted')
-        ORDER BY s.created_at`,
-      [delegationId],
-    );
+    return selectSponsorships(manager)
+      .where('s.status', '=', 'requested')
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('sponsorship as mine')
+            .select((eb) => eb.lit(1).as('one'))
+            .whereRef('mine.paragraph_id', '=', 's.paragraph_id')
+            .where('mine.delegation_id', '=', delegationId)
+            .where('mine.status', '=', 'accepted'),
+        ),
+      )
+      .orderBy('s.created_at')
+      .execute();
   }
 
   /** Asks again after a decline: the same row, waiting for an answer once more. */
   async reopenRequest(manager: EntityManager, id: string, userId: string): Promise<void> {
-    await manager.query(
-      `UPDATE sponsorship SET status = 'requested', invited_by = $2, responded_by = NULL, responded_at = NULL, created_at = now() WHERE id = $1`,
-      [id, userId],
-    );
+    await kysely(manager)
+      .updateTable('sponsorship')
+      .set({ status: 'requested', invited_by: userId, responded_by: null, responded_at: null, created_at: now() })
+      .where('id', '=', id)
+      .execute();
   }
 
   async pendingForDelegation(manager: EntityManager, delegationId: string): Promise<SponsorshipDetail[]> {
-    return manager.query(
-      `SELECT ${COLUMNS} FROM sponsorship s JOIN delegation d ON d.id = s.delegation_id
-        WHERE s.delegation_id = $1 AND s.status = 'invited' ORDER BY s.created_at`,
-      [delegationId],
-    );
+    return selectSponsorships(manager).where('s.delegation_id', '=', delegationId).where('s.status', '=', 'invited').orderBy('s.created_at').execute();
   }
 }

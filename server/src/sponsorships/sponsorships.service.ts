@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { canRead, MUTABLE_STATUSES, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
-import type { ParagraphOrigin, ParagraphStatus } from '@omnibus/shared';
 import { AppError, notFound } from '../common/app-error';
 import { DraftsRepository } from '../drafts/drafts.repository';
 import { DraftEvents } from '../events/draft-events';
@@ -57,11 +56,7 @@ export class SponsorshipsService {
   /** The caller's delegation asks to join the sponsors of another delegation's new paragraph. */
   async requestToJoin(actor: Actor, paragraphId: string): Promise<SponsorshipView> {
     const view = await this.db.transaction(async (m) => {
-      const rows: { draftId: string; label: string; origin: ParagraphOrigin; status: ParagraphStatus }[] = await m.query(
-        `SELECT draft_id AS "draftId", label, origin, status FROM paragraph WHERE id = $1 FOR UPDATE`,
-        [paragraphId],
-      );
-      const p = rows[0];
+      const p = await this.repo.lockParagraph(m, paragraphId);
       const draft = p ? await this.drafts.find(p.draftId, m) : null;
       if (!p || !canRead(actor, draft)) throw notFound('paragraph', paragraphId);
       requireAccess(actor, { action: 'sponsorship.request', committeeId: draft.committeeId });
@@ -150,11 +145,7 @@ export class SponsorshipsService {
     const views = await this.db.transaction(async (m) => {
       const table = 'paragraphId' in target ? 'paragraph' : 'amendment';
       const id = 'paragraphId' in target ? target.paragraphId : target.amendmentId;
-      const rows: { draftId: string; proposer: string | null }[] = await m.query(
-        `SELECT draft_id AS "draftId", proposer_delegation_id AS proposer FROM ${table} WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
-      const row = rows[0];
+      const row = await this.repo.lockTarget(m, target);
       const draft = row ? await this.drafts.find(row.draftId, m) : null;
       if (!row || !canRead(actor, draft)) throw notFound(table, id);
       requireAccess(actor, { action: 'sponsorship.invite', committeeId: draft.committeeId, proposerDelegationId: row.proposer });
