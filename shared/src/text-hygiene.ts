@@ -179,18 +179,18 @@ function characterAround(text: string, offset: number): string {
 }
 
 /** The live editor's check of a paragraph after an edit: its words and every bracket's, and where each bracket sits. */
-export function paragraphTextProblem(
+export function paragraphTextProblem<B extends { start: number; end: number; text: string; words?: string }>(
   base: string,
-  brackets: readonly { start: number; end: number; text: string; words?: string }[],
-  /** True when `base` is known clean (unchanged since it was last checked): only the brackets given are checked. */
-  baseChecked = false,
+  brackets: readonly B[],
+  /** Which brackets' edges to examine for a split character (the costly part); every one by default. */
+  edgesOf: (bracket: B) => boolean = () => true,
 ): string | null {
-  const inBase = baseChecked ? null : findUnsafeCharacter(base, { newlines: true, tabs: true });
+  const inBase = findUnsafeCharacter(base, { newlines: true, tabs: true });
   if (inBase !== null) return `the text ${describeUnsafeCharacter(inBase)}`;
   for (const b of brackets) {
     const inBracket = findUnsafeCharacter(b.text, { newlines: true, tabs: true });
     if (inBracket !== null) return `a bracket's text ${describeUnsafeCharacter(inBracket)}`;
-    const split = characterSplitProblem(base, b.start, b.end, b.text);
+    const split = edgesOf(b) ? characterSplitProblem(base, b.start, b.end, b.text) : null;
     if (split !== null) return `a bracket splits a character: ${split}`;
   }
   return null;

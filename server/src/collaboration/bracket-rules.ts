@@ -70,17 +70,16 @@ export function judgeParagraphEdit(p: ParagraphFacts, before: DeltaProjection, a
   if (CONTROL_CHARS.test(after.base) || after.brackets.some((b) => CONTROL_CHARS.test(b.text))) {
     return refuse('control_characters', `Paragraph ${p.label}: control characters have no place in a resolution.`);
   }
-  // What a keystroke did not change was judged when it was written: with the base text unchanged, only
-  // brackets that are new or changed are examined (a paragraph may hold dozens).
+  // Every character is scanned on every keystroke (a linear pass), but whether a bracket's edges split
+  // a character (a grapheme segmentation each) is asked only of brackets that are new or moved: with the
+  // base text unchanged, the others were judged when they were written, and a paragraph may hold dozens.
   const baseChanged = before.base !== after.base;
   const beforeById = new Map(before.brackets.map((b) => [b.id, b]));
-  const changed = baseChanged
-    ? after.brackets
-    : after.brackets.filter((b) => {
-        const was = beforeById.get(b.id);
-        return was === undefined || was.start !== b.start || was.end !== b.end || was.text !== b.text;
-      });
-  const unsafe = paragraphTextProblem(after.base, changed, !baseChanged);
+  const moved = (b: ProjectedBracket) => {
+    const was = beforeById.get(b.id);
+    return baseChanged || was === undefined || was.start !== b.start || was.end !== b.end || was.text !== b.text;
+  };
+  const unsafe = paragraphTextProblem(after.base, after.brackets, moved);
   if (unsafe !== null) return refuse('control_characters', `Paragraph ${p.label}: ${unsafe}.`);
   const { actor, committeeId } = judge;
   const ids = (codes: readonly string[]) => codes.map((c) => judge.delegationIds.get(c)).filter((x): x is string => x !== undefined);
