@@ -8,6 +8,8 @@ import { dropDatabase, ensureDatabase, withDatabase } from './database-url';
 /** The committed file the generator writes and the drift test compares against. */
 export const DB_TYPES_FILE = path.resolve(__dirname, 'db-types.ts');
 const CONFIG_FILE = path.resolve(__dirname, '../../kysely-codegen.json');
+// A development tool (npm run db:types and its drift test), not the server: it reads its own variable.
+// eslint-disable-next-line no-restricted-properties
 const DEFAULT_ADMIN_URL = process.env.OMNIBUS_LOCAL_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
@@ -30,6 +32,7 @@ export async function generateDbTypes(outFile: string, adminUrl: string = DEFAUL
     const bin = require.resolve('kysely-codegen/dist/cli/bin.js');
     // The URL goes through the environment: kysely-codegen reads it from there by default.
     await promisify(execFile)(process.execPath, [bin, '--config-file', CONFIG_FILE, '--out-file', outFile, '--log-level', 'error'], {
+      // eslint-disable-next-line no-restricted-properties -- the child inherits this process's environment
       env: { ...process.env, DATABASE_URL: url },
     });
   } finally {

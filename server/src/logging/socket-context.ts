@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { PinoLogger } from 'nestjs-pino';
+import { storage, Store } from 'nestjs-pino/storage';
 import type { Namespace, Server, Socket } from 'socket.io';
 import { REQUEST_ID_HEADER, requestIdFrom } from './logger';
 
@@ -24,10 +25,11 @@ export function bindSocketLogs(server: Server, logger: PinoLogger): void {
   const log = new Logger('Sockets');
   const bind = (nsp: Namespace) => {
     nsp.use((socket, next) => {
-      const bindings = { namespace: nsp.name, socketId: socket.id, requestId: socketRequestId(socket) };
-      socket.use((_packet, nextPacket) => logger.runInContext(() => nextPacket(), { bindings }));
-      socket.on('disconnect', (reason) => logger.runInContext(() => log.debug(`${nsp.name}: disconnected (${reason})`), { bindings }));
-      logger.runInContext(() => next(), { bindings });
+      // The same asynchronous context an HTTP request's lines are written in, with the socket's bindings.
+      const store = new Store(logger.logger.child({ namespace: nsp.name, socketId: socket.id, requestId: socketRequestId(socket) }));
+      socket.use((_packet, nextPacket) => storage.run(store, () => nextPacket()));
+      socket.on('disconnect', (reason) => storage.run(store, () => log.debug(`${nsp.name}: disconnected (${reason})`)));
+      storage.run(store, () => next());
     });
     nsp.on('connection', () => log.debug(`${nsp.name}: connected`));
   };
