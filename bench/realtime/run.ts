@@ -20,7 +20,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MEMORY_DRAFTS = Number(process.env.BENCH_MEMORY_DRAFTS ?? 20);
 const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ONLY = process.env.BENCH_ONLY as Kind | undefined;
-const MODES = (process.env.BENCH_MODES ?? 'base,brackets').split(',') as Mode[];
+const MODES = (process.env.BENCH_MODES ?? 'base,brackets').split(',').filter(Boolean) as Mode[];
 const JOINERS = Number(process.env.BENCH_JOINERS ?? 100);
 /** Editors typing while every core is also kept busy by other programs, for the durability window under saturation (0: skip). */
 const SATURATED_EDITORS = Number(process.env.BENCH_SATURATED_EDITORS ?? 35);
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const reference = await startReference();
   const modes: { mode: Mode; results: StepResult[] }[] = [];
   let memory = NaN;
-  let join: JoinResult | null = null;
+  const join: JoinResult[] = [];
   let saturated: StepResult | null = null;
   try {
     const tokens = new Map<string, string>();
@@ -99,7 +99,10 @@ async function main(): Promise<void> {
     }
     if (JOINERS > 0 && ONLY !== 'reference') {
       process.stdout.write(`Join: ${JOINERS} editors opening a fresh copy of the draft at once…\n`);
-      join = await measureJoin(ours.url, await db.newDraft(), db.delegates.map((d) => tokens.get(d)!), JOINERS);
+      const joiners = db.delegates.map((d) => tokens.get(d)!);
+      join.push(await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS));
+      await roomsClosed(ours.url);
+      join.push(await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS, tokens.get('observer')!));
     }
     if (SATURATED_EDITORS > 0 && ONLY !== 'reference') {
       process.stdout.write(`Saturated: ${SATURATED_EDITORS} editors (brackets) while ${os.cpus().length} busy loops hold every core…\n`);

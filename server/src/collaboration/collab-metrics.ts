@@ -19,9 +19,9 @@ export function collabStage(metrics: MetricsRegistry, stage: CollabStage): Histo
   return metrics.histogram('omnibus_collab_stage_ms', 'Time an update spends in each stage of the real-time path, ms.', `stage="${stage}"`, STAGE_BUCKETS_MS);
 }
 
-/** From a co-editing handshake's arrival until the whole draft has been sent to it (its first sync answered). */
+/** The server's own time on a join: the handshake (session, draft, room), the welcome, and answering the first sync with the whole draft. */
 export function joinTime(metrics: MetricsRegistry): Histogram {
-  return metrics.histogram('omnibus_collab_join_ms', 'Server time of a join: from the co-editing handshake until the whole draft has been sent, ms.', null, STAGE_BUCKETS_MS);
+  return metrics.histogram('omnibus_collab_join_ms', 'Server time of a join: handshake, welcome and the whole draft sent (not the wait for the client\'s sync request), ms.', null, STAGE_BUCKETS_MS);
 }
 
 export function countRefusal(metrics: MetricsRegistry, reason: string): void {

@@ -172,7 +172,6 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
         user,
         canWrite: session.canWrite,
         sessionId: session.sessionId,
-        joinStartedAt: session.startedAt,
         send: (frame) => socket.emit(COLLAB_EVENTS.yjs, frame),
         error: (event) => socket.emit(COLLAB_EVENTS.error, event),
       },
@@ -181,6 +180,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     const hello: CollabSession = { draftId: room.draftId, user, canWrite: session.canWrite };
     socket.emit(COLLAB_EVENTS.session, hello);
     room.join(conn);
+    conn.joinMs = performance.now() - session.startedAt;
   }
 
   /** The open room of a draft on this instance, if any (for tests and the benchmark's memory figure). */

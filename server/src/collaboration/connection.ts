@@ -9,8 +9,11 @@ export interface CollabConnection {
   canWrite: boolean;
   /** The sign-in session it was opened with: its writes are stored only while that session is live. */
   sessionId?: string;
-  /** When its handshake began (performance.now()), until its first sync is answered: the join's server time. */
-  joinStartedAt?: number;
+  /**
+   * The server's time on this join so far (handshake, room, welcome), until its first sync is answered:
+   * what the join costs the server, without the time the client takes to send its sync request.
+   */
+  joinMs?: number;
   send(frame: Uint8Array): void;
   error(event: CollabErrorEvent): void;
   close(): void;

@@ -249,6 +249,7 @@ export class Room {
   async receive(conn: CollabConnection, frame: Frame): Promise<CollabAck> {
     switch (frame.type) {
       case 'sync-step1': {
+        const t0 = performance.now();
         let known: Map<number, number>;
         try {
           known = Y.decodeStateVector(frame.stateVector);
@@ -258,9 +259,9 @@ export class Room {
         // The live document holds only committed changes: nothing in this answer can be lost in a crash.
         const answer = known.size === 0 ? (this.wholeDocument ??= Y.encodeStateAsUpdate(this.live)) : Y.encodeStateAsUpdate(this.live, frame.stateVector);
         conn.send(syncStep2Frame(answer));
-        if (conn.joinStartedAt !== undefined) {
-          this.joinTime.observe(performance.now() - conn.joinStartedAt);
-          conn.joinStartedAt = undefined;
+        if (conn.joinMs !== undefined) {
+          this.joinTime.observe(conn.joinMs + performance.now() - t0);
+          conn.joinMs = undefined;
         }
         return { ok: true };
       }
