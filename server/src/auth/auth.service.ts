@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { LoginRequest, RefreshResponse, UserView } from '@omnibus/shared';
 import { AppError } from '../common/app-error';
+import { BatchLoader } from '../common/batch-loader';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { MetricsRegistry } from '../metrics/metrics.registry';
-import { UsersRepository, UserRow } from '../users/users.repository';
+import { UsersRepository, UserRow, type UserWithSession } from '../users/users.repository';
 import { toActor, type Actor } from './actor';
 import { AuthRedis } from './auth-redis';
 import { LoginRateLimiter, MemoryCounterStore, RedisCounterStore } from './login-rate-limiter';
@@ -34,6 +35,8 @@ const ENDED: Record<string, string> = {
 export class AuthService {
   private readonly logger = new Logger('Auth');
   private readonly limiter: LoginRateLimiter;
+  /** Accounts and sessions of the requests and handshakes that arrive together, read in one query. */
+  private readonly lookups: BatchLoader<{ userId: string; sessionId: string }, UserWithSession | null>;
 
   constructor(
     private readonly users: UsersRepository,
@@ -44,6 +47,7 @@ export class AuthService {
     redis: AuthRedis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
+    this.lookups = new BatchLoader((keys) => this.users.findWithSessions(keys));
     const command = redis.command;
     this.limiter = new LoginRateLimiter(
       command ? new RedisCounterStore(command, redis.prefix, (err) => this.logger.warn(`sign-in limits fell back to this instance: ${String(err)}`)) : new MemoryCounterStore(),
@@ -78,7 +82,7 @@ export class AuthService {
 
   async authenticateSession(token: string): Promise<Authenticated> {
     const claims = await this.tokens.verify(token);
-    const found = await this.users.findWithSession(claims.sub, claims.sid);
+    const found = await this.lookups.load({ userId: claims.sub, sessionId: claims.sid });
     if (!found || found.user.disabled) throw new AppError('unauthorized', ENDED.account_disabled as string);
     const reason = endReasonOf(found.session ?? undefined);
     if (reason === 'expired') throw new AppError('token_expired', ENDED.expired as string);

@@ -12,6 +12,11 @@ const selectUsers = (q: Database) => q.selectFrom('app_user as u').leftJoin('del
 
 export type UserRow = InferResult<ReturnType<typeof selectUsers>>[number];
 
+export interface UserWithSession {
+  user: UserRow;
+  session: SessionState | null;
+}
+
 @Injectable()
 export class UsersRepository {
   constructor(private readonly db: DataSource) {}
@@ -24,20 +29,33 @@ export class UsersRepository {
     return (await selectUsers(kysely(this.db.manager)).where('u.id', '=', id).executeTakeFirst()) ?? null;
   }
 
-  /** The account and one of its sign-in sessions, in one query (every authenticated request asks). */
-  async findWithSession(userId: string, sessionId: string): Promise<{ user: UserRow; session: SessionState | null } | null> {
+  /** The account and one of its sign-in sessions (every authenticated request asks). */
+  async findWithSession(userId: string, sessionId: string): Promise<UserWithSession | null> {
+    return (await this.findWithSessions([{ userId, sessionId }]))[0] ?? null;
+  }
+
+  /**
+   * Several accounts with one of their sessions each, in one query: requests and handshakes that
+   * arrive together (a room's worth of people opening the draft at once) share a round trip.
+   */
+  async findWithSessions(keys: readonly { userId: string; sessionId: string }[]): Promise<(UserWithSession | null)[]> {
+    if (keys.length === 0) return [];
     const db = kysely(this.db.manager);
-    const r = await db
-      .selectFrom(selectUsers(db).where('u.id', '=', userId).as('q'))
-      .leftJoin('auth_session as s', (join) => join.on('s.id', '=', sessionId).onRef('s.user_id', '=', 'q.id'))
+    const rows = await db
+      .selectFrom(selectUsers(db).where('u.id', 'in', [...new Set(keys.map((k) => k.userId))]).as('q'))
+      .leftJoin('auth_session as s', (join) => join.on('s.id', 'in', [...new Set(keys.map((k) => k.sessionId))]).onRef('s.user_id', '=', 'q.id'))
       .selectAll('q')
       .select(['s.id as sid', 's.expires_at as sExpiresAt', 's.ended_at as sEndedAt', 's.end_reason as sEndReason'])
-      .executeTakeFirst();
-    if (!r) return null;
-    const { sid, sExpiresAt, sEndedAt, sEndReason, ...user } = r;
-    const session: SessionState | null =
-      sid === null ? null : { id: sid, userId: user.id, expiresAt: sExpiresAt as Date, endedAt: sEndedAt, endReason: sEndReason, disabled: user.disabled };
-    return { user, session };
+      .execute();
+    return keys.map(({ userId, sessionId }) => {
+      const mine = rows.filter((r) => r.id === userId);
+      const first = mine[0];
+      if (first === undefined) return null;
+      const r = mine.find((x) => x.sid === sessionId);
+      const { sid: _sid, sExpiresAt: _e, sEndedAt: _n, sEndReason: _r, ...user } = first;
+      const session: SessionState | null = r === undefined ? null : { id: sessionId, userId, expiresAt: r.sExpiresAt as Date, endedAt: r.sEndedAt, endReason: r.sEndReason, disabled: user.disabled };
+      return { user, session };
+    });
   }
 
   /** Disables or re-enables an account; false when it is not in the committee. */
