@@ -168,35 +168,28 @@ describe('what each person may do with a paragraph (role × origin × status)', 
   const approvedBis = view('delegation', 'approved', ['MEX']);
   const deleted = view('chair', 'deleted');
   const held = view('entity', 'held');
+  // The Chair's text while it is open (pending or held): the offices edit it, delegations amend it.
+  const chairsTextOpen: Record<string, string[]> = {
+    chair: ['comment', 'delete', 'editBaseText', 'editText', 'move'],
+    vice: ['comment', 'delete', 'editBaseText', 'editText', 'move'],
+    secretariat: ['comment', 'editBaseText', 'editText', 'move'],
+    observer: [],
+    translator: [],
+    mex: ['amend', 'comment'],
+    ch: ['amend', 'comment'],
+    us: ['amend', 'comment'],
+  };
   // Each row: the actions the person is granted, every other one refused.
   const table: [string, ParagraphView, Record<string, string[]>][] = [
     [
       "the Chair's text, pending",
       chairText,
-      {
-        chair: ['comment', 'delete', 'editBaseText', 'editText', 'move'],
-        vice: ['comment', 'delete', 'editBaseText', 'editText', 'move'],
-        secretariat: ['comment', 'editBaseText', 'editText', 'move'],
-        observer: [],
-        translator: [],
-        mex: ['amend', 'comment'],
-        ch: ['amend', 'comment'],
-        us: ['amend', 'comment'],
-      },
+      chairsTextOpen,
     ],
     [
       "an entity's text, held in brackets",
       held,
-      {
-        chair: ['comment', 'delete', 'editBaseText', 'editText', 'move'],
-        vice: ['comment', 'delete', 'editBaseText', 'editText', 'move'],
-        secretariat: ['comment', 'editBaseText', 'editText', 'move'],
-        observer: [],
-        translator: [],
-        mex: ['amend', 'comment'],
-        ch: ['amend', 'comment'],
-        us: ['amend', 'comment'],
-      },
+      chairsTextOpen,
     ],
     [
       "MEX and CH's new paragraph, pending",
