@@ -105,6 +105,16 @@ export interface DraftActions {
   coedit: boolean;
   /** Keep the translations. */
   translate: boolean;
+  /** POST /api/paragraphs/:id/reservations (on an approved paragraph). */
+  reserve: boolean;
+  /** Ask for the floor in an approval session. */
+  requestFloor: boolean;
+  /** Circulate paragraphs under the silence procedure. */
+  startSilence: boolean;
+  /** Break the silence on a circulated paragraph. */
+  breakSilence: boolean;
+  /** Import a document as a new draft. */
+  importDocuments: boolean;
 }
 
 export interface AmendmentView {

@@ -101,6 +101,11 @@ export const draftActionsSchema = z.object({
   runSession: flag('POST /api/drafts/:id/sessions and running them'),
   coedit: flag('typing in the live editor at all'),
   translate: flag('keeping the translations'),
+  reserve: flag('POST /api/paragraphs/:id/reservations on an approved paragraph'),
+  requestFloor: flag('asking for the floor in an approval session'),
+  startSilence: flag('circulating paragraphs under the silence procedure'),
+  breakSilence: flag('breaking the silence on a circulated paragraph'),
+  importDocuments: flag('importing a document as a new draft'),
 }) satisfies z.ZodType<DraftActions>;
 
 const actionsNote = 'what the person who asked may do, as the access policy decides their requests';

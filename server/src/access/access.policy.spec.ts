@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor';
 import { AppError } from '../common/app-error';
 import type { AmendmentView, ParagraphActions, ParagraphView } from '@omnibus/shared';
-import { Access, amendmentActions, canRead, denialReason, paragraphActions, paragraphEditRights, readable, requireAccess } from './access.policy';
+import { Access, amendmentActions, canRead, denialReason, draftActions, paragraphActions, paragraphEditRights, readable, requireAccess } from './access.policy';
 
 const committeeId = 'c1';
 const actor = (role: Actor['role'], delegationId: string | null = null): Actor => ({
@@ -287,5 +287,23 @@ describe("rights in a paragraph's text for the co-editing rules", () => {
     expect(paragraphEditRights(observer, committeeId, chairText)).toEqual({ delegation: null, base: false, write: false });
     expect(paragraphEditRights(translator, committeeId, chairText)).toEqual({ delegation: null, base: false, write: false });
     expect(paragraphEditRights(chair, committeeId, { ...chairText, status: 'approved' }).write).toBe(false);
+  });
+});
+
+describe('what each role may do with the draft (the flags the room offers its screens by)', () => {
+  const flagsOf = (a: Actor) =>
+    Object.entries(draftActions(a, committeeId))
+      .filter(([, v]) => v)
+      .map(([k]) => k)
+      .sort();
+  it.each([
+    ['chair', chair, ['addParagraphs', 'coedit', 'configure', 'manageWorkflow', 'publishVersion', 'runSession', 'startSilence']],
+    ['vice-chair', vice, ['addParagraphs', 'coedit', 'configure', 'manageWorkflow', 'publishVersion', 'runSession', 'startSilence']],
+    ['secretariat', secretariat, ['addParagraphs', 'coedit', 'configure', 'importDocuments', 'translate']],
+    ['a delegate', mex, ['addParagraphs', 'breakSilence', 'coedit', 'requestFloor', 'reserve']],
+    ['language services', translator, ['translate']],
+    ['an observer', observer, []],
+  ])('%s', (_name, who, flags) => {
+    expect(flagsOf(who)).toEqual([...flags].sort());
   });
 });

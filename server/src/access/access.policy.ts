@@ -239,6 +239,11 @@ export function draftActions(actor: Actor, committeeId: string): DraftActions {
     runSession: allows(actor, { action: 'session.run', committeeId }),
     coedit: allows(actor, { action: 'draft.coedit.write', committeeId }),
     translate: allows(actor, { action: 'translation.edit', committeeId }),
+    reserve: allows(actor, { action: 'reservation.create', committeeId }),
+    requestFloor: allows(actor, { action: 'floor.request', committeeId }),
+    startSilence: allows(actor, { action: 'silence.start', committeeId }),
+    breakSilence: allows(actor, { action: 'silence.object', committeeId }),
+    importDocuments: allows(actor, { action: 'draft.import', committeeId }),
   };
 }
 

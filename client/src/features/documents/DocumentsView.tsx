@@ -98,7 +98,7 @@ function ExportCard({ kind, versions }: { kind: ExportKind; versions: readonly V
 
 /** Exports of the draft for everyone who may take them, and the secretariat's import. */
 export function DocumentsView() {
-  const { draft, user } = useRoom();
+  const { draft } = useRoom();
   const t = useT('documents');
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   useEffect(() => {
@@ -114,7 +114,7 @@ export function DocumentsView() {
       {KINDS.map((k) => (
         <ExportCard key={k} kind={k} versions={versions} />
       ))}
-      {user.role === 'secretariat' && (
+      {draft.actions?.importDocuments === true && (
         <>
           <h2>{t('import')}</h2>
           <ImportForm />

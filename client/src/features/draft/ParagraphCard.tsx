@@ -188,7 +188,7 @@ export const ParagraphCard = memo(function ParagraphCard({ section, p }: { secti
         <button type="button" aria-expanded={panel === 'history'} onClick={() => toggle('history')}>
           {t('history:open')}
         </button>
-        {p.status === 'approved' && user.role === 'delegate' && (
+        {p.status === 'approved' && draftActions?.reserve === true && (
           <button type="button" aria-expanded={panel === 'reserve'} onClick={() => toggle('reserve')}>
             {t('reservations:open')}
           </button>

@@ -15,7 +15,7 @@ import { useInvitations } from '../sponsorships/useInvitations';
 import { Header } from './Header';
 import type { Session } from '../auth/session';
 import { LiveContext } from '../session/live-context';
-import { SessionPanel, isChair } from '../session/SessionPanel';
+import { SessionPanel } from '../session/SessionPanel';
 import { RECONNECTED, useLive } from '../session/useLive';
 import { applyLiveEvent, catchUp } from '../live-state/live-sync';
 import { createRoomQueryClient } from '../live-state/query-client';
@@ -33,7 +33,6 @@ import { CalendarView } from '../calendar/CalendarView';
 import { ProposalWindowScope } from '../phase/ProposalWindowScope';
 import { setCommitteeTimeZone, useT } from '../../i18n';
 import { TranslationsView } from '../translations/TranslationsView';
-import { canTranslate } from '../translations/names';
 
 /** Co-editing for this room; the editor opens the connection when first used, the room closes it. */
 function useCollabHubFor(token: string, draftId: string | null): CollabHub | null {
@@ -148,7 +147,7 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
   useEffect(() => {
     if (timeZone) setCommitteeTimeZone(timeZone);
   }, [timeZone]);
-  const showSession = live.session !== null || live.closed !== null || isChair(user.role);
+  const showSession = live.session !== null || live.closed !== null || draft?.actions?.runSession === true;
   const delegations = useDelegations();
   const [message, setMessage] = useState<string | null>(null);
   const [invitationsOpen, setInvitationsOpen] = useState(false);
@@ -227,7 +226,7 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
                       <InvitationsPanel invitations={invitations.invitations} onAnswered={invitations.reload} onClose={() => setInvitationsOpen(false)} />
                     </div>
                   )}
-                  <ViewTabs view={view} onChange={setView} translations={canTranslate(user.role)} />
+                  <ViewTabs view={view} onChange={setView} translations={draft?.actions?.translate === true} />
                   {view === 'draft' ? (
                     <DraftDocument aside={showSession ? <SessionPanel live={live} /> : null} />
                   ) : (

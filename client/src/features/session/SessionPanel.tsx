@@ -51,10 +51,11 @@ function Current({ session, item, chair }: { session: SessionView; item: QueueIt
  * chair's console on top of it for the chair and vice-chairs.
  */
 export function SessionPanel({ live }: { live: Live }) {
-  const { user, announce } = useRoom();
+  const { user, draft, announce } = useRoom();
   const t = useT('session');
   const tallyText = (tally: Tally) => t('tally', { approved: formatNumber(tally.approved), total: formatNumber(tally.total) });
-  const chair = isChair(user.role);
+  // The chair's console: the server says who may run sessions (the chair and vice-chairs).
+  const chair = draft.actions?.runSession === true;
   const session = live.session;
   const callNext = useAction(async (paragraphId?: string) => {
     if (!session) return;
@@ -108,7 +109,7 @@ export function SessionPanel({ live }: { live: Live }) {
         </div>
       )}
       <ErrorLine error={error} />
-      <Speakers session={session} user={user} live={live} chair={chair} />
+      <Speakers session={session} user={user} live={live} chair={chair} mayRequestFloor={draft.actions?.requestFloor === true} />
       <h3>{t('queue')}</h3>
       <QueueList session={session} {...(chair ? { onCall: (q: QueueItemView) => void callNext.run(q.paragraphId) } : {})} />
     </aside>

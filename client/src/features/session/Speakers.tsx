@@ -8,7 +8,7 @@ import { ErrorLine } from '../draft/ErrorLine';
 import { formatError, useT } from '../../i18n';
 
 /** The speakers' queue: delegations ask for the floor; the chair gives it in order. */
-export function Speakers({ session, user, live, chair }: { session: SessionView; user: UserView; live: Live; chair: boolean }) {
+export function Speakers({ session, user, live, chair, mayRequestFloor }: { session: SessionView; user: UserView; live: Live; chair: boolean; mayRequestFloor: boolean }) {
   const t = useT('session');
   const waiting = session.speakers.filter((s) => s.status === 'waiting' || s.status === 'speaking');
   const onList = user.delegation !== null && waiting.some((s) => s.delegation === user.delegation);
@@ -43,7 +43,7 @@ export function Speakers({ session, user, live, chair }: { session: SessionView;
         </ol>
       )}
       <div className="form-actions">
-        {user.role === 'delegate' &&
+        {mayRequestFloor &&
           (onList ? (
             <button type="button" disabled={floor.busy} onClick={() => void floor.run(false)}>
               {t('withdrawFloor')}

@@ -11,7 +11,6 @@ import { useAction } from '../draft/useAction';
 import { queryKeys } from '../live-state/query-keys';
 import { remaining } from '../phase/comment-window';
 import { zonedToUtc } from '../phase/zoned-time';
-import { isChair } from '../session/SessionPanel';
 import { useLiveRoom } from '../session/live-context';
 import { useServerNow } from '../phase/useServerClock';
 
@@ -51,7 +50,7 @@ function BreakSilence({ procedure }: { procedure: Procedure }) {
 
 function ProcedureCard({ procedure, now }: { procedure: Procedure; now: number }) {
   const t = useT('silence');
-  const { user } = useRoom();
+  const { user, draft } = useRoom();
   const left = Date.parse(procedure.deadline) - now;
   const mine = user.delegation !== null && procedure.objections.some((o) => o.delegation === user.delegation);
   const r = remaining(left);
@@ -91,7 +90,7 @@ function ProcedureCard({ procedure, now }: { procedure: Procedure; now: number }
         <p className="held-by">{t('brokenBy', { delegations: procedure.objections.map((o) => o.delegation).join(', ') })}</p>
       )}
       {procedure.concludedAt && <p className="muted">{t('concluded', { at: formatDateTime(procedure.concludedAt) })}</p>}
-      {procedure.status === 'open' && left > 0 && user.role === 'delegate' && !mine && <BreakSilence procedure={procedure} />}
+      {procedure.status === 'open' && left > 0 && draft.actions?.breakSilence === true && !mine && <BreakSilence procedure={procedure} />}
     </li>
   );
 }
@@ -155,7 +154,7 @@ function Circulate({ paragraphs }: { paragraphs: { p: ParagraphView; key: string
 
 /** The silence procedure: texts circulated for adoption at a deadline unless a delegation breaks silence. */
 export function SilenceView() {
-  const { draft, user } = useRoom();
+  const { draft } = useRoom();
   const t = useT('silence');
   const live = useLiveRoom();
   const now = useServerNow(live?.workflow ?? null, 15_000);
@@ -165,7 +164,7 @@ export function SilenceView() {
     <div className="method-view">
       <h2>{t('title')}</h2>
       <p className="muted">{t('explain')}</p>
-      {isChair(user.role) && <Circulate paragraphs={candidates} />}
+      {draft.actions?.startSilence === true && <Circulate paragraphs={candidates} />}
       <ErrorLine error={list.error ? errorMessage(list.error) : null} />
       {list.data?.length === 0 && <p className="muted">{t('none')}</p>}
       <ul className="method-list">

@@ -9,8 +9,3 @@ export function languageName(code: LanguageCode | string): string {
     return code;
   }
 }
-
-/** Who may edit translations: the language services and the secretariat (the server decides again). */
-export function canTranslate(role: string): boolean {
-  return role === 'translator' || role === 'secretariat';
-}
