@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { updateFrame } from '../../server/src/collaboration/frames';
 import { Y, type Doc, type YMap, type YText } from '../../server/src/collaboration/yjs';
 import { CollabClient, waitFor } from '../support/collab-client';
-import { demoDraft, paragraph, section } from '../support/draft-helpers';
+import { demoDraft, paragraph, section, paragraphView as paragraphViewOf } from '../support/draft-helpers';
 import { startTestServer, TestServer } from '../support/test-server';
 
 /**
@@ -18,11 +18,7 @@ let can: CollabClient;
 let mex: CollabClient;
 let bis: { id: string; text: string };
 
-async function paragraphView(id: string): Promise<ParagraphView> {
-  const res = await t.api<ParagraphView>('GET', `/api/paragraphs/${id}`, { token: tokens.chair });
-  expect(res.status).toBe(200);
-  return res.body;
-}
+const paragraphView = (id: string): Promise<ParagraphView> => paragraphViewOf(t, tokens.chair!, id);
 
 beforeAll(async () => {
   t = await startTestServer({ COLLAB_PROJECT_EVERY_MS: '100' });

@@ -1,6 +1,6 @@
 import { COLLAB_DOC, PARAGRAPH_FIELDS, type DraftView, type ParagraphView } from '@omnibus/shared';
 import { CollabClient, waitFor } from '../support/collab-client';
-import { demoDraft, paragraph, section } from '../support/draft-helpers';
+import { demoDraft, paragraph, section, paragraphView as paragraphViewOf } from '../support/draft-helpers';
 import { startTestServer, TestServer } from '../support/test-server';
 
 /**
@@ -16,11 +16,7 @@ let chairClient: CollabClient;
 
 const cicte = () => section(draft, 'entity', 'CICTE');
 
-async function paragraphView(id: string): Promise<ParagraphView> {
-  const res = await t.api<ParagraphView>('GET', `/api/paragraphs/${id}`, { token: tokens.chair });
-  expect(res.status).toBe(200);
-  return res.body;
-}
+const paragraphView = (id: string): Promise<ParagraphView> => paragraphViewOf(t, tokens.chair!, id);
 
 beforeAll(async () => {
   t = await startTestServer({ COLLAB_PROJECT_EVERY_MS: '100' });

@@ -34,3 +34,10 @@ export async function fingerprint(t: TestServer, draftId: string): Promise<strin
   );
   return JSON.stringify(rows[0]);
 }
+
+/** A paragraph as `GET /api/paragraphs/:id` shows it to the holder of `token`. */
+export async function paragraphView(t: Pick<TestServer, 'api'>, token: string, id: string): Promise<ParagraphView> {
+  const res = await t.api<ParagraphView>('GET', `/api/paragraphs/${id}`, { token });
+  expect(res.status).toBe(200);
+  return res.body;
+}

@@ -229,22 +229,29 @@ function ownIds(actor: Actor, codes: readonly string[]): string[] {
  */
 export const boundByCommentWindow = (actor: Actor): boolean => actor.role === 'delegate';
 
-/** What `actor` may do with the draft as a whole: the same decisions its requests meet. */
+/** Each draft-wide flag and the access it stands for: the same decisions its requests meet. */
+const DRAFT_ACTIONS = {
+  addParagraphs: 'paragraph.create',
+  configure: 'draft.configure',
+  publishVersion: 'version.publish',
+  manageWorkflow: 'workflow.manage',
+  runSession: 'session.run',
+  coedit: 'draft.coedit.write',
+  translate: 'translation.edit',
+  reserve: 'reservation.create',
+  requestFloor: 'floor.request',
+  startSilence: 'silence.start',
+  breakSilence: 'silence.object',
+  importDocuments: 'draft.import',
+} as const satisfies Record<keyof DraftActions, Access['action']>;
+
+/** What `actor` may do with the draft as a whole. */
 export function draftActions(actor: Actor, committeeId: string): DraftActions {
-  return {
-    addParagraphs: allows(actor, { action: 'paragraph.create', committeeId }),
-    configure: allows(actor, { action: 'draft.configure', committeeId }),
-    publishVersion: allows(actor, { action: 'version.publish', committeeId }),
-    manageWorkflow: allows(actor, { action: 'workflow.manage', committeeId }),
-    runSession: allows(actor, { action: 'session.run', committeeId }),
-    coedit: allows(actor, { action: 'draft.coedit.write', committeeId }),
-    translate: allows(actor, { action: 'translation.edit', committeeId }),
-    reserve: allows(actor, { action: 'reservation.create', committeeId }),
-    requestFloor: allows(actor, { action: 'floor.request', committeeId }),
-    startSilence: allows(actor, { action: 'silence.start', committeeId }),
-    breakSilence: allows(actor, { action: 'silence.object', committeeId }),
-    importDocuments: allows(actor, { action: 'draft.import', committeeId }),
-  };
+  const flags = {} as DraftActions;
+  for (const [flag, action] of Object.entries(DRAFT_ACTIONS) as [keyof DraftActions, (typeof DRAFT_ACTIONS)[keyof DraftActions]][]) {
+    flags[flag] = allows(actor, { action, committeeId });
+  }
+  return flags;
 }
 
 /**
