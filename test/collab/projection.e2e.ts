@@ -2,6 +2,7 @@ import { COLLAB_DOC, PARAGRAPH_FIELDS, type DraftView, type ParagraphView } from
 import { CollabClient, waitFor } from '../support/collab-client';
 import { demoDraft, paragraph, section, paragraphView as paragraphViewOf } from '../support/draft-helpers';
 import { startTestServer, TestServer } from '../support/test-server';
+import { connectLive } from '../workflow/live-helpers';
 
 /**
  * The live document and the paragraph tables follow each other: live edits reach the REST API
@@ -143,6 +144,27 @@ describe('REST changes appear live', () => {
     us.propose(p4.id, 0, 'too late ', 'US');
     await us.settled();
     expect(us.sent.at(-1)?.ack).toMatchObject({ ok: false, error: 'invalid_state', details: { reason: 'paragraph_closed' } });
+  });
+
+  it('tells the room of a round of co-edited paragraphs in one event naming them all', async () => {
+    const watcher = await connectLive(t, tokens.chair!, draft.id);
+    try {
+      await watcher.waitFor('state');
+      const [p2, p3] = [paragraph(cicte(), '2'), paragraph(cicte(), '3')];
+      // One update touching both paragraphs: the projection stores them in the same round.
+      mex.doc.transact(() => {
+        mex.propose(p2.id, 0, 'together ', 'MEX');
+        mex.propose(p3.id, 0, 'together ', 'MEX');
+      });
+      await mex.settled();
+      const both = await watcher.waitFor('draft.changed', (c) => c.kind === 'paragraph.coedit' && c.ids.includes(p2.id), 10_000);
+      expect([...both.ids].sort()).toEqual([p2.id, p3.id].sort());
+      const coedits = watcher.received.filter((r) => r.event === 'draft.changed' && r.payload.kind === 'paragraph.coedit');
+      expect(coedits.filter((r) => r.payload.ids.includes(p3.id))).toHaveLength(1);
+      await waitFor(async () => (await paragraphView(p3.id)).compiled.includes('[MEX: together ]'), 'the stored bracket behind the event');
+    } finally {
+      watcher.close();
+    }
   });
 
   it('holds the same paragraphs in the document as the API lists', async () => {

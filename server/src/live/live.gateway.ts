@@ -47,6 +47,9 @@ function refusal(err: unknown, log: (err: unknown) => void): LiveAck<never> {
   return { ok: false, error: 'internal', message: 'Something went wrong on the server; nothing was changed. Try again.' };
 }
 
+/** Co-edited text the projection stored: only those paragraphs changed. */
+const COEDIT = 'paragraph.coedit';
+
 function draftChanged(event: DraftEvent): LivePayload<typeof LIVE_EVENTS.draftChanged> {
   switch (event.type) {
     case 'paragraph.changed':
@@ -83,7 +86,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnModuleDestroy {
   afterInit(namespace: Namespace): void {
     this.broadcaster.attach(namespace);
     // Every committed change reaches the room, so no screen has to re-read the draft on a timer.
-    this.unsubscribe = this.events.subscribe((event) => this.broadcaster.emit(event.draftId, LIVE_EVENTS.draftChanged, draftChanged(event)));
+    this.unsubscribe = this.events.subscribe((event) => this.announce(event));
     namespace.use((socket, next) => {
       this.admit(socket as LiveSocket).then(
         () => next(),
@@ -111,6 +114,37 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
+  }
+
+  /** Paragraphs of co-edited text the projection stored in this turn of the event loop, per draft. */
+  private readonly coedited = new Map<string, Set<string>>();
+
+  /**
+   * The projection stores a round of co-edited paragraphs in one transaction and reports each: the
+   * room hears of them in one event (one frame per socket, one re-read per screen) once the round's
+   * reports are in. Any other change of the draft first lets out what was gathered, so the room
+   * hears of changes in the order they were committed.
+   */
+  private announce(event: DraftEvent): void {
+    if (event.type === 'paragraph.changed' && event.action === COEDIT) {
+      const gathered = this.coedited.get(event.draftId);
+      if (gathered) {
+        gathered.add(event.paragraphId);
+        return;
+      }
+      this.coedited.set(event.draftId, new Set([event.paragraphId]));
+      setImmediate(() => this.letOut(event.draftId));
+      return;
+    }
+    this.letOut(event.draftId);
+    this.broadcaster.emit(event.draftId, LIVE_EVENTS.draftChanged, draftChanged(event));
+  }
+
+  private letOut(draftId: string): void {
+    const ids = this.coedited.get(draftId);
+    if (!ids) return;
+    this.coedited.delete(draftId);
+    this.broadcaster.emit(draftId, LIVE_EVENTS.draftChanged, { draftId, kind: COEDIT, ids: [...ids] });
   }
 
   private async admit(socket: LiveSocket): Promise<void> {
