@@ -43,6 +43,9 @@ function remoteCursors(conn: CollabConnection, ytext: Y.Text, paragraphId: strin
   return out;
 }
 
+/** How long other people's caret moves gather before they are drawn together (one frame). */
+const CARET_FRAME_MS = 16;
+
 const SAVE_WORDS = (unsaved: number, status: string): string => {
   if (status === 'offline') return unsaved > 0 ? i18n.t('collab:offlineUnsaved') : i18n.t('collab:offline');
   if (status === 'connecting') return i18n.t('collab:connecting');
@@ -84,6 +87,9 @@ export function CollabEditor({ conn, paragraph, user }: { conn: CollabConnection
     const el = host.current;
     if (!el || !ytext) return;
     const origin = { binding: paragraph.id };
+    // Whose carets are drawn in this paragraph now: a change of their presence, or of anyone's who
+    // comes here, redraws them; presence elsewhere in the draft (most of it, in a full room) does not.
+    const drawn = new Set<number>();
     const undo = new Y.UndoManager(ytext, { trackedOrigins: new Set([origin]) });
     const plugin = new Plugin({
       filterTransaction: (tr: Transaction) => {
@@ -93,7 +99,14 @@ export function CollabEditor({ conn, paragraph, user }: { conn: CollabConnection
         return verdict.ok;
       },
       // Resolved at every redraw: a cursor may arrive before the words it points into.
-      props: { decorations: (s) => decorationSet(s.doc, remoteCursors(conn, ytext, paragraph.id)) },
+      props: {
+        decorations: (s) => {
+          const cursors = remoteCursors(conn, ytext, paragraph.id);
+          drawn.clear();
+          for (const c of cursors) drawn.add(c.clientId);
+          return decorationSet(s.doc, cursors);
+        },
+      },
     });
     const publishCursor = (view: EditorView) => {
       const { anchor, head } = view.state.selection;
@@ -133,9 +146,20 @@ export function CollabEditor({ conn, paragraph, user }: { conn: CollabConnection
       view.dispatch(remoteTransaction(view.state, event.delta as never));
     };
     ytext.observe(onText);
-    const offAwareness = conn.onAwareness(() => view.dispatch(view.state.tr.setMeta(REMOTE_META, true)));
+    // At most one redraw a frame, however many carets move in it.
+    let redraw: ReturnType<typeof setTimeout> | null = null;
+    const offAwareness = conn.onAwareness((changed) => {
+      const states = conn.awareness.getStates();
+      const here = (id: number) => drawn.has(id) || (states.get(id) as Partial<CollabAwarenessState> | undefined)?.paragraphId === paragraph.id;
+      if (redraw !== null || (changed !== null && !changed.some(here))) return;
+      redraw = setTimeout(() => {
+        redraw = null;
+        view.dispatch(view.state.tr.setMeta(REMOTE_META, true));
+      }, CARET_FRAME_MS);
+    });
     return () => {
       offAwareness();
+      if (redraw !== null) clearTimeout(redraw);
       ytext.unobserve(onText);
       undo.destroy();
       if (conn.presenceIn(paragraph.id)) conn.setPresence(null, null);

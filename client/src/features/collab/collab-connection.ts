@@ -33,7 +33,7 @@ export class CollabConnection {
   doc: Y.Doc;
   awareness: awarenessProtocol.Awareness;
   private readonly socket: Socket;
-  private readonly awarenessListeners = new Set<() => void>();
+  private readonly awarenessListeners = new Set<(changed: readonly number[] | null) => void>();
   private connectedOnce = false;
   private readonly retired = new WeakSet<awarenessProtocol.Awareness>();
   private snapshot: CollabSnapshot = { status: 'connecting', unsaved: 0, message: null, session: null, generation: 0 };
@@ -65,16 +65,19 @@ export class CollabConnection {
 
   getSnapshot = (): CollabSnapshot => this.snapshot;
 
-  /** Called whenever someone's presence changes (also after the presence channel is renewed). */
-  onAwareness(listener: () => void): () => void {
+  /**
+   * Called whenever someone's presence changes, with the presence ids that changed (also after the
+   * presence channel is renewed, then with `null`: everything may have changed).
+   */
+  onAwareness(listener: (changed: readonly number[] | null) => void): () => void {
     this.awarenessListeners.add(listener);
     return () => this.awarenessListeners.delete(listener);
   }
 
   /** Where this person is: the paragraph and the cursor in it, or nowhere. */
   setPresence(paragraphId: string | null, cursor: { anchor: unknown; head: unknown } | null): void {
-    this.awareness.setLocalStateField('paragraphId', paragraphId);
-    this.awareness.setLocalStateField('cursor', cursor);
+    // One change, hence one frame to the server and to everyone else, for both fields.
+    this.awareness.setLocalState({ ...this.awareness.getLocalState(), paragraphId, cursor });
   }
 
   presenceIn(paragraphId: string): boolean {
@@ -100,8 +103,9 @@ export class CollabConnection {
       if (origin !== 'local' || !this.socket.connected || this.retired.has(awareness)) return;
       this.sendAwareness([...added, ...updated, ...removed]);
     });
-    awareness.on('change', () => {
-      for (const l of this.awarenessListeners) l();
+    awareness.on('change', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      const changed = [...added, ...updated, ...removed];
+      for (const l of this.awarenessListeners) l(changed);
     });
     return awareness;
   }
@@ -169,7 +173,7 @@ export class CollabConnection {
   private onConnect(): void {
     if (this.connectedOnce) {
       this.awareness = this.freshAwareness(this.awareness);
-      for (const l of this.awarenessListeners) l();
+      for (const l of this.awarenessListeners) l(null);
     }
     this.connectedOnce = true;
     const encoder = encoding.createEncoder();
