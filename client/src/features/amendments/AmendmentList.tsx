@@ -1,5 +1,5 @@
 import type { AmendmentView, ParagraphView } from '@omnibus/shared';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { useRoomBase } from '../draft/room-context';
 import { useAction } from '../draft/useAction';
@@ -9,7 +9,8 @@ import { Notation } from './Notation';
 import { formatSponsorList, Trans, useT } from '../../i18n';
 import { ErrorLine } from '../draft/ErrorLine';
 
-function AmendmentItem({ paragraph, a }: { paragraph: ParagraphView; a: AmendmentView }) {
+/** Redrawn when its own amendment, or the words of its paragraph, change: not with each new bracket beside it. */
+const AmendmentItem = memo(function AmendmentItem({ label, text, a }: { label: string; text: string; a: AmendmentView }) {
   const { reload, announce } = useRoomBase();
   const t = useT('amendments');
   const [inviting, setInviting] = useState(false);
@@ -17,7 +18,7 @@ function AmendmentItem({ paragraph, a }: { paragraph: ParagraphView; a: Amendmen
   const may = a.actions;
   const withdraw = useAction(async () => {
     await api.withdrawAmendment(a.id);
-    announce(t('withdrawn', { kind: kindName(a.kind), label: paragraph.label }));
+    announce(t('withdrawn', { kind: kindName(a.kind), label }));
     await reload();
   });
   const name = a.kind === 'alternative' ? t('alternativeN', { number: a.alternativeNumber ?? 1 }) : kindName(a.kind);
@@ -36,7 +37,7 @@ function AmendmentItem({ paragraph, a }: { paragraph: ParagraphView; a: Amendmen
         />
         {a.invited.length > 0 && <span className="invited">{t('invited', { codes: formatSponsorList(a.invited) })}</span>}
       </div>
-      <Notation className="amendment-notation" text={notationOf(a, paragraph.text)} />
+      <Notation className="amendment-notation" text={notationOf(a, text)} />
       {(may?.inviteCosponsors === true || may?.withdraw === true) && (
         <div className="amendment-actions">
           {may.inviteCosponsors && (
@@ -57,7 +58,7 @@ function AmendmentItem({ paragraph, a }: { paragraph: ParagraphView; a: Amendmen
       )}
     </li>
   );
-}
+});
 
 export function AmendmentList({ paragraph, amendments }: { paragraph: ParagraphView; amendments: readonly AmendmentView[] }) {
   const t = useT('amendments');
@@ -65,7 +66,7 @@ export function AmendmentList({ paragraph, amendments }: { paragraph: ParagraphV
     <section className="amendments" aria-label={t('listLabel', { label: paragraph.label })}>
       <ul>
         {amendments.map((a) => (
-          <AmendmentItem key={a.id} paragraph={paragraph} a={a} />
+          <AmendmentItem key={a.id} label={paragraph.label} text={paragraph.text} a={a} />
         ))}
       </ul>
     </section>
