@@ -1,6 +1,6 @@
 import type { DraftActions, DraftSummary } from '@omnibus/shared';
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { CollabContext, type CollabHub } from '../collab/collab-context';
 import { api } from '../../api/endpoints';
 import { errorMessage } from '../../api/http';
@@ -127,7 +127,11 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
   const { user } = signedIn;
   const t = useT('layout');
   const { draftId, error: listError, none } = useDraftId();
-  const { draft, error, reload } = useDraft(draftId);
+  const fresh = useDraft(draftId);
+  const { error, reload } = fresh;
+  // A changed draft (every second while people co-edit) is drawn in the background, in slices a
+  // keystroke interrupts: typing never waits for 130 paragraph cards to be compared.
+  const draft = useDeferredValue(fresh.draft);
   const queryClient = useQueryClient();
   const tA11y = useT('a11y');
   const [heard, setHeard] = useState('');
