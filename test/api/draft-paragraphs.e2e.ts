@@ -32,7 +32,10 @@ async function ok<T>(res: Promise<ApiResponse<T>>): Promise<T> {
 
 beforeAll(async () => {
   t = await startTestServer();
-  [chair, mex, can, observer] = await Promise.all(['chair', 'mex', 'can', 'observer'].map((u) => t.login(u)));
+  chair = await t.login('chair');
+  mex = await t.login('mex');
+  can = await t.login('can');
+  observer = await t.login('observer');
   draft = await demoDraft(t, chair);
   const topic = section(draft, 'topic', 'climate-change');
   const add = (token: string, text: string) => ok<ParagraphView>(t.api('POST', `/api/drafts/${draft.id}/paragraphs`, { token, body: { sectionId: topic.id, kind: 'substantive', text } }));
