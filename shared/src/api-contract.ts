@@ -18,7 +18,7 @@ import {
   updateParagraphRequest,
 } from './api-schemas';
 import { DOCX_MEDIA_TYPE, EXPORT_KINDS, exportQuery, importQuery, redlineExportQuery } from './export-schemas';
-import { historyQuery, redlineQuery } from './query-schemas';
+import { draftParagraphsQuery, historyQuery, redlineQuery } from './query-schemas';
 import {
   amendmentViewSchema,
   auditEventViewSchema,
@@ -124,6 +124,16 @@ const CORE_OPERATIONS = {
   draft: { method: 'get', path: '/api/drafts/{id}', summary: 'A draft: sections in document order, paragraphs, caps, languages; with lang, every text in that official language with its translation status', query: z.object({ lang: languageCode.optional() }), ok: 200, response: draftViewSchema, errors: [404, 422] },
   updateCaps: { method: 'patch', path: '/api/drafts/{id}/caps', summary: "Change a draft's caps (chair, vice-chair, secretariat)", body: updateCapsRequest, ok: 200, response: draftViewSchema, errors: [400, 403, 404, 409] },
   createParagraph: { method: 'post', path: '/api/drafts/{id}/paragraphs', summary: "Add a paragraph (the Chair's text, or a delegation's new paragraph); checks the caps", body: createParagraphRequest, ok: 201, response: paragraphViewSchema, errors: [400, 403, 404, 409] },
+  draftParagraphs: {
+    method: 'get',
+    path: '/api/drafts/{id}/paragraphs',
+    summary:
+      'Several paragraphs of one draft in one call (ids=<uuid>,<uuid>, at most 200), each as GET /api/paragraphs/{id} answers it, in the order asked; an id that is not a paragraph of this draft (unknown, removed, or of another draft) is left out, and an id given twice is answered once',
+    query: draftParagraphsQuery,
+    ok: 200,
+    response: z.array(paragraphViewSchema),
+    errors: [400, 404],
+  },
   history: { method: 'get', path: '/api/drafts/{id}/history', summary: 'Append-only history of every change (who, delegation, when, before/after), a page at a time', query: historyQuery, ok: 200, response: z.array(auditEventViewSchema), errors: [400, 404] },
   paragraph: { method: 'get', path: '/api/paragraphs/{id}', summary: 'One paragraph', ok: 200, response: paragraphViewSchema, errors: [404] },
   updateParagraph: { method: 'patch', path: '/api/paragraphs/{id}', summary: 'Edit text or literals (optimistic concurrency with version)', body: updateParagraphRequest, ok: 200, response: paragraphViewSchema, errors: [400, 403, 404, 409] },

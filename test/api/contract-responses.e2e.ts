@@ -69,6 +69,9 @@ describe('the API contract, held to what the server answers', () => {
     const [invitation] = await call('invitations', mex, {});
     await call('joinRequests', mex, {});
     await call('acceptSponsorship', mex, { params: { id: invitation!.id } });
+    const opening = draft.sections.flatMap((x) => x.paragraphs).find((p) => p.id !== seven.id)!;
+    const several = await call('draftParagraphs', mex, { params: { id }, query: { ids: `${seven.id},${opening.id}` } });
+    expect(several.map((p) => p.id)).toEqual([seven.id, opening.id]);
     const spanishUnits = (await call('draft', translator, { params: { id }, query: { lang: 'es' } })).sections.flatMap((x) => x.paragraphs).flatMap((p) => p.amendments);
     const proposed = spanishUnits.find((a) => a.id === amendment.id)!.translation!;
     await call('putAmendmentTranslation', translator, { params: { id: amendment.id, lang: 'es' }, body: { text: ' con la mayor urgencia', basedOn: proposed.originalRevision } });

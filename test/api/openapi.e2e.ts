@@ -4,6 +4,7 @@ import {
   auditEventViewSchema,
   calendarEventViewSchema,
   draftSummarySchema,
+  draftParagraphsQuery,
   draftViewSchema,
   errorBodySchema,
   historyQuery,
@@ -12,6 +13,7 @@ import {
   redlineQuery,
   userViewSchema,
 } from '@omnibus/shared';
+import { randomUUID } from 'node:crypto';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -124,6 +126,7 @@ describe('the OpenAPI description', () => {
       (doc.paths[path] as Record<string, Operation>)[method]!.parameters!.filter((p) => p.in === 'query').map((p) => p.name).sort();
     expect(query('/api/drafts/{id}/history')).toEqual(['after', 'limit', 'targetId']);
     expect(query('/api/drafts/{id}/redline')).toEqual(['from', 'to']);
+    expect(query('/api/drafts/{id}/paragraphs')).toEqual(['ids']);
     expect(query('/api/sessions/{id}/minutes')).toEqual(['format']);
     expect(query('/api/drafts/{id}/export/{kind}')).toEqual(expect.arrayContaining(['date', 'format', 'from', 'lang', 'to', 'version']));
     expect(query('/api/drafts/{id}/import', 'post')).toEqual(['acceptOverCap', 'sections', 'source']);
@@ -135,6 +138,7 @@ describe('the OpenAPI description', () => {
   it('documents query strings that the endpoints accept and refuse exactly as described', async () => {
     const chair = await t.login('chair');
     const draft = await demoDraft(t, chair);
+    const p = paragraph(section(draft, 'entity', 'CICTE'), '7');
     const cases: [z.ZodType, string, Record<string, string>][] = [
       [historyQuery, 'history', {}],
       [historyQuery, 'history', { limit: '1000', after: '0' }],
@@ -148,6 +152,13 @@ describe('the OpenAPI description', () => {
       [redlineQuery, 'redline', {}],
       [redlineQuery, 'redline', { from: 'yesterday' }],
       [redlineQuery, 'redline', { from: 'live', format: 'pdf' }],
+      [draftParagraphsQuery, 'paragraphs', { ids: `${p.id},${randomUUID()}` }],
+      [draftParagraphsQuery, 'paragraphs', { ids: Array.from({ length: 200 }, () => randomUUID()).join(',') }],
+      [draftParagraphsQuery, 'paragraphs', { ids: Array.from({ length: 201 }, () => randomUUID()).join(',') }],
+      [draftParagraphsQuery, 'paragraphs', {}],
+      [draftParagraphsQuery, 'paragraphs', { ids: '' }],
+      [draftParagraphsQuery, 'paragraphs', { ids: `${p.id},x` }],
+      [draftParagraphsQuery, 'paragraphs', { ids: p.id, limit: '5' }],
     ];
     for (const [schema, endpoint, query] of cases) {
       const res = await t.api('GET', `/api/drafts/${draft.id}/${endpoint}?${new URLSearchParams(query).toString()}`, { token: chair });

@@ -143,6 +143,7 @@ describe('404s reveal nothing about other committees', () => {
     const draftRequests: [string, string, (id: string) => string][] = [
       ['GET', 'draft', (id) => `/api/drafts/${id}`],
       ['GET', 'history', (id) => `/api/drafts/${id}/history`],
+      ['GET', 'paragraphs of a draft', (id) => `/api/drafts/${id}/paragraphs?ids=${p.id}`],
       ['GET', 'reservations of a draft', (id) => `/api/drafts/${id}/reservations`],
       ['GET', 'export', (id) => `/api/drafts/${id}/export/compilation?format=txt`],
       ['GET', 'versions', (id) => `/api/drafts/${id}/versions`],

@@ -15,6 +15,8 @@ export const api = {
   drafts: () => call('drafts'),
   draft: (id: string) => call('draft', { params: { id } }),
   paragraph: (id: string) => call('paragraph', { params: { id } }),
+  /** Several paragraphs of a draft in one request (at most 200 ids), in the order asked; ids no longer in the draft are left out. */
+  draftParagraphs: (draftId: string, ids: readonly string[]) => call('draftParagraphs', { params: { id: draftId }, query: { ids: ids.join(',') } }),
   createParagraph: (draftId: string, body: NewParagraph) => call('createParagraph', { params: { id: draftId }, body }),
   updateParagraph: (id: string, body: UpdateParagraphRequest) => call('updateParagraph', { params: { id }, body }),
   withdrawParagraph: (id: string) => call('withdrawParagraph', { params: { id } }),

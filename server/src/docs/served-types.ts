@@ -53,6 +53,7 @@ interface Served {
   draft: DraftsController['get'];
   updateCaps: DraftsController['caps'];
   createParagraph: DraftsController['addParagraph'];
+  draftParagraphs: DraftsController['paragraphsOf'];
   history: DraftsController['history'];
   health: HealthController['health'];
   metrics: MetricsController['scrape'];

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { createDraftRequest, createParagraphRequest, updateCapsRequest } from '@omnibus/shared';
+import { createDraftRequest, createParagraphRequest, draftParagraphsQuery, updateCapsRequest } from '@omnibus/shared';
 import { z } from 'zod';
 import { withDraftActions } from '../access/access.policy';
 import { CurrentActor } from '../auth/auth.guard';
@@ -55,6 +55,17 @@ export class DraftsController {
   @Post(':id/paragraphs')
   addParagraph(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
     return this.paragraphs.create(actor, uuidParam(id, 'draft'), validate(createParagraphRequest, body));
+  }
+
+  /**
+   * Several paragraphs of the draft at once (a room refreshing what its live events named), each
+   * as GET /api/paragraphs/:id answers it; ids that are not paragraphs of this draft are left out.
+   */
+  @Get(':id/paragraphs')
+  paragraphsOf(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: unknown) {
+    const draftId = uuidParam(id, 'draft');
+    const { ids } = validate(draftParagraphsQuery, query, 'query string');
+    return this.paragraphs.getMany(actor, draftId, ids);
   }
 
   /** The append-only history of the draft: who changed what, for which delegation, when, before and after. */

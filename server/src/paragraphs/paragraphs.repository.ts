@@ -25,6 +25,12 @@ export class ParagraphsRepository {
     return (await kysely(manager).selectFrom('paragraph').select(COLUMNS).where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
+  /** The paragraphs of `draftId` among `ids` (ids of other drafts or of nothing are left out), in no particular order. */
+  async findInDraft(manager: EntityManager, draftId: string, ids: readonly string[]): Promise<LockedParagraph[]> {
+    if (ids.length === 0) return [];
+    return kysely(manager).selectFrom('paragraph').select(COLUMNS).where('draft_id', '=', draftId).where('id', 'in', ids).execute();
+  }
+
   async lock(manager: EntityManager, id: string): Promise<LockedParagraph | null> {
     return (await kysely(manager).selectFrom('paragraph').select(COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst()) ?? null;
   }
@@ -68,20 +74,41 @@ export class ParagraphsRepository {
     return kysely(manager).selectFrom('paragraph').select(['id', 'label']).where('section_id', '=', sectionId).execute();
   }
 
+  /** The labels of every paragraph of the sections, with the section each is in. */
+  async labelsInSections(manager: EntityManager, sectionIds: readonly string[]): Promise<{ id: string; sectionId: string; label: string }[]> {
+    if (sectionIds.length === 0) return [];
+    return kysely(manager).selectFrom('paragraph').select(['id', 'section_id as sectionId', 'label']).where('section_id', 'in', sectionIds).execute();
+  }
+
   /** The paragraph's amendments in the order they were proposed, as a view lists them. */
   async amendmentsOf(manager: EntityManager, paragraphId: string): Promise<AmendmentRow[]> {
-    return kysely(manager).selectFrom('amendment').select(AMENDMENT_ROW).where('paragraph_id', '=', paragraphId).orderBy('created_at').orderBy('id').execute();
+    return this.amendmentsOfParagraphs(manager, [paragraphId]);
+  }
+
+  /** The amendments of the paragraphs, in the order they were proposed. */
+  async amendmentsOfParagraphs(manager: EntityManager, paragraphIds: readonly string[]): Promise<AmendmentRow[]> {
+    if (paragraphIds.length === 0) return [];
+    return kysely(manager).selectFrom('amendment').select(AMENDMENT_ROW).where('paragraph_id', 'in', paragraphIds).orderBy('created_at').orderBy('id').execute();
   }
 
   /** The sponsorships of the paragraph and of its amendments. */
   async sponsorshipsOf(manager: EntityManager, paragraphId: string): Promise<SponsorshipRow[]> {
+    return this.sponsorshipsOfParagraphs(manager, [paragraphId]);
+  }
+
+  /** The sponsorships of the paragraphs and of their amendments, in the order they joined (one order whatever the plan). */
+  async sponsorshipsOfParagraphs(manager: EntityManager, paragraphIds: readonly string[]): Promise<SponsorshipRow[]> {
+    if (paragraphIds.length === 0) return [];
     return selectSponsorshipRows(manager)
       .where((eb) =>
         eb.or([
-          eb('s.paragraph_id', '=', paragraphId),
-          eb('s.amendment_id', 'in', eb.selectFrom('amendment').select('id').where('paragraph_id', '=', paragraphId)),
+          eb('s.paragraph_id', 'in', paragraphIds),
+          eb('s.amendment_id', 'in', eb.selectFrom('amendment').select('id').where('paragraph_id', 'in', paragraphIds)),
         ]),
       )
+      .orderBy('s.position')
+      .orderBy('s.created_at')
+      .orderBy('s.id')
       .execute();
   }
 
