@@ -21,6 +21,8 @@ export interface BrowserResult {
   typing: {
     minutes: number;
     editors: number;
+    /** What the other editors type: "brackets" (each delegation opens a bracket of its own every few seconds) or "base" (the Chair's offices type the Chair's text). */
+    mode: 'brackets' | 'base';
     typed: number;
     keydowns: number;
     paint: { n: number; p50: number; p95: number; max: number };
@@ -104,7 +106,7 @@ export function reportLines(r: BrowserResult): string[] {
     '',
     `Chromium (headless) signed in as the Chair in a draft of ${r.paragraphs} paragraphs, ${r.characters} characters. Machine load (1/5/15 min): ${r.load}.`,
     `Load: a fresh navigation to the draft, ${r.loads.allShown.length} times; times from navigation start to the painted frame. Typing: ${t.editors} other editors`,
-    `(socket clients, 5 keys/s in random paragraphs, presence at 10 Hz) while the Chair types at 5 keys/s at the end of the first paragraph for ${t.minutes} min.`,
+    `(socket clients, 5 keys/s in random paragraphs, presence at 10 Hz; ${t.mode === 'base' ? 'mode "base": the Chair\'s offices typing the Chair\'s text' : 'mode "brackets": delegations, each opening a bracket of 10–40 characters after another'}) while the Chair types at 5 keys/s at the end of the first paragraph for ${t.minutes} min.`,
     '',
     '| measure | figure | target | |',
     '| --- | --- | --- | --- |',

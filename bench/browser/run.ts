@@ -5,6 +5,9 @@
  *  2. Input to next paint while other editors (bench/realtime's client model) type in the draft.
  *  3. The tab's JS heap and renderer memory before and after (2).
  * BENCH_BROWSER_MINUTES (10), BENCH_BROWSER_EDITORS (50), BENCH_BROWSER_LOADS (5) change the run;
+ * BENCH_BROWSER_MODE is what the others type: "brackets" (default: delegations, each opening one
+ * bracket after another, so the draft gains thousands) or "base" (the Chair's offices typing the
+ * Chair's text, bench:realtime's base mode);
  * BENCH_BROWSER_PROFILE=<file.cpuprofile> records the tab's CPU profile while it types.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,12 +24,16 @@ import { percentile } from '../decision/stats';
 import { createBenchDatabase, type BenchDatabase } from '../realtime/bench-db';
 import { dense, merge, newHistogram, percentile as histogramPercentile } from '../realtime/histogram';
 import { startEditors, type EditorFleet } from '../realtime/round';
+import type { Mode } from '../realtime/worker';
 import { login, procStat, ROOT, sleep } from '../realtime/servers';
 import { installProbes, type Probe } from './probes';
 import { reportLines, type BrowserResult, type MemoryFigures } from './report';
 
 const MINUTES = Number(process.env.BENCH_BROWSER_MINUTES ?? 10);
 const EDITORS = Number(process.env.BENCH_BROWSER_EDITORS ?? 50);
+const MODE: Mode = process.env.BENCH_BROWSER_MODE === 'base' ? 'base' : 'brackets';
+/** The Chair's offices: who types the Chair's text in "base" mode. */
+const OFFICES = ['chair', 'vicechair', 'secretariat'];
 const LOADS = Number(process.env.BENCH_BROWSER_LOADS ?? 5);
 const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PARAGRAPHS = 130;
@@ -177,7 +184,7 @@ async function measureTyping(browser: Browser, url: string, db: BenchDatabase, p
     await cdp.send('Performance.enable');
     const pid = await rendererPid(browser);
     process.stdout.write(`  starting ${EDITORS} other editors…\n`);
-    fleet = await startEditors({ kind: 'ours', url, draftId: db.draftId, tokens, codes: db.delegates }, EDITORS, [paragraphId]);
+    fleet = await startEditors({ kind: 'ours', url, draftId: db.draftId, tokens, codes: MODE === 'base' ? OFFICES : db.delegates, mode: MODE }, EDITORS, [paragraphId]);
     const start = await memory(cdp, pid);
     process.stdout.write(`  memory at start: JS heap ${start.jsHeapMb.toFixed(1)} MB, renderer ${start.rendererRssMb.toFixed(0)} MB; typing for ${MINUTES} min…\n`);
     const from = now() + WARMUP_MS;
@@ -200,6 +207,7 @@ async function measureTyping(browser: Browser, url: string, db: BenchDatabase, p
       typing: {
         minutes: MINUTES,
         editors: EDITORS,
+        mode: MODE,
         typed,
         keydowns: measured.keydowns,
         paint: { n: paint.length, ...spread(paint) },
@@ -236,7 +244,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Server at ${server.url}; draft of ${db.characters} characters. Loading it ${LOADS} times…\n`);
     const loads = await measureLoads(browser, server.url, db.draftId);
     const tokens = new Map<string, string>();
-    for (const u of db.delegates) tokens.set(u, await login(server.url, u));
+    for (const u of MODE === 'base' ? OFFICES : db.delegates) tokens.set(u, await login(server.url, u));
     const typing = await measureTyping(browser, server.url, db, loads.paragraphId, tokens);
     result = { started: started.toISOString(), revision: revision(), load: `${load0} at the start, ${loadAverage()} at the end`, characters: db.characters, paragraphs: PARAGRAPHS, loads, ...typing };
   } finally {

@@ -1,6 +1,6 @@
 import type { DraftView, ParagraphView } from '@omnibus/shared';
 import type { DraftChangedPayload } from '@omnibus/shared/live-protocol';
-import type { QueryClient } from '@tanstack/react-query';
+import { replaceEqualDeep, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/endpoints';
 import { LIVE } from '../session/live-events';
 import { queryKeys } from './query-keys';
@@ -8,21 +8,105 @@ import { queryKeys } from './query-keys';
 /** Co-edited text stored by the projection: only those paragraphs changed, nothing else (caps, labels) did. */
 const TEXT_ONLY = 'paragraph.coedit';
 
-/** Puts fresh paragraphs into the cached draft in place, keeping every other object as it was. */
+/**
+ * Puts fresh paragraphs into the cached draft in place, keeping every other object as it was. A
+ * fresh paragraph keeps the objects of its old self that did not change (its unchanged brackets,
+ * or all of it): what did not change does not redraw.
+ */
 export function patchParagraphs(draft: DraftView, fresh: readonly ParagraphView[]): DraftView {
   const byId = new Map(fresh.map((p) => [p.id, p]));
   let touched = false;
   const sections = draft.sections.map((s) => {
-    if (!s.paragraphs.some((p) => byId.has(p.id))) return s;
+    let changed = false;
+    const paragraphs = s.paragraphs.map((p) => {
+      const next = byId.get(p.id);
+      if (!next) return p;
+      const kept = replaceEqualDeep(p, next);
+      if (kept !== p) changed = true;
+      return kept;
+    });
+    if (!changed) return s;
     touched = true;
-    return { ...s, paragraphs: s.paragraphs.map((p) => byId.get(p.id) ?? p) };
+    return { ...s, paragraphs };
   });
   return touched ? { ...draft, sections } : draft;
 }
 
-async function refreshParagraphs(qc: QueryClient, draftId: string, ids: readonly string[]): Promise<void> {
-  const fresh = await Promise.all(ids.map((id) => api.paragraph(id)));
-  qc.setQueryData<DraftView>(queryKeys.draft(draftId), (d) => (d ? patchParagraphs(d, fresh) : d));
+/** The projection stores a round of co-edited paragraphs at once and announces each one: gather them. */
+const GATHER_MS = 25;
+
+/** The most paragraphs one request asks for (the API's own limit). */
+export const PARAGRAPHS_PER_REQUEST = 200;
+
+/**
+ * Re-reads co-edited paragraphs as the projection stores them: ids that arrive while a read is on
+ * its way are gathered and read together after it, so a tab makes one request at a time however
+ * many paragraphs change, and never shows an answer older than one already shown.
+ */
+export class ParagraphRefresher {
+  private readonly pending = new Set<string>();
+  private running = false;
+  private waiting = false;
+
+  constructor(
+    private readonly read: (ids: string[]) => Promise<ParagraphView[]>,
+    /** Puts what was read into the cache. */
+    private readonly apply: (fresh: ParagraphView[]) => void,
+    /** What was asked for could not be read (or is gone from the draft): re-read the whole draft. */
+    private readonly fallBack: () => void,
+    /** How long the first change waits for the others of the same projection (which arrive one event each). */
+    private readonly gatherMs = GATHER_MS,
+  ) {}
+
+  add(ids: readonly string[]): void {
+    for (const id of ids) this.pending.add(id);
+    if (this.running || this.waiting) return;
+    if (this.gatherMs <= 0) {
+      void this.run();
+      return;
+    }
+    this.waiting = true;
+    setTimeout(() => {
+      this.waiting = false;
+      if (!this.running) void this.run();
+    }, this.gatherMs);
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.pending.size > 0) {
+        const ids = [...this.pending].slice(0, PARAGRAPHS_PER_REQUEST);
+        for (const id of ids) this.pending.delete(id);
+        try {
+          const fresh = await this.read(ids);
+          this.apply(fresh);
+          if (fresh.length < ids.length) this.fallBack();
+        } catch {
+          this.fallBack();
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+const refreshers = new WeakMap<QueryClient, Map<string, ParagraphRefresher>>();
+
+function refresherFor(qc: QueryClient, draftId: string): ParagraphRefresher {
+  let byDraft = refreshers.get(qc);
+  if (!byDraft) refreshers.set(qc, (byDraft = new Map()));
+  let r = byDraft.get(draftId);
+  if (!r) {
+    r = new ParagraphRefresher(
+      (ids) => api.draftParagraphs(draftId, ids),
+      (fresh) => qc.setQueryData<DraftView>(queryKeys.draft(draftId), (d) => (d ? patchParagraphs(d, fresh) : d)),
+      () => void qc.invalidateQueries({ queryKey: queryKeys.draft(draftId) }),
+    );
+    byDraft.set(draftId, r);
+  }
+  return r;
 }
 
 /**
@@ -37,7 +121,7 @@ export function applyLiveEvent(qc: QueryClient, draftId: string, event: string, 
       if (change.draftId !== draftId) return;
       if (change.kind === TEXT_ONLY && change.ids.length > 0) {
         // A failed patch falls back to a whole re-read.
-        refreshParagraphs(qc, draftId, change.ids).catch(() => stale(queryKeys.draft(draftId)));
+        refresherFor(qc, draftId).add(change.ids);
         return;
       }
       stale(queryKeys.draft(draftId));
