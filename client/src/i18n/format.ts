@@ -27,6 +27,21 @@ export function localeOf(lang: Language = currentLanguage()): string {
 
 type Instant = Date | string | number;
 
+/**
+ * Intl formatters are costly to build and free to reuse: one per locale and options. A room in
+ * Spanish draws a sponsor list for every bracket of every paragraph that changes.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>();
+
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>(kind: string, locale: string, options: object, make: () => T): T {
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as T | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
+const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions) => formatter('dt', locale, options, () => new Intl.DateTimeFormat(locale, options));
+
 function asDate(value: Instant): Date {
   return value instanceof Date ? value : new Date(value);
 }
@@ -38,7 +53,7 @@ export interface FormatOptions {
 
 /** "6 de diciembre de 2026": the day in the committee's zone. */
 export function formatDate(value: Instant, options: FormatOptions & { style?: 'long' | 'medium' | 'short' | 'full' } = {}): string {
-  return new Intl.DateTimeFormat(localeOf(options.lang), { dateStyle: options.style ?? 'long', timeZone: options.timeZone ?? committeeTimeZone }).format(asDate(value));
+  return dateTimeFormat(localeOf(options.lang), { dateStyle: options.style ?? 'long', timeZone: options.timeZone ?? committeeTimeZone }).format(asDate(value));
 }
 
 /** Date and time in the committee's zone; `zone: true` adds the zone's name, as a deadline needs. */
@@ -46,8 +61,8 @@ export function formatDateTime(value: Instant, options: FormatOptions & { zone?:
   const timeZone = options.timeZone ?? committeeTimeZone;
   const date = asDate(value);
   const locale = localeOf(options.lang);
-  if (!options.zone) return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
-  return new Intl.DateTimeFormat(locale, {
+  if (!options.zone) return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+  return dateTimeFormat(locale, {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
@@ -61,12 +76,13 @@ export function formatDateTime(value: Instant, options: FormatOptions & { zone?:
 
 /** Time of day only, in the committee's zone. */
 export function formatTime(value: Instant, options: FormatOptions = {}): string {
-  return new Intl.DateTimeFormat(localeOf(options.lang), { timeStyle: 'short', timeZone: options.timeZone ?? committeeTimeZone }).format(asDate(value));
+  return dateTimeFormat(localeOf(options.lang), { timeStyle: 'short', timeZone: options.timeZone ?? committeeTimeZone }).format(asDate(value));
 }
 
 export function formatNumber(value: number, options: { lang?: Language } & Intl.NumberFormatOptions = {}): string {
   const { lang, ...rest } = options;
-  return new Intl.NumberFormat(localeOf(lang), rest).format(value);
+  const locale = localeOf(lang);
+  return formatter('n', locale, rest, () => new Intl.NumberFormat(locale, rest)).format(value);
 }
 
 /**
@@ -75,7 +91,8 @@ export function formatNumber(value: number, options: { lang?: Language } & Intl.
  */
 export function formatSponsorList(codes: readonly string[], lang: Language = currentLanguage()): string {
   if (lang === 'en' || codes.length <= 1) return formatSponsors(codes);
-  return new Intl.ListFormat(localeOf(lang), { type: 'conjunction', style: 'long' }).format(codes);
+  const locale = localeOf(lang);
+  return formatter('list', locale, {}, () => new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' })).format(codes);
 }
 
 /** Used by i18next's interpolation formats so catalogues can write {{when, datetime}}. */
