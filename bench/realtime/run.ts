@@ -53,7 +53,7 @@ async function joinOnly(): Promise<void> {
       for (const warm of [false, true]) {
         await roomsClosed(ours.url);
         await quiet([ours.proc.pid!]);
-        const j = await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS, warm ? tokens.get('observer')! : null);
+        const j = await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS, warm ? tokens.get('observer')! : null, ours.proc.pid);
         runs.push(j);
         process.stdout.write(`  ${reportLines({ started, characters: db.characters, steps: [], rounds: 0, modes: [], memory: NaN, memoryDrafts: 0, join: [j], saturated: null }).at(-1)}\n`);
       }
@@ -70,7 +70,7 @@ async function joinOnly(): Promise<void> {
   process.stdout.write(`\nMedians of ${JOIN_REPEAT} run(s) (load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}):\n`);
   for (const warm of [false, true]) {
     const rs = runs.filter((r) => r.warm === warm);
-    const m: JoinResult = { editors: JOINERS, warm, p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), clientP50: median(rs.map((r) => r.clientP50)), clientP99: median(rs.map((r) => r.clientP99)) };
+    const m: JoinResult = { editors: JOINERS, warm, p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), clientP50: median(rs.map((r) => r.clientP50)), clientP99: median(rs.map((r) => r.clientP99)), serverCpuMsPerJoin: median(rs.map((r) => r.serverCpuMsPerJoin ?? null)) };
     process.stdout.write(`${reportLines({ started, characters: db.characters, steps: [], rounds: 0, modes: [], memory: NaN, memoryDrafts: 0, join: [m], saturated: null }).at(-1)}\n`);
   }
 }
@@ -146,9 +146,9 @@ async function main(): Promise<void> {
     if (JOINERS > 0 && ONLY !== 'reference') {
       process.stdout.write(`Join: ${JOINERS} editors opening a fresh copy of the draft at once…\n`);
       const joiners = db.delegates.map((d) => tokens.get(d)!);
-      join.push(await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS));
+      join.push(await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS, null, ours.proc.pid));
       await roomsClosed(ours.url);
-      join.push(await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS, tokens.get('observer')!));
+      join.push(await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS, tokens.get('observer')!, ours.proc.pid));
     }
     if (SATURATED_EDITORS > 0 && ONLY !== 'reference') {
       process.stdout.write(`Saturated: ${SATURATED_EDITORS} editors (brackets) while ${os.cpus().length} busy loops hold every core…\n`);
