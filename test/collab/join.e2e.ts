@@ -76,7 +76,7 @@ describe('joining a draft', () => {
     const token = await t.login('mex');
     const first = await CollabClient.connect(t.url, token, draftId);
     first.close();
-    const [{ sid }] = (await t.server.dataSource.query(`SELECT id AS sid FROM auth_session WHERE user_id = (SELECT id FROM app_user WHERE username = 'mex') ORDER BY created_at DESC LIMIT 1`)) as { sid: string }[];
+    const [{ sid }] = (await t.server.dataSource.query(`SELECT id AS sid FROM auth_session WHERE user_id = (SELECT id FROM app_user WHERE username = 'mex') ORDER BY created_at DESC LIMIT 1`)) as [{ sid: string }];
     // Ended in the database directly: no announcement reaches the server, only its own lookup can see it.
     await t.server.dataSource.query(`UPDATE auth_session SET ended_at = now(), end_reason = 'revoked' WHERE id = $1`, [sid]);
     await expect(CollabClient.connect(t.url, token, draftId)).rejects.toMatchObject({ data: { error: 'unauthorized', message: expect.stringContaining('ended by an administrator') } });
