@@ -24,13 +24,59 @@ const MODES = (process.env.BENCH_MODES ?? 'base,brackets').split(',').filter(Boo
 const JOINERS = Number(process.env.BENCH_JOINERS ?? 100);
 /** Editors typing while every core is also kept busy by other programs, for the durability window under saturation (0: skip). */
 const SATURATED_EDITORS = Number(process.env.BENCH_SATURATED_EDITORS ?? 35);
+/**
+ * `BENCH_JOIN_ONLY=1`: only the join measurement (our server alone, no typing steps, no saturated
+ * round, no memory figure), repeated `BENCH_JOIN_REPEAT` times (default 3) with each figure's median,
+ * for working on the join without the half hour the whole benchmark takes. Nothing is written to bench/results.
+ */
+const JOIN_ONLY = process.env.BENCH_JOIN_ONLY === '1';
+const JOIN_REPEAT = Number(process.env.BENCH_JOIN_REPEAT ?? 3);
 /** The Chair's offices: who types the Chair's text in "base" mode. */
 const OFFICES = ['chair', 'vicechair', 'secretariat'];
 
 /** Round r of a step: even rounds start with ours, odd ones with the reference (ABBA …). */
 const orderOf = (round: number): Kind[] => (round % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours']);
 
+/** The join measurement alone: a cold and a warm join of JOINERS editors, JOIN_REPEAT times each, on our server. */
+async function joinOnly(): Promise<void> {
+  const started = new Date();
+  process.stdout.write('Building shared and server…\n');
+  build();
+  const db = await createBenchDatabase(ADMIN_URL, 0);
+  const ours = await startOurs(db.url);
+  const runs: JoinResult[] = [];
+  try {
+    const tokens = new Map<string, string>();
+    for (const u of [...db.delegates, 'observer']) tokens.set(u, await login(ours.url, u));
+    const joiners = db.delegates.map((d) => tokens.get(d)!);
+    for (let i = 0; i < JOIN_REPEAT; i++) {
+      for (const warm of [false, true]) {
+        await roomsClosed(ours.url);
+        await quiet([ours.proc.pid!]);
+        const j = await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS, warm ? tokens.get('observer')! : null, ours.proc.pid);
+        runs.push(j);
+        process.stdout.write(`  ${reportLines({ started, characters: db.characters, steps: [], rounds: 0, modes: [], memory: NaN, memoryDrafts: 0, join: [j], saturated: null }).at(-1)}\n`);
+      }
+    }
+  } finally {
+    ours.proc.kill('SIGTERM');
+    await sleep(1500);
+    await db.drop().catch(() => undefined);
+  }
+  const median = (xs: (number | null)[]) => {
+    const v = xs.map((x) => x ?? Infinity).sort((a, b) => a - b);
+    return v[Math.floor((v.length - 1) / 2)] as number;
+  };
+  process.stdout.write(`\nMedians of ${JOIN_REPEAT} run(s) (load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}):\n`);
+  for (const warm of [false, true]) {
+    const rs = runs.filter((r) => r.warm === warm);
+    const m: JoinResult = { editors: JOINERS, warm, p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), clientP50: median(rs.map((r) => r.clientP50)), clientP99: median(rs.map((r) => r.clientP99)), serverCpuMsPerJoin: median(rs.map((r) => r.serverCpuMsPerJoin ?? null)) };
+    process.stdout.write(`${reportLines({ started, characters: db.characters, steps: [], rounds: 0, modes: [], memory: NaN, memoryDrafts: 0, join: [m], saturated: null }).at(-1)}\n`);
+  }
+}
+
 async function main(): Promise<void> {
+  if (JOIN_ONLY) return joinOnly();
   const started = new Date();
   process.stdout.write('Building shared and server…\n');
   build();
@@ -100,9 +146,9 @@ async function main(): Promise<void> {
     if (JOINERS > 0 && ONLY !== 'reference') {
       process.stdout.write(`Join: ${JOINERS} editors opening a fresh copy of the draft at once…\n`);
       const joiners = db.delegates.map((d) => tokens.get(d)!);
-      join.push(await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS));
+      join.push(await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS, null, ours.proc.pid));
       await roomsClosed(ours.url);
-      join.push(await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS, tokens.get('observer')!));
+      join.push(await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS, tokens.get('observer')!, ours.proc.pid));
     }
     if (SATURATED_EDITORS > 0 && ONLY !== 'reference') {
       process.stdout.write(`Saturated: ${SATURATED_EDITORS} editors (brackets) while ${os.cpus().length} busy loops hold every core…\n`);

@@ -152,10 +152,11 @@ export async function memoryPerDraft(url: string, pid: number, token: string, dr
  * `count` editors open one draft at the same instant: the server's own figure for each join (handshake
  * until the whole draft was sent, omnibus_collab_join_ms) and, client side, connect until the draft is held.
  */
-export async function measureJoin(url: string, draftId: string, tokens: string[], count: number, opener: string | null = null): Promise<JoinResult> {
+export async function measureJoin(url: string, draftId: string, tokens: string[], count: number, opener: string | null = null, serverPid?: number): Promise<JoinResult> {
   // With an opener, the draft is already open on the server (someone is in the room) when the others arrive.
   const first = opener === null ? null : await CollabClient.connect(url, opener, draftId);
   const before = await joinBuckets(url);
+  const cpuBefore = serverPid === undefined ? NaN : procStat(serverPid).cpu;
   const times: number[] = [];
   const clients = await Promise.all(
     Array.from({ length: count }, async (_, i) => {
@@ -165,6 +166,7 @@ export async function measureJoin(url: string, draftId: string, tokens: string[]
       return c;
     }),
   );
+  const cpu = serverPid === undefined ? NaN : procStat(serverPid).cpu - cpuBefore;
   const after = await joinBuckets(url);
   for (const c of clients) c.close();
   first?.close();
@@ -176,7 +178,7 @@ export async function measureJoin(url: string, draftId: string, tokens: string[]
   };
   times.sort((a, b) => a - b);
   const pick = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] as number;
-  return { editors: count, warm: opener !== null, p50: at(0.5), p99: at(0.99), clientP50: pick(0.5), clientP99: pick(0.99) };
+  return { editors: count, warm: opener !== null, p50: at(0.5), p99: at(0.99), clientP50: pick(0.5), clientP99: pick(0.99), ...(Number.isNaN(cpu) ? {} : { serverCpuMsPerJoin: (cpu * 1000) / count }) };
 }
 
 async function joinBuckets(url: string): Promise<Map<string, number>> {

@@ -196,6 +196,8 @@ export interface JoinResult {
   /** Client side: from connecting until the draft is held, ms. */
   clientP50: number;
   clientP99: number;
+  /** The server process's CPU time (user + system) while they joined, per joiner, ms (10 ms clock ticks over all of them). */
+  serverCpuMsPerJoin?: number;
 }
 
 const MODE_TEXT: Record<Mode, string> = {
@@ -265,7 +267,7 @@ export function reportLines(x: ReportInput): string[] {
   }
   for (const j of x.join) {
     lines.push(
-      `Join (${j.warm ? 'the draft already open' : 'the draft closed: the first of them opens it'}): ${j.editors} editors at once: server time (handshake, welcome, whole draft sent) p50 ≤ ${fmt(j.p50)} / p99 ≤ ${fmt(j.p99)} ms (target p99 ≤ 50 ms: ${j.p99 !== null && j.p99 <= 50 ? 'met' : 'NOT met'}); client side, connect to draft held, p50 ${fmt(j.clientP50)} / p99 ${fmt(j.clientP99)} ms.`,
+      `Join (${j.warm ? 'the draft already open' : 'the draft closed: the first of them opens it'}): ${j.editors} editors at once: server time (handshake, welcome, whole draft sent) p50 ≤ ${fmt(j.p50)} / p99 ≤ ${fmt(j.p99)} ms (target p99 ≤ 50 ms: ${j.p99 !== null && j.p99 <= 50 ? 'met' : 'NOT met'}); client side, connect to draft held, p50 ${fmt(j.clientP50)} / p99 ${fmt(j.clientP99)} ms${j.serverCpuMsPerJoin === undefined ? '' : `; server CPU ${fmt(j.serverCpuMsPerJoin, 2)} ms per joiner`}.`,
     );
   }
   return lines;

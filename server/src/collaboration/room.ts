@@ -100,10 +100,11 @@ export class Room {
   private readonly fanoutTime: Histogram;
   private readonly joinTime: Histogram;
   /**
-   * The whole live document encoded, for clients that join holding nothing (a page load): a room that
-   * many join at once (the start of a meeting) encodes it once, not once per person. Dropped at every change.
+   * The answer to a client that joins holding nothing (a page load): sync step 2 with the whole live
+   * document, framed. A room that many join at once (the start of a meeting) encodes and frames it
+   * once, and every socket is handed the same bytes, not a fresh ~100 kB copy each. Dropped at every change.
    */
-  private wholeDocument: Uint8Array | null = null;
+  private welcome: Uint8Array | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   closed = false;
 
@@ -166,7 +167,7 @@ export class Room {
   }
 
   private onLiveUpdate(update: Uint8Array, origin: unknown): void {
-    this.wholeDocument = null;
+    this.welcome = null;
     // The shadow judged and kept our own batches before they were stored.
     if (origin === COMMITTED) return;
     this.validator.mirror(update);
@@ -257,8 +258,7 @@ export class Room {
           return this.refuse(conn, { reason: 'malformed_frame', message: 'The state vector of sync step 1 could not be read.' });
         }
         // The live document holds only committed changes: nothing in this answer can be lost in a crash.
-        const answer = known.size === 0 ? (this.wholeDocument ??= Y.encodeStateAsUpdate(this.live)) : Y.encodeStateAsUpdate(this.live, frame.stateVector);
-        conn.send(syncStep2Frame(answer));
+        conn.send(known.size === 0 ? (this.welcome ??= syncStep2Frame(Y.encodeStateAsUpdate(this.live))) : syncStep2Frame(Y.encodeStateAsUpdate(this.live, frame.stateVector)));
         if (conn.joinMs !== undefined) {
           this.joinTime.observe(conn.joinMs + performance.now() - t0);
           conn.joinMs = undefined;
@@ -278,6 +278,12 @@ export class Room {
   private async receiveUpdate(conn: CollabConnection, update: Uint8Array): Promise<CollabAck> {
     const decoded = decodeUpdate(update);
     if (!decoded) return this.refuse(conn, { reason: 'malformed_update', message: 'The update could not be read as a Yjs update.' });
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) {
+      // Nothing in it (the sync step 2 of everyone who opens the draft holding nothing): no batch to
+      // write nor to show the room. Acknowledged once what was accepted before it is stored, as if it had been.
+      await this.persistence.durable();
+      return { ok: true };
+    }
     const clients = structClients(decoded);
     const foreign = clients.find((c) => (this.clientOwners.get(c) ?? conn.actor.userId) !== conn.actor.userId);
     if (foreign !== undefined) {

@@ -1,0 +1,95 @@
+import { decodeFrame } from '../../server/src/collaboration/frames';
+import { CollabClient, contentOf, waitFor } from '../support/collab-client';
+import { demoDraft, paragraph, section } from '../support/draft-helpers';
+import { startTestServer, TestServer } from '../support/test-server';
+
+/**
+ * Opening the draft: what a joiner is sent (the whole draft, the same bytes for everyone who joins
+ * holding nothing, and the new text after every change), what its empty answer costs (no batch, no
+ * broadcast), and that every handshake is checked against the sign-in session and the account as
+ * they are now, however recently the same token was accepted.
+ */
+jest.setTimeout(60_000);
+
+let t: TestServer;
+let draftId: string;
+let p9: { id: string; text: string };
+
+beforeAll(async () => {
+  t = await startTestServer();
+  const draft = await demoDraft(t, await t.login('chair'));
+  draftId = draft.id;
+  p9 = paragraph(section(draft, 'entity', 'CICTE'), '9');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const headSeq = async () => Number(((await t.server.dataSource.query(`SELECT head_seq FROM collab_document WHERE draft_id = $1`, [draftId])) as { head_seq: string }[])[0]?.head_seq ?? 0);
+
+/** How many update frames (broadcasts of stored batches) a socket receives from now on. */
+function frames(c: CollabClient): { updates: number } {
+  const seen = { updates: 0 };
+  c.socket.on('yjs', (data: Uint8Array) => {
+    const f = decodeFrame(data);
+    if (f.ok && f.frame.type === 'update') seen.updates += 1;
+  });
+  return seen;
+}
+
+describe('joining a draft', () => {
+  it('sends everyone holding nothing the whole draft, the new one after a change, and stores nothing for their empty answers', async () => {
+    const witness = await CollabClient.connect(t.url, await t.login('secretariat'), draftId);
+    const seen = frames(witness);
+    const head = await headSeq();
+    const joiners = await Promise.all(['mex', 'us', 'can', 'observer'].map(async (u) => CollabClient.connect(t.url, await t.login(u), draftId)));
+    for (const j of joiners) await j.settled();
+    // Each answered the server's sync step 1 with an empty update: acknowledged, nothing written, nothing shown.
+    for (const j of joiners) {
+      expect(j.sent.length).toBe(1);
+      expect(j.sent[0]!.ack).toEqual({ ok: true });
+    }
+    expect(await headSeq()).toBe(head);
+    expect(seen.updates).toBe(0);
+    for (const j of joiners) expect(contentOf(j.doc)).toBe(contentOf(witness.doc));
+
+    // A change, then a joiner: the welcome holds it (the cached one was dropped).
+    const chair = await CollabClient.connect(t.url, await t.login('chair'), draftId);
+    chair.text(p9.id).insert(0, 'Reaffirming ');
+    await chair.settled();
+    expect(chair.sent.at(-1)!.ack).toEqual({ ok: true });
+    expect(await headSeq()).toBe(head + 1);
+    const late = await CollabClient.connect(t.url, await t.login('ch'), draftId);
+    expect(late.text(p9.id).toString()).toBe(`Reaffirming ${p9.text}`);
+    expect(contentOf(late.doc)).toBe(contentOf(chair.doc));
+
+    // Two more joiners after it hold what everyone else holds.
+    const a = await CollabClient.connect(t.url, await t.login('mex'), draftId);
+    const b = await CollabClient.connect(t.url, await t.login('us'), draftId);
+    expect(contentOf(a.doc)).toBe(contentOf(chair.doc));
+    expect(contentOf(b.doc)).toBe(contentOf(chair.doc));
+    expect(seen.updates).toBe(1);
+    for (const c of [witness, ...joiners, chair, late, a, b]) c.close();
+  });
+
+  it("refuses a token accepted a moment ago once its session has ended or its account is disabled, even if no one told this instance", async () => {
+    const token = await t.login('mex');
+    const first = await CollabClient.connect(t.url, token, draftId);
+    first.close();
+    const [{ sid }] = (await t.server.dataSource.query(`SELECT id AS sid FROM auth_session WHERE user_id = (SELECT id FROM app_user WHERE username = 'mex') ORDER BY created_at DESC LIMIT 1`)) as [{ sid: string }];
+    // Ended in the database directly: no announcement reaches the server, only its own lookup can see it.
+    await t.server.dataSource.query(`UPDATE auth_session SET ended_at = now(), end_reason = 'revoked' WHERE id = $1`, [sid]);
+    await expect(CollabClient.connect(t.url, token, draftId)).rejects.toMatchObject({ data: { error: 'unauthorized', message: expect.stringContaining('ended by an administrator') } });
+
+    const other = await t.login('can');
+    const ok = await CollabClient.connect(t.url, other, draftId);
+    ok.close();
+    await t.server.dataSource.query(`UPDATE app_user SET disabled = true WHERE username = 'can'`);
+    try {
+      await expect(CollabClient.connect(t.url, other, draftId)).rejects.toMatchObject({ data: { error: 'unauthorized', message: expect.stringContaining('disabled') } });
+    } finally {
+      await t.server.dataSource.query(`UPDATE app_user SET disabled = false WHERE username = 'can'`);
+    }
+    await waitFor(async () => (await CollabClient.connect(t.url, other, draftId).then((c) => (c.close(), true), () => false)), 'the re-enabled account to join again');
+  });
+});
