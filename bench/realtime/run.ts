@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createBenchDatabase } from './bench-db';
 import { runRound, type Kind, type RoundData, type RoundTarget } from './round';
-import { build, fetchState, login, measureJoin, memoryPerDraft, quiet, roomsClosed, ROOT, seedReference, sleep, startOurs, startReference } from './servers';
+import { build, fetchState, login, measureJoin, memoryPerDraft, openOnce, quiet, roomsClosed, ROOT, seedReference, sleep, startOurs, startReference } from './servers';
 import { LIMIT_MS, reportLines, stepLine, summarize, type JoinResult, type StepResult } from './summary';
 import type { Mode } from './worker';
 
@@ -37,7 +37,11 @@ const OFFICES = ['chair', 'vicechair', 'secretariat'];
 /** Round r of a step: even rounds start with ours, odd ones with the reference (ABBA …). */
 const orderOf = (round: number): Kind[] => (round % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours']);
 
-/** The join measurement alone: a cold and a warm join of JOINERS editors, JOIN_REPEAT times each, on our server. */
+/** Joins measured: a draft never opened (its document built from the paragraphs), one opened before and closed (its document stored), one open. */
+const JOIN_KINDS = ['new', 'stored', 'open'] as const;
+const joinKind = (j: JoinResult): (typeof JOIN_KINDS)[number] => (j.warm ? 'open' : j.stored ? 'stored' : 'new');
+
+/** The join measurement alone: JOINERS editors joining a draft never opened, one opened before and closed, and one open, JOIN_REPEAT times each, on our server. */
 async function joinOnly(): Promise<void> {
   const started = new Date();
   process.stdout.write('Building shared and server…\n');
@@ -50,10 +54,12 @@ async function joinOnly(): Promise<void> {
     for (const u of [...db.delegates, 'observer']) tokens.set(u, await login(ours.url, u));
     const joiners = db.delegates.map((d) => tokens.get(d)!);
     for (let i = 0; i < JOIN_REPEAT; i++) {
-      for (const warm of [false, true]) {
+      for (const kind of JOIN_KINDS) {
         await roomsClosed(ours.url);
+        const draftId = await db.newDraft();
+        if (kind === 'stored') await openOnce(ours.url, tokens.get('observer')!, draftId);
         await quiet([ours.proc.pid!]);
-        const j = await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS, warm ? tokens.get('observer')! : null, ours.proc.pid);
+        const j = { ...(await measureJoin(ours.url, draftId, joiners, JOINERS, kind === 'open' ? tokens.get('observer')! : null, ours.proc.pid)), ...(kind === 'stored' ? { stored: true } : {}) };
         runs.push(j);
         process.stdout.write(`  ${reportLines({ started, characters: db.characters, steps: [], rounds: 0, modes: [], memory: NaN, memoryDrafts: 0, join: [j], saturated: null }).at(-1)}\n`);
       }
@@ -68,9 +74,9 @@ async function joinOnly(): Promise<void> {
     return v[Math.floor((v.length - 1) / 2)] as number;
   };
   process.stdout.write(`\nMedians of ${JOIN_REPEAT} run(s) (load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}):\n`);
-  for (const warm of [false, true]) {
-    const rs = runs.filter((r) => r.warm === warm);
-    const m: JoinResult = { editors: JOINERS, warm, p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), clientP50: median(rs.map((r) => r.clientP50)), clientP99: median(rs.map((r) => r.clientP99)), serverCpuMsPerJoin: median(rs.map((r) => r.serverCpuMsPerJoin ?? null)) };
+  for (const kind of JOIN_KINDS) {
+    const rs = runs.filter((r) => joinKind(r) === kind);
+    const m: JoinResult = { editors: JOINERS, warm: kind === 'open', ...(kind === 'stored' ? { stored: true } : {}), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), clientP50: median(rs.map((r) => r.clientP50)), clientP99: median(rs.map((r) => r.clientP99)), serverCpuMsPerJoin: median(rs.map((r) => r.serverCpuMsPerJoin ?? null)) };
     process.stdout.write(`${reportLines({ started, characters: db.characters, steps: [], rounds: 0, modes: [], memory: NaN, memoryDrafts: 0, join: [m], saturated: null }).at(-1)}\n`);
   }
 }
@@ -147,6 +153,10 @@ async function main(): Promise<void> {
       process.stdout.write(`Join: ${JOINERS} editors opening a fresh copy of the draft at once…\n`);
       const joiners = db.delegates.map((d) => tokens.get(d)!);
       join.push(await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS, null, ours.proc.pid));
+      await roomsClosed(ours.url);
+      const stored = await db.newDraft();
+      await openOnce(ours.url, tokens.get('observer')!, stored);
+      join.push({ ...(await measureJoin(ours.url, stored, joiners, JOINERS, null, ours.proc.pid)), stored: true });
       await roomsClosed(ours.url);
       join.push(await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS, tokens.get('observer')!, ours.proc.pid));
     }

@@ -152,6 +152,13 @@ export async function memoryPerDraft(url: string, pid: number, token: string, dr
  * `count` editors open one draft at the same instant: the server's own figure for each join (handshake
  * until the whole draft was sent, omnibus_collab_join_ms) and, client side, connect until the draft is held.
  */
+/** Opens the draft once (its document is built and stored) and waits until the server has closed the room again. */
+export async function openOnce(url: string, token: string, draftId: string): Promise<void> {
+  const c = await CollabClient.connect(url, token, draftId);
+  c.close();
+  if (!(await roomsClosed(url))) throw new Error('the room did not close after its only editor left');
+}
+
 export async function measureJoin(url: string, draftId: string, tokens: string[], count: number, opener: string | null = null, serverPid?: number): Promise<JoinResult> {
   // With an opener, the draft is already open on the server (someone is in the room) when the others arrive.
   const first = opener === null ? null : await CollabClient.connect(url, opener, draftId);

@@ -190,6 +190,8 @@ export interface JoinResult {
   editors: number;
   /** Whether the draft was already open (someone in the room) when they arrived; else the first of them opens it. */
   warm: boolean;
+  /** Closed, but opened before (its document stored): the everyday start of a meeting. Else, when not warm, never opened: the first of them builds its document from the paragraphs. */
+  stored?: boolean;
   /** Server time from handshake to the whole draft sent, per join: p50 / p99 / max, ms. */
   p50: number | null;
   p99: number | null;
@@ -267,7 +269,7 @@ export function reportLines(x: ReportInput): string[] {
   }
   for (const j of x.join) {
     lines.push(
-      `Join (${j.warm ? 'the draft already open' : 'the draft closed: the first of them opens it'}): ${j.editors} editors at once: server time (handshake, welcome, whole draft sent) p50 ≤ ${fmt(j.p50)} / p99 ≤ ${fmt(j.p99)} ms (target p99 ≤ 50 ms: ${j.p99 !== null && j.p99 <= 50 ? 'met' : 'NOT met'}); client side, connect to draft held, p50 ${fmt(j.clientP50)} / p99 ${fmt(j.clientP99)} ms${j.serverCpuMsPerJoin === undefined ? '' : `; server CPU ${fmt(j.serverCpuMsPerJoin, 2)} ms per joiner`}.`,
+      `Join (${j.warm ? 'the draft already open' : j.stored ? 'the draft closed, opened before: the first of them loads its stored document' : 'a draft never opened: the first of them builds its document from the paragraphs'}): ${j.editors} editors at once: server time (handshake, welcome, whole draft sent) p50 ≤ ${fmt(j.p50)} / p99 ≤ ${fmt(j.p99)} ms (target p99 ≤ 50 ms: ${j.p99 !== null && j.p99 <= 50 ? 'met' : 'NOT met'}); client side, connect to draft held, p50 ${fmt(j.clientP50)} / p99 ${fmt(j.clientP99)} ms${j.serverCpuMsPerJoin === undefined ? '' : `; server CPU ${fmt(j.serverCpuMsPerJoin, 2)} ms per joiner`}.`,
     );
   }
   return lines;
