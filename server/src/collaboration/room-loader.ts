@@ -35,7 +35,10 @@ async function createDocument(draftId: string, deps: RoomDeps): Promise<void> {
 
 /** Loads (creating if need be) a draft's live document: snapshot plus every later batch, applied to one Y.Doc. */
 export async function loadRoom(draftId: string, committeeId: string, deps: RoomDeps, onIdle: (room: Room) => void): Promise<Room> {
-  let stored = await deps.docs.load(draftId);
+  const m = deps.db.manager;
+  // Three reads at once: everyone opening a closed draft waits for them.
+  const [first, delegationRows, amendmentIds] = await Promise.all([deps.docs.load(draftId), deps.delegations.forCommittee(committeeId, m), deps.projection.allAmendmentIds(m, draftId)]);
+  let stored = first;
   if (!stored) {
     await createDocument(draftId, deps);
     stored = await deps.docs.load(draftId);
@@ -47,9 +50,8 @@ export async function loadRoom(draftId: string, committeeId: string, deps: RoomD
     if (stored.snapshot) Y.applyUpdate(live, stored.snapshot);
     for (const row of stored.updates) Y.applyUpdate(live, row.update);
   });
-  const m = deps.db.manager;
-  const delegations = new Map((await deps.delegations.forCommittee(committeeId, m)).map((d) => [d.code, { id: d.id, name: d.name }]));
-  const known = new Set(await deps.projection.allAmendmentIds(m, draftId));
+  const delegations = new Map(delegationRows.map((d) => [d.code, { id: d.id, name: d.name }]));
+  const known = new Set(amendmentIds);
   const room = new Room(draftId, committeeId, live, stored.headSeq, delegations, known, deps, onIdle);
   // Changes made through the API while no one had the draft open.
   room.store.reconcile(null);

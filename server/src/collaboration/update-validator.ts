@@ -70,14 +70,21 @@ function paragraphIdOfText(type: AbstractType<unknown>, paragraphs: YMap<unknown
  * live document's other changes through `mirror`, and is rebuilt from both after a refusal.
  */
 export class UpdateValidator {
-  private shadow: Doc;
+  /**
+   * Made when the first update is judged, not when the room opens: a hundred people opening a
+   * closed draft at the start of a meeting do not wait for a second copy of it. Until then nothing
+   * was accepted, so the live document is all the shadow would hold.
+   */
+  private shadowDoc: Doc | null = null;
 
   constructor(
     private readonly live: Doc,
     /** Accepted changes not yet committed (so not yet in the live document), oldest first. */
     private readonly pending: () => Uint8Array[],
-  ) {
-    this.shadow = this.copy();
+  ) {}
+
+  private get shadow(): Doc {
+    return (this.shadowDoc ??= this.copy());
   }
 
   private copy(): Doc {
@@ -94,23 +101,23 @@ export class UpdateValidator {
   }
 
   private rebuild(): void {
-    this.shadow.destroy();
-    this.shadow = this.copy();
+    this.shadowDoc?.destroy();
+    this.shadowDoc = this.copy();
   }
 
   /** Forgets accepted changes that were refused when written: the shadow becomes the live document plus what is still being stored. */
   reset(): void {
-    this.rebuild();
+    if (this.shadowDoc) this.rebuild();
   }
 
   /** Everything accepted so far: the live document's state and what is still being stored. */
   stateVector(): Uint8Array {
-    return Y.encodeStateVector(this.shadow);
+    return Y.encodeStateVector(this.shadowDoc ?? this.live);
   }
 
-  /** A change already in the live document (the server's own, or another instance's). */
+  /** A change already in the live document (the server's own, or another instance's); a shadow not made yet will copy it. */
   mirror(update: Uint8Array): void {
-    Y.applyUpdate(this.shadow, update);
+    if (this.shadowDoc) Y.applyUpdate(this.shadowDoc, update);
   }
 
   check(update: Uint8Array, decoded: DecodedUpdate, judge: EditJudge | null, facts: (paragraphId: string) => ParagraphFacts | null): Validation {
@@ -135,7 +142,8 @@ export class UpdateValidator {
   }
 
   destroy(): void {
-    this.shadow.destroy();
+    this.shadowDoc?.destroy();
+    this.shadowDoc = null;
   }
 }
 
