@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createBenchDatabase } from './bench-db';
+import { createBenchDatabase, type BenchDatabase } from './bench-db';
 import { runRound, type Kind, type RoundData, type RoundTarget } from './round';
 import { build, fetchState, login, measureJoin, memoryPerDraft, openOnce, quiet, roomsClosed, ROOT, seedReference, sleep, startOurs, startReference } from './servers';
 import { LIMIT_MS, reportLines, stepLine, summarize, type JoinResult, type StepResult } from './summary';
@@ -39,7 +39,18 @@ const orderOf = (round: number): Kind[] => (round % 2 === 0 ? ['ours', 'referenc
 
 /** Joins measured: a draft never opened (its document built from the paragraphs), one opened before and closed (its document stored), one open. */
 const JOIN_KINDS = ['new', 'stored', 'open'] as const;
-const joinKind = (j: JoinResult): (typeof JOIN_KINDS)[number] => (j.warm ? 'open' : j.stored ? 'stored' : 'new');
+type JoinKind = (typeof JOIN_KINDS)[number];
+const joinKind = (j: JoinResult): JoinKind => (j.warm ? 'open' : j.stored ? 'stored' : 'new');
+
+/** JOINERS editors joining a fresh copy of the draft, left as `kind` says; `opener` opens it first (and stays, for 'open'). */
+async function joinOf(kind: JoinKind, url: string, db: BenchDatabase, joiners: string[], opener: string, serverPid: number | undefined): Promise<JoinResult> {
+  await roomsClosed(url);
+  const draftId = await db.newDraft();
+  if (kind === 'stored') await openOnce(url, opener, draftId);
+  if (serverPid !== undefined) await quiet([serverPid]);
+  const j = await measureJoin(url, draftId, joiners, JOINERS, kind === 'open' ? opener : null, serverPid);
+  return kind === 'stored' ? { ...j, stored: true } : j;
+}
 
 /** The join measurement alone: JOINERS editors joining a draft never opened, one opened before and closed, and one open, JOIN_REPEAT times each, on our server. */
 async function joinOnly(): Promise<void> {
@@ -55,11 +66,7 @@ async function joinOnly(): Promise<void> {
     const joiners = db.delegates.map((d) => tokens.get(d)!);
     for (let i = 0; i < JOIN_REPEAT; i++) {
       for (const kind of JOIN_KINDS) {
-        await roomsClosed(ours.url);
-        const draftId = await db.newDraft();
-        if (kind === 'stored') await openOnce(ours.url, tokens.get('observer')!, draftId);
-        await quiet([ours.proc.pid!]);
-        const j = { ...(await measureJoin(ours.url, draftId, joiners, JOINERS, kind === 'open' ? tokens.get('observer')! : null, ours.proc.pid)), ...(kind === 'stored' ? { stored: true } : {}) };
+        const j = await joinOf(kind, ours.url, db, joiners, tokens.get('observer')!, ours.proc.pid);
         runs.push(j);
         process.stdout.write(`  ${reportLines({ started, characters: db.characters, steps: [], rounds: 0, modes: [], memory: NaN, memoryDrafts: 0, join: [j], saturated: null }).at(-1)}\n`);
       }
@@ -152,13 +159,7 @@ async function main(): Promise<void> {
     if (JOINERS > 0 && ONLY !== 'reference') {
       process.stdout.write(`Join: ${JOINERS} editors opening a fresh copy of the draft at once…\n`);
       const joiners = db.delegates.map((d) => tokens.get(d)!);
-      join.push(await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS, null, ours.proc.pid));
-      await roomsClosed(ours.url);
-      const stored = await db.newDraft();
-      await openOnce(ours.url, tokens.get('observer')!, stored);
-      join.push({ ...(await measureJoin(ours.url, stored, joiners, JOINERS, null, ours.proc.pid)), stored: true });
-      await roomsClosed(ours.url);
-      join.push(await measureJoin(ours.url, await db.newDraft(), joiners, JOINERS, tokens.get('observer')!, ours.proc.pid));
+      for (const kind of JOIN_KINDS) join.push(await joinOf(kind, ours.url, db, joiners, tokens.get('observer')!, ours.proc.pid));
     }
     if (SATURATED_EDITORS > 0 && ONLY !== 'reference') {
       process.stdout.write(`Saturated: ${SATURATED_EDITORS} editors (brackets) while ${os.cpus().length} busy loops hold every core…\n`);

@@ -80,20 +80,10 @@ export class ParagraphsRepository {
     return kysely(manager).selectFrom('paragraph').select(['id', 'section_id as sectionId', 'label']).where('section_id', 'in', sectionIds).execute();
   }
 
-  /** The paragraph's amendments in the order they were proposed, as a view lists them. */
-  async amendmentsOf(manager: EntityManager, paragraphId: string): Promise<AmendmentRow[]> {
-    return this.amendmentsOfParagraphs(manager, [paragraphId]);
-  }
-
-  /** The amendments of the paragraphs, in the order they were proposed. */
+  /** The amendments of the paragraphs, in the order they were proposed, as a view lists them. */
   async amendmentsOfParagraphs(manager: EntityManager, paragraphIds: readonly string[]): Promise<AmendmentRow[]> {
     if (paragraphIds.length === 0) return [];
     return kysely(manager).selectFrom('amendment').select(AMENDMENT_ROW).where('paragraph_id', 'in', paragraphIds).orderBy('created_at').orderBy('id').execute();
-  }
-
-  /** The sponsorships of the paragraph and of its amendments. */
-  async sponsorshipsOf(manager: EntityManager, paragraphId: string): Promise<SponsorshipRow[]> {
-    return this.sponsorshipsOfParagraphs(manager, [paragraphId]);
   }
 
   /** The sponsorships of the paragraphs and of their amendments, in the order they joined (one order whatever the plan). */

@@ -267,30 +267,15 @@ export class ParagraphsService {
   /**
    * Paragraphs of one draft as `actor` sees them, each exactly as `get` answers it, in the order of
    * `ids` (distinct). An id that is not a paragraph of this draft is left out. Five statements
-   * whatever the number of ids: the draft, the paragraphs, their amendments, their sponsorships and
-   * the labels of their sections (for each paragraph's position).
+   * whatever the number of ids: the draft, the paragraphs and what `views` reads for them.
    */
   async getMany(actor: Actor, draftId: string, ids: readonly string[]): Promise<ParagraphView[]> {
     const m = this.db.manager;
     const draft = readable(actor, await this.drafts.find(draftId, m), 'draft', draftId);
-    const rows = await this.paragraphs.findInDraft(m, draftId, ids);
-    if (rows.length === 0) return [];
-    const found = rows.map((p) => p.id);
-    const amendments = await this.paragraphs.amendmentsOfParagraphs(m, found);
-    const sponsorships = await this.paragraphs.sponsorshipsOfParagraphs(m, found);
-    const labels = await this.paragraphs.labelsInSections(m, [...new Set(rows.map((p) => p.sectionId))]);
-    // Each paragraph's share of the rows, so building the views stays linear in them.
-    const paragraphOf = new Map(amendments.map((a) => [a.id, a.paragraphId]));
-    const amendmentsBy = groupBy(amendments, (a) => a.paragraphId);
-    const sponsorshipsBy = groupBy(sponsorships, (s) => s.paragraphId ?? (s.amendmentId === null ? undefined : paragraphOf.get(s.amendmentId)));
-    const labelsBy = groupBy(labels, (l) => l.sectionId);
-    const byId = new Map(rows.map((p) => [p.id, p]));
+    const views = await this.views(m, await this.paragraphs.findInDraft(m, draftId, ids));
     return ids.flatMap((id) => {
-      const p = byId.get(id);
-      if (!p) return [];
-      const position = (labelsBy.get(p.sectionId) ?? []).filter((s) => compareLabels(s.label, p.label) < 0).length;
-      const view = buildParagraphView(p, position, amendmentsBy.get(id) ?? [], sponsorshipsBy.get(id) ?? []);
-      return [withParagraphActions(actor, draft.committeeId, view)];
+      const view = views.get(id);
+      return view ? [withParagraphActions(actor, draft.committeeId, view)] : [];
     });
   }
 
@@ -298,12 +283,31 @@ export class ParagraphsService {
   async view(m: EntityManager, paragraphId: string): Promise<ParagraphView> {
     const p = await this.paragraphs.find(m, paragraphId);
     if (!p) throw notFound('paragraph', paragraphId);
-    // One after another: inside a transaction all queries share one connection.
-    const amendments = await this.paragraphs.amendmentsOf(m, paragraphId);
-    const sponsorships = await this.paragraphs.sponsorshipsOf(m, paragraphId);
-    const siblings = await this.paragraphs.labelsInSection(m, p.sectionId);
-    const position = siblings.filter((s) => compareLabels(s.label, p.label) < 0).length;
-    return buildParagraphView(p, position, amendments, sponsorships);
+    return (await this.views(m, [p])).get(p.id)!;
+  }
+
+  /**
+   * The API's views of these paragraphs, by id: their amendments, their sponsorships and the labels
+   * of their sections (for each one's position) in three statements, whatever their number. One
+   * after another: inside a transaction all queries share one connection.
+   */
+  private async views(m: EntityManager, rows: readonly LockedParagraph[]): Promise<Map<string, ParagraphView>> {
+    if (rows.length === 0) return new Map();
+    const ids = rows.map((p) => p.id);
+    const amendments = await this.paragraphs.amendmentsOfParagraphs(m, ids);
+    const sponsorships = await this.paragraphs.sponsorshipsOfParagraphs(m, ids);
+    const labels = await this.paragraphs.labelsInSections(m, [...new Set(rows.map((p) => p.sectionId))]);
+    // Each paragraph's share of the rows, so building the views stays linear in them.
+    const paragraphOf = new Map(amendments.map((a) => [a.id, a.paragraphId]));
+    const amendmentsBy = groupBy(amendments, (a) => a.paragraphId);
+    const sponsorshipsBy = groupBy(sponsorships, (s) => s.paragraphId ?? (s.amendmentId === null ? undefined : paragraphOf.get(s.amendmentId)));
+    const labelsBy = groupBy(labels, (l) => l.sectionId);
+    return new Map(
+      rows.map((p) => {
+        const position = (labelsBy.get(p.sectionId) ?? []).filter((s) => compareLabels(s.label, p.label) < 0).length;
+        return [p.id, buildParagraphView(p, position, amendmentsBy.get(p.id) ?? [], sponsorshipsBy.get(p.id) ?? [])];
+      }),
+    );
   }
 
   private async lockDraft(m: EntityManager, actor: Actor, draftId: string): Promise<DraftRow> {

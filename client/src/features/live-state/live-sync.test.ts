@@ -1,7 +1,7 @@
-import type { ParagraphView } from '@omnibus/shared';
+import { MAX_PARAGRAPHS_PER_CALL, type ParagraphView } from '@omnibus/shared';
 import { describe, expect, it } from 'vitest';
 import { amendment, seedLikeDraft } from '../../test/fixtures';
-import { PARAGRAPHS_PER_REQUEST, ParagraphRefresher, patchParagraphs } from './live-sync';
+import { ParagraphRefresher, patchParagraphs } from './live-sync';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -97,10 +97,10 @@ describe('ParagraphRefresher', () => {
   it('asks for no more than the API answers in one request', async () => {
     const { calls, read } = deferredReads();
     const r = new ParagraphRefresher(read, () => undefined, () => undefined, 0);
-    const ids = Array.from({ length: PARAGRAPHS_PER_REQUEST + 5 }, (_, i) => `p${i}`);
+    const ids = Array.from({ length: MAX_PARAGRAPHS_PER_CALL + 5 }, (_, i) => `p${i}`);
     r.add(ids);
     calls[0]!.answer(calls[0]!.ids.map(view));
     await settle();
-    expect(calls.map((c) => c.ids.length)).toEqual([PARAGRAPHS_PER_REQUEST, 5]);
+    expect(calls.map((c) => c.ids.length)).toEqual([MAX_PARAGRAPHS_PER_CALL, 5]);
   });
 });

@@ -1,4 +1,4 @@
-import type { DraftView, ParagraphView } from '@omnibus/shared';
+import { MAX_PARAGRAPHS_PER_CALL, type DraftView, type ParagraphView } from '@omnibus/shared';
 import type { DraftChangedPayload } from '@omnibus/shared/live-protocol';
 import { replaceEqualDeep, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/endpoints';
@@ -34,9 +34,6 @@ export function patchParagraphs(draft: DraftView, fresh: readonly ParagraphView[
 
 /** The projection stores a round of co-edited paragraphs at once and announces each one: gather them. */
 const GATHER_MS = 25;
-
-/** The most paragraphs one request asks for (the API's own limit). */
-export const PARAGRAPHS_PER_REQUEST = 200;
 
 /**
  * Re-reads co-edited paragraphs as the projection stores them: ids that arrive while a read is on
@@ -76,7 +73,7 @@ export class ParagraphRefresher {
     this.running = true;
     try {
       while (this.pending.size > 0) {
-        const ids = [...this.pending].slice(0, PARAGRAPHS_PER_REQUEST);
+        const ids = [...this.pending].slice(0, MAX_PARAGRAPHS_PER_CALL);
         for (const id of ids) this.pending.delete(id);
         try {
           const fresh = await this.read(ids);
