@@ -10,6 +10,8 @@ export interface BenchDatabase {
   characters: number;
   /** Another draft just like the first, so each round starts from a fresh document (same text, no editors' history). */
   newDraft(): Promise<string>;
+  /** Whether the server has made the draft's live document. */
+  hasDocument(draftId: string): Promise<boolean>;
   drop(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function createBenchDatabase(adminUrl: string, extraDrafts: number)
       extraDrafts: extra,
       characters: main.characters,
       newDraft: async () => (await makeDraft(`Benchmark draft, round ${++rounds}`)).id,
+      hasDocument: async (draftId: string) => ((await ds.query(`SELECT 1 FROM collab_document WHERE draft_id = $1`, [draftId])) as unknown[]).length > 0,
       drop: async () => {
         await ds.destroy();
         await dropDatabase(adminUrl, name);

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { createBenchDatabase, type BenchDatabase } from './bench-db';
 import { runRound, type Kind, type RoundData, type RoundTarget } from './round';
 import { build, fetchState, login, measureJoin, memoryPerDraft, openOnce, quiet, roomsClosed, ROOT, seedReference, sleep, startOurs, startReference } from './servers';
-import { LIMIT_MS, reportLines, stepLine, summarize, type JoinResult, type StepResult } from './summary';
+import { JOIN_KINDS, LIMIT_MS, reportLines, stepLine, summarize, type JoinKind, type JoinResult, type StepResult } from './summary';
 import type { Mode } from './worker';
 
 const STEPS = (process.env.BENCH_STEPS ?? '35,50,70,105,210,350,500').split(',').map(Number);
@@ -37,19 +37,26 @@ const OFFICES = ['chair', 'vicechair', 'secretariat'];
 /** Round r of a step: even rounds start with ours, odd ones with the reference (ABBA …). */
 const orderOf = (round: number): Kind[] => (round % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours']);
 
-/** Joins measured: a draft never opened (its document built from the paragraphs), one opened before and closed (its document stored), one open. */
-const JOIN_KINDS = ['new', 'stored', 'open'] as const;
-type JoinKind = (typeof JOIN_KINDS)[number];
-const joinKind = (j: JoinResult): JoinKind => (j.warm ? 'open' : j.stored ? 'stored' : 'new');
-
-/** JOINERS editors joining a fresh copy of the draft, left as `kind` says; `opener` opens it first (and stays, for 'open'). */
-async function joinOf(kind: JoinKind, url: string, db: BenchDatabase, joiners: string[], opener: string, serverPid: number | undefined): Promise<JoinResult> {
+/**
+ * JOINERS editors joining a fresh copy of the draft, left as `kind` says (see JoinKind): `opener`
+ * opens it first (and stays, for 'open'); for 'made', the secretariat changes it through the API
+ * (its caps, unchanged) and the server is given the moment it takes to make the document.
+ */
+async function joinOf(kind: JoinKind, url: string, db: BenchDatabase, joiners: string[], tokens: { opener: string; secretariat: string }, serverPid: number | undefined): Promise<JoinResult> {
   await roomsClosed(url);
   const draftId = await db.newDraft();
-  if (kind === 'stored') await openOnce(url, opener, draftId);
+  if (kind === 'stored') await openOnce(url, tokens.opener, draftId);
+  if (kind === 'made') {
+    const res = await fetch(`${url}/api/drafts/${draftId}/caps`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.secretariat}` }, body: '{}' });
+    if (!res.ok) throw new Error(`changing the draft's caps: ${res.status}`);
+    const t0 = Date.now();
+    while (!(await db.hasDocument(draftId))) {
+      if (Date.now() - t0 > 10_000) throw new Error('the server did not make the document of a draft changed through the API');
+      await sleep(50);
+    }
+  }
   if (serverPid !== undefined) await quiet([serverPid]);
-  const j = await measureJoin(url, draftId, joiners, JOINERS, kind === 'open' ? opener : null, serverPid);
-  return kind === 'stored' ? { ...j, stored: true } : j;
+  return measureJoin(kind, url, draftId, joiners, JOINERS, kind === 'open' ? tokens.opener : null, serverPid);
 }
 
 /** The join measurement alone: JOINERS editors joining a draft never opened, one opened before and closed, and one open, JOIN_REPEAT times each, on our server. */
@@ -62,11 +69,11 @@ async function joinOnly(): Promise<void> {
   const runs: JoinResult[] = [];
   try {
     const tokens = new Map<string, string>();
-    for (const u of [...db.delegates, 'observer']) tokens.set(u, await login(ours.url, u));
+    for (const u of [...db.delegates, 'observer', 'secretariat']) tokens.set(u, await login(ours.url, u));
     const joiners = db.delegates.map((d) => tokens.get(d)!);
     for (let i = 0; i < JOIN_REPEAT; i++) {
       for (const kind of JOIN_KINDS) {
-        const j = await joinOf(kind, ours.url, db, joiners, tokens.get('observer')!, ours.proc.pid);
+        const j = await joinOf(kind, ours.url, db, joiners, { opener: tokens.get('observer')!, secretariat: tokens.get('secretariat')! }, ours.proc.pid);
         runs.push(j);
         process.stdout.write(`  ${reportLines({ started, characters: db.characters, steps: [], rounds: 0, modes: [], memory: NaN, memoryDrafts: 0, join: [j], saturated: null }).at(-1)}\n`);
       }
@@ -82,8 +89,8 @@ async function joinOnly(): Promise<void> {
   };
   process.stdout.write(`\nMedians of ${JOIN_REPEAT} run(s) (load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}):\n`);
   for (const kind of JOIN_KINDS) {
-    const rs = runs.filter((r) => joinKind(r) === kind);
-    const m: JoinResult = { editors: JOINERS, warm: kind === 'open', ...(kind === 'stored' ? { stored: true } : {}), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), clientP50: median(rs.map((r) => r.clientP50)), clientP99: median(rs.map((r) => r.clientP99)), serverCpuMsPerJoin: median(rs.map((r) => r.serverCpuMsPerJoin ?? null)) };
+    const rs = runs.filter((r) => r.kind === kind);
+    const m: JoinResult = { editors: JOINERS, kind, p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), clientP50: median(rs.map((r) => r.clientP50)), clientP99: median(rs.map((r) => r.clientP99)), serverCpuMsPerJoin: median(rs.map((r) => r.serverCpuMsPerJoin ?? null)) };
     process.stdout.write(`${reportLines({ started, characters: db.characters, steps: [], rounds: 0, modes: [], memory: NaN, memoryDrafts: 0, join: [m], saturated: null }).at(-1)}\n`);
   }
 }
@@ -159,7 +166,7 @@ async function main(): Promise<void> {
     if (JOINERS > 0 && ONLY !== 'reference') {
       process.stdout.write(`Join: ${JOINERS} editors opening a fresh copy of the draft at once…\n`);
       const joiners = db.delegates.map((d) => tokens.get(d)!);
-      for (const kind of JOIN_KINDS) join.push(await joinOf(kind, ours.url, db, joiners, tokens.get('observer')!, ours.proc.pid));
+      for (const kind of JOIN_KINDS) join.push(await joinOf(kind, ours.url, db, joiners, { opener: tokens.get('observer')!, secretariat: tokens.get('secretariat')! }, ours.proc.pid));
     }
     if (SATURATED_EDITORS > 0 && ONLY !== 'reference') {
       process.stdout.write(`Saturated: ${SATURATED_EDITORS} editors (brackets) while ${os.cpus().length} busy loops hold every core…\n`);

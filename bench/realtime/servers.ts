@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import WebSocket from 'ws';
 import { CollabClient } from '../../test/support/collab-client';
 import { Y, yWebsocket } from './libs';
-import type { JoinResult } from './summary';
+import type { JoinKind, JoinResult } from './summary';
 
 export const ROOT = path.resolve(__dirname, '../..');
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -159,7 +159,7 @@ export async function openOnce(url: string, token: string, draftId: string): Pro
   if (!(await roomsClosed(url))) throw new Error('the room did not close after its only editor left');
 }
 
-export async function measureJoin(url: string, draftId: string, tokens: string[], count: number, opener: string | null = null, serverPid?: number): Promise<JoinResult> {
+export async function measureJoin(kind: JoinKind, url: string, draftId: string, tokens: string[], count: number, opener: string | null = null, serverPid?: number): Promise<JoinResult> {
   // With an opener, the draft is already open on the server (someone is in the room) when the others arrive.
   const first = opener === null ? null : await CollabClient.connect(url, opener, draftId);
   const before = await joinBuckets(url);
@@ -185,7 +185,7 @@ export async function measureJoin(url: string, draftId: string, tokens: string[]
   };
   times.sort((a, b) => a - b);
   const pick = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] as number;
-  return { editors: count, warm: opener !== null, p50: at(0.5), p99: at(0.99), clientP50: pick(0.5), clientP99: pick(0.99), ...(Number.isNaN(cpu) ? {} : { serverCpuMsPerJoin: (cpu * 1000) / count }) };
+  return { editors: count, kind, p50: at(0.5), p99: at(0.99), clientP50: pick(0.5), clientP99: pick(0.99), ...(Number.isNaN(cpu) ? {} : { serverCpuMsPerJoin: (cpu * 1000) / count }) };
 }
 
 async function joinBuckets(url: string): Promise<Map<string, number>> {

@@ -186,12 +186,28 @@ export interface ReportInput {
   saturated: StepResult | null;
 }
 
+/**
+ * The draft 100 editors join at once:
+ * - `unknown`: never opened, and made behind the server's back (straight into the database), so no one
+ *   made its document ahead: the first of them builds it from the paragraphs while the others wait;
+ * - `made`: made or changed through the API a moment before (as an import or the secretariat's
+ *   setting up does), never opened: the server made its document ahead of them;
+ * - `stored`: closed, opened before (its document stored): the everyday start of a meeting;
+ * - `open`: someone is already in the room.
+ */
+export const JOIN_KINDS = ['unknown', 'made', 'stored', 'open'] as const;
+export type JoinKind = (typeof JOIN_KINDS)[number];
+
+const JOIN_LABELS: Record<JoinKind, string> = {
+  unknown: 'a draft never opened and made behind the server\'s back: the first of them builds its document from the paragraphs',
+  made: 'a draft never opened, made through the API a moment before: its document was made ahead',
+  stored: 'the draft closed, opened before: the first of them loads its stored document',
+  open: 'the draft already open',
+};
+
 export interface JoinResult {
   editors: number;
-  /** Whether the draft was already open (someone in the room) when they arrived; else the first of them opens it. */
-  warm: boolean;
-  /** Closed, but opened before (its document stored): the everyday start of a meeting. Else, when not warm, never opened: the first of them builds its document from the paragraphs. */
-  stored?: boolean;
+  kind: JoinKind;
   /** Server time from handshake to the whole draft sent, per join: p50 / p99 / max, ms. */
   p50: number | null;
   p99: number | null;
@@ -269,7 +285,7 @@ export function reportLines(x: ReportInput): string[] {
   }
   for (const j of x.join) {
     lines.push(
-      `Join (${j.warm ? 'the draft already open' : j.stored ? 'the draft closed, opened before: the first of them loads its stored document' : 'a draft never opened: the first of them builds its document from the paragraphs'}): ${j.editors} editors at once: server time (handshake, welcome, whole draft sent) p50 ≤ ${fmt(j.p50)} / p99 ≤ ${fmt(j.p99)} ms (target p99 ≤ 50 ms: ${j.p99 !== null && j.p99 <= 50 ? 'met' : 'NOT met'}); client side, connect to draft held, p50 ${fmt(j.clientP50)} / p99 ${fmt(j.clientP99)} ms${j.serverCpuMsPerJoin === undefined ? '' : `; server CPU ${fmt(j.serverCpuMsPerJoin, 2)} ms per joiner`}.`,
+      `Join (${JOIN_LABELS[j.kind]}): ${j.editors} editors at once: server time (handshake, welcome, whole draft sent) p50 ≤ ${fmt(j.p50)} / p99 ≤ ${fmt(j.p99)} ms (target p99 ≤ 50 ms: ${j.p99 !== null && j.p99 <= 50 ? 'met' : 'NOT met'}); client side, connect to draft held, p50 ${fmt(j.clientP50)} / p99 ${fmt(j.clientP99)} ms${j.serverCpuMsPerJoin === undefined ? '' : `; server CPU ${fmt(j.serverCpuMsPerJoin, 2)} ms per joiner`}.`,
     );
   }
   return lines;

@@ -212,7 +212,8 @@ describe('the live editor applies the same check', () => {
     const id: string = created.body.id;
     const client = await CollabClient.connect(t.url, mex, draft.id);
     try {
-      await waitFor(() => client.text(id).toString().length > 0, 'the new paragraph in the live document');
+      // Added while the draft was closed: it reaches an open document's readers once the room brings it in.
+      await waitFor(() => client.paragraphs().has(id) && client.text(id).toString().length > 0, 'the new paragraph in the live document');
       client.propose(id, 0, 'all \u202Eevil ', 'MEX');
       await waitFor(() => client.errors.length >= 1, 'the refusal of the hidden override');
       expect(client.errors[0]!.message).toMatch(/U\+202E RIGHT-TO-LEFT OVERRIDE/);
@@ -221,7 +222,7 @@ describe('the live editor applies the same check', () => {
     }
     const again = await CollabClient.connect(t.url, mex, draft.id);
     try {
-      await waitFor(() => again.text(id).toString().length > 0, 'the paragraph');
+      await waitFor(() => again.paragraphs().has(id) && again.text(id).toString().length > 0, 'the paragraph');
       again.propose(id, 'Invites '.length + 1, 'x', 'MEX');
       await waitFor(() => again.errors.length >= 1, 'the refusal of a bracket inside an emoji');
       expect(again.errors[0]!.message).toMatch(/U\+FFFD REPLACEMENT CHARACTER/);

@@ -1,5 +1,6 @@
 import { decodeFrame } from '../../server/src/collaboration/frames';
 import { CollabClient, contentOf, waitFor } from '../support/collab-client';
+import type { DraftView, ParagraphView } from '@omnibus/shared';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
 import { startTestServer, TestServer } from '../support/test-server';
 
@@ -25,6 +26,8 @@ afterAll(async () => {
   await t.close();
 });
 
+const hasDocument = async (id: string) => ((await t.server.dataSource.query(`SELECT 1 FROM collab_document WHERE draft_id = $1`, [id])) as unknown[]).length > 0;
+
 const headSeq = async () => Number(((await t.server.dataSource.query(`SELECT head_seq FROM collab_document WHERE draft_id = $1`, [draftId])) as { head_seq: string }[])[0]?.head_seq ?? 0);
 
 /** How many update frames (broadcasts of stored batches) a socket receives from now on. */
@@ -36,6 +39,32 @@ function frames(c: CollabClient): { updates: number } {
   });
   return seen;
 }
+
+describe('a draft nobody has opened yet', () => {
+  it('has its live document made after the server starts (the seeded draft) and soon after it is created through the API', async () => {
+    // Nobody in this file has connected yet: the seeded draft's document is made by the server itself.
+    await waitFor(() => hasDocument(draftId), 'the seeded draft to get its live document');
+    const secretariat = await t.login('secretariat');
+    const res = await t.api<DraftView>('POST', '/api/drafts', { token: secretariat, body: { title: 'Draft resolution made ahead', symbol: 'CP/CSH/AHEAD/26' } });
+    expect(res.status).toBe(201);
+    await waitFor(() => hasDocument(res.body.id), 'the new draft to get its live document');
+  });
+
+  it('holds, when first opened, what the API changed after its document was made', async () => {
+    const secretariat = await t.login('secretariat');
+    const made = await t.api<DraftView>('POST', '/api/drafts', { token: secretariat, body: { title: 'Draft resolution changed while closed', symbol: 'CP/CSH/CLOSED/26' } });
+    expect(made.status).toBe(201);
+    await waitFor(() => hasDocument(made.body.id), 'the new draft to get its live document');
+    const chair = await t.login('chair');
+    const general = section(made.body, 'general');
+    const text = 'REQUESTS the General Secretariat to report on the implementation of this resolution.';
+    const added = await t.api<ParagraphView>('POST', `/api/drafts/${made.body.id}/paragraphs`, { token: chair, body: { sectionId: general.id, kind: 'follow_up', text } });
+    expect([added.status, added.body]).toEqual([201, expect.anything()]);
+    const c = await CollabClient.connect(t.url, chair, made.body.id);
+    await waitFor(() => c.paragraphs().has(added.body.id) && c.text(added.body.id).toString() === text, 'the paragraph added while the draft was closed');
+    c.close();
+  });
+});
 
 describe('joining a draft', () => {
   it('sends everyone holding nothing the whole draft, the new one after a change, and stores nothing for their empty answers', async () => {

@@ -26,6 +26,8 @@ export interface CollabConfig {
    * sends presence at most every `awarenessMsPerPerson` × people (at most `awarenessMaxMs`).
    */
   pacing: Pacing;
+  /** How long after a draft without a live document is made or changed (or after start) its document is made ahead of its first opening. */
+  prepareAfterMs: number;
   /** How long a room with no connection stays loaded, so a reconnecting client finds it warm. */
   idleCloseMs: number;
   /** How often an instance asks PostgreSQL whether it missed a batch another instance wrote. */
@@ -70,6 +72,7 @@ export function collabSettingsFrom(env: Environment): CollabSettings {
       awarenessMaxMs: env.COLLAB_AWARENESS_MAX_MS,
     },
     idleCloseMs: env.COLLAB_IDLE_CLOSE_MS,
+    prepareAfterMs: env.COLLAB_PREPARE_AFTER_MS,
     catchUpEveryMs: env.COLLAB_CATCH_UP_EVERY_MS,
     instanceId: env.COLLAB_INSTANCE_ID,
   };

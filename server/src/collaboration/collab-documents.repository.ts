@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { CollabDocument, CollabUpdate } from '../database/db-types';
+import { kysely } from '../database/kysely';
 
 export interface StoredUpdate {
   seq: number;
@@ -144,6 +145,22 @@ export class CollabDocumentsRepository {
   }
 
   /** Drafts whose stored document holds batches the tables may lack (a crash came between a commit and its projection). */
+  /** Drafts that have no live document yet (made before this server kept one ready, or by the seed), newest first. */
+  async withoutDocument(): Promise<string[]> {
+    const db = kysely(this.db.manager);
+    const rows = await db
+      .selectFrom('draft as d')
+      .select('d.id')
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('collab_document as c').select('c.draft_id').whereRef('c.draft_id', '=', 'd.id'))))
+      .orderBy('d.created_at', 'desc')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async exists(draftId: string): Promise<boolean> {
+    return (await kysely(this.db.manager).selectFrom('collab_document').select('draft_id').where('draft_id', '=', draftId).executeTakeFirst()) !== undefined;
+  }
+
   async behindProjection(): Promise<{ draftId: string; committeeId: string }[]> {
     return this.db.query(
       `SELECT c.draft_id AS "draftId", d.committee_id AS "committeeId"

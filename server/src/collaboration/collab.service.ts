@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
+import { BatchLoader } from '../common/batch-loader';
 import { validate } from '../common/validate';
 import { DelegationsRepository } from '../committees/delegations.repository';
 import { DraftsRepository } from '../drafts/drafts.repository';
@@ -23,7 +24,7 @@ import { ProjectionRepository } from './projection.repository';
 import { BridgeMessage, RedisBridge } from './redis-bridge';
 import { Room } from './room';
 import type { RoomDeps } from './room-deps';
-import { loadRoom } from './room-loader';
+import { createDocument, loadRoom } from './room-loader';
 import { countMergePatchFailures, durableWindow } from './collab-metrics';
 import { MetricsRegistry } from '../metrics/metrics.registry';
 import { transactionRetries } from '../database/transaction-retry';
@@ -51,6 +52,12 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
   private nsp: Namespace | null = null;
   private readonly deps: RoomDeps;
   private unsubscribe: (() => void) | null = null;
+  private stopped = false;
+  /** Drafts known to have a live document; and those whose document is to be made shortly (see prepareSoon). */
+  private readonly prepared = new Set<string>();
+  private readonly preparing = new Map<string, NodeJS.Timeout>();
+  /** The committee of a closed draft: a room's worth of handshakes arriving together shares one query. */
+  private readonly committees: BatchLoader<string, { committeeId: string } | null>;
 
   constructor(
     db: DataSource,
@@ -82,6 +89,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
       delegations,
       emit: (room, frame) => this.nsp?.local.to(room).emit(COLLAB_EVENTS.yjs, frame),
     };
+    this.committees = new BatchLoader((ids) => drafts.committeesOf(ids));
   }
 
   private registerGauges(metrics: MetricsRegistry): void {
@@ -128,6 +136,50 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
         this.logger.error(`draft ${draftId}: bringing the paragraph tables up to the co-editing document failed; it is tried again when the draft is opened: ${String(err)}`);
       }
     }
+    // Drafts made before this server kept documents ready, or by the seed: made one by one, after start.
+    setTimeout(() => void this.prepareAll(), this.deps.config.prepareAfterMs).unref();
+  }
+
+  private async prepareAll(): Promise<void> {
+    let ids: string[];
+    try {
+      ids = await this.deps.docs.withoutDocument();
+    } catch (err) {
+      this.logger.warn(`could not list the drafts that have no live document yet: ${String(err)}`);
+      return;
+    }
+    for (const id of ids) {
+      if (this.stopped) return;
+      await this.prepare(id);
+    }
+  }
+
+  /**
+   * Makes the live document of a draft that has none, shortly after the draft was made or changed,
+   * so that the first people to open it (a room's worth, at the start of a meeting) load a stored
+   * document instead of waiting while it is built from 130 paragraphs. Changes made later through
+   * the API are brought in when the draft is opened, as for any draft opened before.
+   */
+  private prepareSoon(draftId: string): void {
+    if (this.stopped || this.prepared.has(draftId) || this.preparing.has(draftId) || this.rooms.has(draftId)) return;
+    const timer = setTimeout(() => {
+      this.preparing.delete(draftId);
+      void this.prepare(draftId);
+    }, this.deps.config.prepareAfterMs);
+    timer.unref();
+    this.preparing.set(draftId, timer);
+  }
+
+  private async prepare(draftId: string): Promise<void> {
+    if (this.prepared.has(draftId)) return;
+    try {
+      // An open (or closing) room has its document; another instance may have made it too.
+      if (!this.rooms.has(draftId) && !this.closing.has(draftId) && !(await this.deps.docs.exists(draftId))) await createDocument(draftId, this.deps);
+      this.prepared.add(draftId);
+    } catch (err) {
+      // Deleted meanwhile, or the database is away: whoever opens the draft makes the document then.
+      this.logger.warn(`draft ${draftId}: making its live document ahead of time failed; it is made when the draft is opened: ${String(err)}`);
+    }
   }
 
   attach(nsp: Namespace): void {
@@ -141,7 +193,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     const { actor, sessionId } = await this.auth.authenticateSession(token);
     // A draft open here already names its committee: people joining a busy room cost the database no lookup.
     const open = await this.rooms.get(draftId)?.catch(() => undefined);
-    const draft = open ? { committeeId: open.committeeId } : await this.deps.drafts.find(draftId);
+    const draft = open ? { committeeId: open.committeeId } : await this.committees.load(draftId);
     if (!canRead(actor, draft)) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
     requireAccess(actor, { action: 'draft.coedit.join', committeeId: draft.committeeId });
     const canWrite = denialReason(actor, { action: 'draft.coedit.write', committeeId: draft.committeeId }) === null;
@@ -205,6 +257,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
 
   private async open(draftId: string, committeeId: string): Promise<Room> {
     const room = await loadRoom(draftId, committeeId, this.deps, (r) => void this.close(r));
+    this.prepared.add(draftId);
     await this.bridge.join(draftId, (m) => this.onBridge(room, m));
     void this.bridge.publish(draftId, { kind: 'hello' });
     // Batches stored between loading and subscribing.
@@ -249,7 +302,10 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     // The projection's own writes are what the document already says.
     if (event.action === 'paragraph.coedit') return;
     const pending = this.rooms.get(event.draftId);
-    if (!pending) return;
+    if (!pending) {
+      this.prepareSoon(event.draftId);
+      return;
+    }
     void pending.then(
       (room) => room.store.reconcile('paragraphId' in event ? [event.paragraphId] : null),
       () => undefined,
@@ -258,6 +314,9 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
 
   async beforeApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
+    this.stopped = true;
+    for (const timer of this.preparing.values()) clearTimeout(timer);
+    this.preparing.clear();
     const rooms = await Promise.allSettled([...this.rooms.values()]);
     this.rooms.clear();
     await Promise.all(

@@ -7,11 +7,12 @@ import type { RoomDeps } from './room-deps';
 import { Y } from './yjs';
 
 /**
- * Creates a draft's live document from its paragraphs the first time anyone opens it. Two instances
- * racing here both build one, but only the first stored snapshot counts: the other reads it back, so
- * no paragraph is ever written into the document twice.
+ * Creates a draft's live document from its paragraphs: soon after the draft is made or first
+ * changed (see CollabService.prepareSoon), or else when someone first opens it. Two instances or
+ * callers racing here both build one, but only the first stored snapshot counts: the other reads it
+ * back, so no paragraph is ever written into the document twice.
  */
-async function createDocument(draftId: string, deps: RoomDeps): Promise<void> {
+export async function createDocument(draftId: string, deps: RoomDeps): Promise<void> {
   await retryTransaction(
     deps.db,
     async (m) => {

@@ -172,6 +172,7 @@ export const VARIABLES = {
     'how often co-edited paragraphs are written into the paragraph and amendment tables (what the API and exports read)',
   ),
   COLLAB_COMPACT_AFTER_ROWS: wholeNumber(1000, 2, 100_000, 'stored co-editing updates a draft gathers before they are folded into its snapshot'),
+  COLLAB_PREPARE_AFTER_MS: wholeNumber(500, 0, 600_000, 'how long after a draft without a live document is made or changed (or after start, for those already there) its document is made, so its first opening loads a stored one'),
   COLLAB_IDLE_CLOSE_MS: wholeNumber(30_000, 0, 3_600_000, 'how long a draft nobody is connected to stays loaded, so a reconnecting client finds it warm'),
   COLLAB_CATCH_UP_EVERY_MS: wholeNumber(
     2_000,

@@ -48,6 +48,16 @@ export class DraftsRepository {
     return (await kysely(manager).selectFrom('draft').select(DRAFT_COLUMNS).where('id', '=', draftId).executeTakeFirst()) ?? null;
   }
 
+  /** The committee of each draft asked for, in order (null where there is no such draft), in one query. */
+  async committeesOf(draftIds: readonly string[]): Promise<({ committeeId: string } | null)[]> {
+    const rows = await kysely(this.db.manager).selectFrom('draft').select(['id', 'committee_id']).where('id', 'in', [...new Set(draftIds)]).execute();
+    const byId = new Map(rows.map((r) => [r.id, r.committee_id]));
+    return draftIds.map((id) => {
+      const committeeId = byId.get(id);
+      return committeeId === undefined ? null : { committeeId };
+    });
+  }
+
   /**
    * Locks the draft row for the rest of the transaction. Every change that counts paragraphs
    * against the caps takes this lock first, so two racing requests count one after the other.

@@ -56,6 +56,7 @@ export class DraftsService {
       await this.audit.record(m, actor, { action: 'draft.create', targetType: 'draft', targetId: draftId, draftId, after: { ...body, caps } });
       return draftId;
     });
+    this.events.emit({ type: 'draft.changed', draftId: id, action: 'draft.create', actor });
     return this.get(actor, id);
   }
 
