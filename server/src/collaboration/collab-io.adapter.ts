@@ -11,6 +11,7 @@ import { MetricsRegistry } from '../metrics/metrics.registry';
 import { COLLAB_CONFIG, CollabConfig } from './collab-config';
 import { bufferedBytes, dropConnection } from './connection-guard';
 import { RedisConnections } from './redis-connections';
+import { coalesceWrites } from './write-coalescing';
 
 /** How often every connection's unread bytes are compared with the budget. */
 const BUFFER_CHECK_MS = 250;
@@ -48,6 +49,7 @@ export class CollabIoAdapter extends IoAdapter {
     if (!this.timers.has(server)) {
       this.timers.set(server, setInterval(() => this.dropSlowReaders(server), BUFFER_CHECK_MS).unref());
       bindSocketLogs(server, this.pino);
+      coalesceWrites(server);
     }
     return server;
   }

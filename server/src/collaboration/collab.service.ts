@@ -25,6 +25,7 @@ import { BridgeMessage, RedisBridge } from './redis-bridge';
 import { Room } from './room';
 import type { RoomDeps } from './room-deps';
 import { createDocument, loadRoom } from './room-loader';
+import { together } from './write-coalescing';
 import { countMergePatchFailures, durableWindow } from './collab-metrics';
 import { MetricsRegistry } from '../metrics/metrics.registry';
 import { transactionRetries } from '../database/transaction-retry';
@@ -87,7 +88,8 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
       metrics,
       users,
       delegations,
-      emit: (room, frame) => this.nsp?.local.to(room).emit(COLLAB_EVENTS.yjs, frame),
+      // A binary event is two websocket frames: written together, one system call per socket.
+      emit: (room, frame) => together(() => this.nsp?.local.to(room).emit(COLLAB_EVENTS.yjs, frame)),
     };
     this.committees = new BatchLoader((ids) => drafts.committeesOf(ids));
   }
@@ -224,7 +226,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
         user,
         canWrite: session.canWrite,
         sessionId: session.sessionId,
-        send: (frame) => socket.emit(COLLAB_EVENTS.yjs, frame),
+        send: (frame) => together(() => socket.emit(COLLAB_EVENTS.yjs, frame)),
         error: (event) => socket.emit(COLLAB_EVENTS.error, event),
       },
     });
