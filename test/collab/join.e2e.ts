@@ -1,3 +1,4 @@
+import { CollabDocumentsRepository } from '../../server/src/collaboration/collab-documents.repository';
 import { decodeFrame } from '../../server/src/collaboration/frames';
 import { CollabClient, contentOf, waitFor } from '../support/collab-client';
 import type { DraftView, ParagraphView } from '@omnibus/shared';
@@ -48,6 +49,21 @@ describe('a draft nobody has opened yet', () => {
     const res = await t.api<DraftView>('POST', '/api/drafts', { token: secretariat, body: { title: 'Draft resolution made ahead', symbol: 'CP/CSH/AHEAD/26' } });
     expect(res.status).toBe(201);
     await waitFor(() => hasDocument(res.body.id), 'the new draft to get its live document');
+  });
+
+  it('lists, for making after a start, the drafts without a document that are not adopted', async () => {
+    const docs = t.server.app.get(CollabDocumentsRepository);
+    const ids: string[] = [];
+    for (const symbol of ['CP/CSH/LIST-A/26', 'CP/CSH/LIST-B/26']) {
+      // Straight into the database, as drafts made before the server kept documents ready were.
+      const [{ id }] = (await t.server.dataSource.query(`INSERT INTO draft (committee_id, title, symbol, caps) SELECT committee_id, $2, $2, caps FROM draft WHERE id = $1 RETURNING id`, [draftId, symbol])) as [{ id: string }];
+      ids.push(id);
+    }
+    await t.server.dataSource.query(`INSERT INTO draft_workflow (draft_id, phase) VALUES ($1, 'adopted')`, [ids[1]]);
+    const listed = await docs.withoutDocument();
+    expect(listed).toContain(ids[0]);
+    expect(listed).not.toContain(ids[1]);
+    expect(listed).not.toContain(draftId);
   });
 
   it('holds, when first opened, what the API changed after its document was made', async () => {

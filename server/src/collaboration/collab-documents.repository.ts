@@ -145,13 +145,18 @@ export class CollabDocumentsRepository {
   }
 
   /** Drafts whose stored document holds batches the tables may lack (a crash came between a commit and its projection). */
-  /** Drafts that have no live document yet (made before this server kept one ready, or by the seed), newest first. */
+  /**
+   * Drafts still being negotiated that have no live document yet (made before this server kept one
+   * ready, or by the seed), newest first. An adopted draft's document is made if anyone opens it.
+   */
   async withoutDocument(): Promise<string[]> {
     const db = kysely(this.db.manager);
     const rows = await db
       .selectFrom('draft as d')
+      .leftJoin('draft_workflow as w', 'w.draft_id', 'd.id')
       .select('d.id')
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('collab_document as c').select('c.draft_id').whereRef('c.draft_id', '=', 'd.id'))))
+      .where((eb) => eb.or([eb('w.phase', 'is', null), eb('w.phase', '!=', 'adopted')]))
       .orderBy('d.created_at', 'desc')
       .execute();
     return rows.map((r) => r.id);
