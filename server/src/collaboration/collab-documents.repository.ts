@@ -144,7 +144,6 @@ export class CollabDocumentsRepository {
     await this.db.query(`UPDATE collab_document SET projected_seq = $2 WHERE draft_id = $1 AND projected_seq < $2 AND head_seq >= $2`, [draftId, seq]);
   }
 
-  /** Drafts whose stored document holds batches the tables may lack (a crash came between a commit and its projection). */
   /**
    * Drafts still being negotiated that have no live document yet (made before this server kept one
    * ready, or by the seed), newest first. An adopted draft's document is made if anyone opens it.
@@ -166,6 +165,7 @@ export class CollabDocumentsRepository {
     return (await kysely(this.db.manager).selectFrom('collab_document').select('draft_id').where('draft_id', '=', draftId).executeTakeFirst()) !== undefined;
   }
 
+  /** Drafts whose stored document holds batches the tables may lack (a crash came between a commit and its projection). */
   async behindProjection(): Promise<{ draftId: string; committeeId: string }[]> {
     return this.db.query(
       `SELECT c.draft_id AS "draftId", d.committee_id AS "committeeId"
