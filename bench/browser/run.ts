@@ -8,7 +8,9 @@
  * BENCH_BROWSER_MODE is what the others type: "brackets" (default: delegations, each opening one
  * bracket after another, so the draft gains thousands) or "base" (the Chair's offices typing the
  * Chair's text, bench:realtime's base mode);
- * BENCH_BROWSER_PROFILE=<file.cpuprofile> records the tab's CPU profile while it types.
+ * BENCH_BROWSER_PROFILE=<file.cpuprofile> records the tab's CPU profile while it types;
+ * BENCH_BROWSER_HEAP=<dir> writes heap snapshots of the typing tab at the end and of the fresh tab
+ * (open them in DevTools' Memory panel and compare: what the typing tab holds that the draft does not).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -41,6 +43,8 @@ const KEY_INTERVAL_MS = 200;
 const WARMUP_MS = 5_000;
 /** Where to write a CPU profile of the tab while it types (open it in Chrome's DevTools, Performance panel). */
 const PROFILE = process.env.BENCH_BROWSER_PROFILE;
+/** Where to write heap snapshots of the typing tab at the end and of the fresh tab. */
+const HEAP_DIR = process.env.BENCH_BROWSER_HEAP;
 const TYPED = 'and to encourage further cooperation among member states ';
 
 /** A failure the run cannot go past, told in one sentence. */
@@ -157,6 +161,25 @@ async function typeFor(page: Page, ms: number): Promise<number> {
   return typed;
 }
 
+/** A heap snapshot of the tab, written to `HEAP_DIR/<name>.heapsnapshot` (after a garbage collection). */
+async function heapSnapshot(cdp: CDPSession, name: string): Promise<void> {
+  if (!HEAP_DIR) return;
+  fs.mkdirSync(HEAP_DIR, { recursive: true });
+  const file = path.join(HEAP_DIR, `${name}.heapsnapshot`);
+  const out = fs.openSync(file, 'w');
+  const write = ({ chunk }: { chunk: string }) => fs.writeSync(out, chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', write);
+  try {
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', write);
+    fs.closeSync(out);
+  }
+  process.stdout.write(`  heap snapshot: ${path.relative(process.cwd(), file)}\n`);
+}
+
 function spread(xs: number[]) {
   return { p50: percentile(xs, 50), p95: percentile(xs, 95), max: xs.length > 0 ? Math.max(...xs) : NaN };
 }
@@ -169,7 +192,9 @@ async function freshTab(browser: Browser, url: string, draftId: string): Promise
     await sleep(2000);
     const cdp = await p.context.newCDPSession(p.page);
     await cdp.send('Performance.enable');
-    return await memory(cdp, await rendererPid(browser));
+    const figures = await memory(cdp, await rendererPid(browser));
+    await heapSnapshot(cdp, 'fresh-tab');
+    return figures;
   } finally {
     await p.context.close();
   }
@@ -198,6 +223,7 @@ async function measureTyping(browser: Browser, url: string, db: BenchDatabase, p
     await sleep(1000);
     const measured: Probe = await probe(p.page);
     const end = await memory(cdp, pid);
+    await heapSnapshot(cdp, 'typing-tab');
     const reports = await fleet.report(from, to);
     const latency = newHistogram();
     for (const r of reports) merge(latency, dense(r.latency));
