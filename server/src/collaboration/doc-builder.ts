@@ -44,12 +44,13 @@ export function addParagraph(paragraphs: YMap<unknown>, src: ParagraphSource): v
  * the whole draft written by one client, that array grows by one entry per edit, and in a room of
  * 140 editors the cost of those insertions was a third of what every editor's copy spent applying
  * the room's changes (and as much in the server's two copies). Dealt to 16 ids, each array is a
- * sixteenth as long; more ids would lengthen the state vector every transaction walks.
+ * sixteenth as long; more ids would lengthen the state vector every transaction walks
+ * (`npm run bench:apply` measures it).
  */
 export const TEXT_AUTHORS = 16;
 
-/** A fresh document holding the draft as the database has it. */
-export function buildDoc(c: DraftContents, sources: Map<string, ParagraphSource>): Doc {
+/** A fresh document holding the draft as the database has it (`authors`: see TEXT_AUTHORS). */
+export function buildDoc(c: DraftContents, sources: Map<string, ParagraphSource>, authors = TEXT_AUTHORS): Doc {
   const doc = new Y.Doc();
   const own = doc.clientID;
   const texts: [YText, ParagraphSource][] = [];
@@ -63,11 +64,11 @@ export function buildDoc(c: DraftContents, sources: Map<string, ParagraphSource>
     const paragraphs = doc.getMap<unknown>(COLLAB_DOC.paragraphs);
     for (const src of sources.values()) texts.push([addParagraphMap(paragraphs, src), src]);
   });
-  const authors = textAuthors(Math.min(TEXT_AUTHORS, texts.length), own);
-  authors.forEach((author, i) => {
-    doc.clientID = author;
+  const writers = textAuthors(Math.min(authors, texts.length), own);
+  writers.forEach((writer, i) => {
+    doc.clientID = writer;
     doc.transact(() => {
-      for (let j = i; j < texts.length; j += authors.length) {
+      for (let j = i; j < texts.length; j += writers.length) {
         const [text, src] = texts[j] as [YText, ParagraphSource];
         text.applyDelta(deltaFromBrackets(src.text, src.open));
       }
