@@ -232,8 +232,11 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     });
     void socket.join(room.name);
     const hello: CollabSession = { draftId: room.draftId, user, canWrite: session.canWrite };
-    socket.emit(COLLAB_EVENTS.session, hello);
-    room.join(conn);
+    // The session, the server's sync step 1 and everyone's presence: one system call.
+    together(() => {
+      socket.emit(COLLAB_EVENTS.session, hello);
+      room.join(conn);
+    });
     conn.joinMs = performance.now() - session.startedAt;
   }
 
