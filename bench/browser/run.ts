@@ -9,8 +9,9 @@
  * bracket after another, so the draft gains thousands) or "base" (the Chair's offices typing the
  * Chair's text, bench:realtime's base mode);
  * BENCH_BROWSER_PROFILE=<file.cpuprofile> records the tab's CPU profile while it types;
- * BENCH_BROWSER_HEAP=<dir> writes heap snapshots of the typing tab at the end and of the fresh tab
- * (open them in DevTools' Memory panel and compare: what the typing tab holds that the draft does not).
+ * BENCH_BROWSER_HEAP=<dir> writes heap snapshots of the typing tab halfway and at the end and of the
+ * fresh tab (open them in DevTools' Memory panel and compare: what grows, what the draft does not
+ * explain; the halfway snapshot pauses the tab, so the typing figures of such a run are not comparable).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -218,7 +219,13 @@ async function measureTyping(browser: Browser, url: string, db: BenchDatabase, p
     await typeFor(p.page, WARMUP_MS);
     await p.page.evaluate(() => window.__benchProbe.reset());
     if (PROFILE) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
-    const typed = await typeFor(p.page, to - now());
+    let typed = 0;
+    if (HEAP_DIR) {
+      // Halfway too, so that two snapshots of the same tab tell what grows while it types.
+      typed += await typeFor(p.page, (to - now()) / 2);
+      await heapSnapshot(cdp, 'typing-tab-halfway');
+    }
+    typed += await typeFor(p.page, to - now());
     if (PROFILE) fs.writeFileSync(PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     await sleep(1000);
     const measured: Probe = await probe(p.page);
