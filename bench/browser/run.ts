@@ -44,7 +44,7 @@ const KEY_INTERVAL_MS = 200;
 const WARMUP_MS = 5_000;
 /** Where to write a CPU profile of the tab while it types (open it in Chrome's DevTools, Performance panel). */
 const PROFILE = process.env.BENCH_BROWSER_PROFILE;
-/** Where to write heap snapshots of the typing tab at the end and of the fresh tab. */
+/** Where to write heap snapshots of the typing tab (halfway and at the end) and of the fresh tab. */
 const HEAP_DIR = process.env.BENCH_BROWSER_HEAP;
 const TYPED = 'and to encourage further cooperation among member states ';
 

@@ -1,9 +1,10 @@
-import { BracketInput, COLLAB_DOC, PARAGRAPH_FIELDS, projectDelta } from '@omnibus/shared';
+import { BracketInput, COLLAB_DOC, projectDelta } from '@omnibus/shared';
+import { paragraphText } from '../../../test/support/collab-client';
 import type { DraftContents } from '../drafts/drafts.repository';
 import { buildDoc, TEXT_AUTHORS } from './doc-builder';
 import type { ParagraphSource } from './paragraph-source';
 import { deltaNow } from './text-runs';
-import { Y, type Doc, type YMap, type YText } from './yjs';
+import { Y, type YText } from './yjs';
 
 const contents = { draft: { id: 'd1', symbol: 'CP/CSH-1', title: 'Draft resolution' }, sections: [], paragraphs: [], amendments: [], sponsorships: [] } as unknown as DraftContents;
 
@@ -14,7 +15,6 @@ function source(i: number): ParagraphSource {
 }
 
 const sources = (n: number) => new Map(Array.from({ length: n }, (_, i) => [`p${i}`, source(i)] as const));
-const textOf = (doc: Doc, id: string) => ((doc.getMap(COLLAB_DOC.paragraphs).get(id) as YMap<unknown>).get(PARAGRAPH_FIELDS.text) as YText);
 
 /** The client ids that wrote a text's characters. */
 function writers(text: YText): Set<number> {
@@ -28,7 +28,7 @@ describe('buildDoc', () => {
     const src = sources(40);
     const doc = buildDoc(contents, src);
     for (const s of src.values()) {
-      const p = projectDelta(deltaNow(textOf(doc, s.id)));
+      const p = projectDelta(deltaNow(paragraphText(doc, s.id)));
       if (!p.ok) throw new Error(p.problem);
       expect(p.base).toBe(s.text);
       expect(p.brackets.map((b) => [b.id, b.start, b.text])).toEqual(s.open.map((b) => [b.id, b.start, b.text]));
@@ -42,7 +42,7 @@ describe('buildDoc', () => {
     const doc = buildDoc(contents, sources(40));
     const all = new Set<number>();
     for (let i = 0; i < 40; i++) {
-      const w = writers(textOf(doc, `p${i}`));
+      const w = writers(paragraphText(doc, `p${i}`));
       expect(w.size).toBe(1);
       for (const id of w) all.add(id);
     }

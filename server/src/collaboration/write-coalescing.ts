@@ -43,9 +43,8 @@ export function coalesceWrites(server: Server): void {
   server.engine.on('connection', (socket: EngineSocket) => {
     if (typeof socket.flush !== 'function' || typeof socket.on !== 'function') return;
     const flush = socket.flush.bind(socket);
-    const flushHeld = () => flush();
     socket.flush = () => {
-      if (held) held.add(flushHeld);
+      if (held) held.add(flush);
       else flush();
     };
     corkSends(socket.transport);
