@@ -3,13 +3,21 @@ import { fork, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { procStat, ROOT, serverHistograms, sleep } from './servers';
-import type { Mode, SentRecord, WorkerInit, WorkerReport } from './worker';
+import type { ClientModel, Mode, SentRecord, WorkerInit, WorkerReport } from './worker';
 
 export type Kind = 'ours' | 'reference';
 
 export const WORKERS = 3;
 export const STEP_MS = Number(process.env.BENCH_STEP_MS ?? 15_000);
 export const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 3_000);
+/** The editors' client model (worker.ts): a full copy each (`copies`, as browsers) or one copy per client process (`shared`). */
+export const CLIENTS: ClientModel = clientModel(process.env.BENCH_CLIENTS);
+
+function clientModel(value: string | undefined): ClientModel {
+  if (value === undefined || value === '' || value === 'copies') return 'copies';
+  if (value === 'shared') return 'shared';
+  throw new Error(`BENCH_CLIENTS is "copies" (the default) or "shared", not "${value}"`);
+}
 const DRAIN_MS = 2_500;
 
 const now = () => performance.timeOrigin + performance.now();
@@ -76,7 +84,7 @@ export async function startEditors(t: Pick<RoundTarget, 'kind' | 'url' | 'draftI
   const workers = assignments.map((eds) => {
     const prof = process.env.BENCH_WORKER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROF}`] : [];
     const w = fork(path.join(__dirname, 'worker.ts'), [], { execArgv: [...TS_NODE, ...prof], env: tsEnv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    w.send({ type: 'init', init: { kind: t.kind, mode: t.mode ?? 'brackets', url: t.url, draftId: t.draftId, editors: eds, avoid } satisfies WorkerInit });
+    w.send({ type: 'init', init: { kind: t.kind, mode: t.mode ?? 'brackets', url: t.url, draftId: t.draftId, editors: eds, avoid, clients: CLIENTS } satisfies WorkerInit });
     return w;
   });
   const reports: WorkerReport[] = [];

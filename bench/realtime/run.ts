@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createBenchDatabase, type BenchDatabase } from './bench-db';
-import { runRound, type Kind, type RoundData, type RoundTarget } from './round';
+import { CLIENTS, runRound, type Kind, type RoundData, type RoundTarget } from './round';
 import { build, fetchState, login, measureJoin, memoryPerDraft, openOnce, quiet, roomsClosed, ROOT, seedReference, sleep, startOurs, startReference } from './servers';
 import { JOIN_KINDS, LIMIT_MS, reportLines, stepLine, summarize, type JoinKind, type JoinResult, type StepResult } from './summary';
 import type { Mode } from './worker';
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
       const headSeq = async () => Number(((await pg.query(`SELECT head_seq FROM collab_document WHERE draft_id = $1`, [draftId])).rows[0] as { head_seq: string } | undefined)?.head_seq ?? 0);
       return { kind, mode, url: ours.url, serverPid: ours.proc.pid!, draftId, tokens, codes, headSeq, databasePids };
     };
-    process.stdout.write(`Draft: ${db.characters} characters in 130 paragraphs; ${db.delegates.length} delegations; ${ROUNDS} round(s) per server and step\n`);
+    process.stdout.write(`Draft: ${db.characters} characters in 130 paragraphs; ${db.delegates.length} delegations; ${ROUNDS} round(s) per server and step; clients: ${CLIENTS}\n`);
     for (const mode of MODES) {
       const results: StepResult[] = [];
       modes.push({ mode, results });

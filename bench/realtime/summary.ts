@@ -1,7 +1,7 @@
 /** A step's rounds pooled into one set of figures, the results table, and the issue's targets. */
 import * as fs from 'node:fs';
 import { dense, merge, newHistogram, percentile } from './histogram';
-import { STEP_MS, WARMUP_MS, WORKERS, type Kind, type RoundData } from './round';
+import { CLIENTS, STEP_MS, WARMUP_MS, WORKERS, type Kind, type RoundData } from './round';
 import type { Mode } from './worker';
 
 export const LIMIT_MS = 100;
@@ -269,7 +269,7 @@ export function reportLines(x: ReportInput): string[] {
     `# Real-time benchmark (${x.started.toISOString()})`,
     '',
     `Draft: 130 paragraphs, ${x.characters} characters. Each editor types 5 keys/s in random paragraphs and moves its cursor at 10 Hz;`,
-    `editors run in ${WORKERS} client processes. Each step runs ${x.rounds} round(s) per server, alternating`,
+    `editors run in ${WORKERS} client processes, ${CLIENTS === 'copies' ? 'each editor with its own copy of the draft (BENCH_CLIENTS=copies)' : 'the editors of a process typing into one shared copy, each frame applied once per process (BENCH_CLIENTS=shared)'}. Each step runs ${x.rounds} round(s) per server, alternating`,
     `which server goes first (ours, reference, reference, ours …); a round is ${WARMUP_MS / 1000} s of warm-up and ${STEP_MS / 1000} s measured. Percentiles pool every`,
     `round of the step; "rounds' p99" shows each round alone. Latency: keystroke on one editor until every other editor has applied it.`,
     'Server CPU/RSS: the server process; "+PostgreSQL": the database processes serving ours. Machine load when it ended: ' + loadAverage() + '.',

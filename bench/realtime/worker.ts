@@ -1,7 +1,16 @@
 /**
- * One client process of the benchmark: a share of the editors, each a full Y.Doc of the draft,
- * typing 5 keys/s inside its own delegation's bracket in random paragraphs and moving its cursor at
- * 10 Hz. Speaks either our protocol (socket.io /collab) or y-websocket's (its own client).
+ * One client process of the benchmark: a share of the editors typing 5 keys/s in random paragraphs
+ * (inside its own delegation's bracket, or in the Chair's text) and moving its cursor at 10 Hz.
+ * Speaks either our protocol (socket.io /collab) or y-websocket's.
+ *
+ * Two client models (`BENCH_CLIENTS`):
+ * - `copies` (the default): each editor is a full Y.Doc of the draft, as in a browser, and applies
+ *   every batch it receives (y-websocket's own client for the reference);
+ * - `shared`: the editors of a process type into one Y.Doc, each under its own client id, and each
+ *   distinct frame is applied once per process; every editor still has its own connection, sends its
+ *   own updates and presence and receives everything. The clients then cost ~1/N of the copies
+ *   model, so a step measures the server rather than the machine's capacity to apply the room's
+ *   keystrokes N times over (what limits `copies` beyond ~70–140 editors on two cores).
  */
 import { BRACKET_ATTRIBUTE, COLLAB_DOC, COLLAB_EVENTS, COLLAB_NAMESPACE, CollabAck } from '@omnibus/shared';
 import { randomUUID } from 'node:crypto';
@@ -24,7 +33,11 @@ export interface WorkerInit {
   editors: { token: string; code: string }[];
   /** Paragraphs nobody of this process types in (another client is measured there). */
   avoid?: string[];
+  /** The client model (see above); `copies` when absent. */
+  clients?: ClientModel;
 }
+
+export type ClientModel = 'copies' | 'shared';
 
 /** What a client process measured in the window: histograms in sparse form, and counters. */
 export interface WorkerReport {
@@ -54,7 +67,10 @@ export interface SentRecord {
 
 interface Editor {
   code: string;
+  /** The editor's copy of the draft, or the process's one copy in the `shared` model. */
   doc: Doc;
+  /** The client id this editor types under (its own doc's, or its own in the shared copy). */
+  clientId: number;
   awareness: Awareness;
   synced: boolean;
   recv: Map<number, [number, number][]>;
@@ -65,13 +81,13 @@ interface Editor {
 // y-websocket's provider adds an exit listener per document; a process holds dozens.
 process.setMaxListeners(0);
 
-const LOCAL = Symbol('local');
 const REMOTE = Symbol('remote');
 const now = () => performance.timeOrigin + performance.now();
 
 const sentLog: SentRecord[] = [];
 const outbox: SentRecord[] = [];
-const ackHistogram = newHistogram();
+/** Each acknowledgement: when its update was sent, and how long until it came (ms); only the measured window's are reported. */
+const ackTimes: [number, number][] = [];
 let acksOk = 0;
 let acksRefused = 0;
 let framesIn = 0;
@@ -92,34 +108,99 @@ function trackReceive(e: Editor, tr: Transaction): void {
   }
 }
 
-function oursEditor(init: WorkerInit, token: string, code: string): Editor {
-  const doc = new Y.Doc();
-  const awareness = new awarenessProtocol.Awareness(doc);
-  const socket = io(`${init.url}${COLLAB_NAMESPACE}`, { auth: { token, draftId: init.draftId }, transports: ['websocket'], reconnection: false, forceNew: true });
-  const e: Editor = { code, doc, awareness, synced: false, recv: new Map(), target: null, close: () => socket.disconnect() };
-  socket.on('connect', () => socket.emit(COLLAB_EVENTS.yjs, syncStep1Frame(Y.encodeStateVector(doc))));
-  socket.on(COLLAB_EVENTS.yjs, (data: Uint8Array) => {
-    const d = decoding.createDecoder(new Uint8Array(data));
-    const type = decoding.readVarUint(d);
-    if (type === 1) {
-      awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(d), REMOTE);
-      return;
-    }
-    const step = decoding.readVarUint(d);
-    const payload = decoding.readVarUint8Array(d);
-    if (step === 0) {
-      socket.emit(COLLAB_EVENTS.yjs, syncStep2Frame(Y.encodeStateAsUpdate(doc, payload)));
-      return;
-    }
-    Y.applyUpdate(doc, payload, REMOTE);
-    if (step === 1) e.synced = true;
+/** What an editor's connection sends: its own updates and its presence. */
+type Send = (frame: Uint8Array, acked?: boolean) => void;
+
+/** Sends an editor's presence whenever its local state changes. */
+function sendPresence(awareness: Awareness, send: Send): void {
+  awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    if (origin !== 'local') return;
+    const changed = [...added, ...updated, ...removed];
+    send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, changed)));
   });
-  doc.on('afterTransaction', (tr: Transaction) => tr.origin === REMOTE && trackReceive(e, tr));
+}
+
+/**
+ * Handles one `yjs` frame that reached editor `e`: answers the server's sync step 1, applies updates
+ * (`apply`), and in the copies model applies presence too (the shared model only counts it).
+ */
+function onFrame(e: Editor, data: Uint8Array, send: Send, apply: (payload: Uint8Array) => void): void {
+  const d = decoding.createDecoder(data);
+  const type = decoding.readVarUint(d);
+  if (type === 1) {
+    if (model === 'copies') awarenessProtocol.applyAwarenessUpdate(e.awareness, decoding.readVarUint8Array(d), REMOTE);
+    else framesIn++;
+    return;
+  }
+  const step = decoding.readVarUint(d);
+  const payload = decoding.readVarUint8Array(d);
+  if (step === 0) {
+    send(syncStep2Frame(Y.encodeStateAsUpdate(e.doc, payload)));
+    return;
+  }
+  apply(payload);
+  if (step === 1) e.synced = true;
+}
+
+/** The process's one copy of the draft in the shared model, sending each editor's keystrokes through that editor's connection. */
+let sharedCopy: Doc | null = null;
+function sharedDoc(): Doc {
+  if (sharedCopy) return sharedCopy;
+  const doc = new Y.Doc();
   doc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== LOCAL) return;
+    if (origin instanceof Object && senders.has(origin as Editor)) senders.get(origin as Editor)!(updateFrame(update), true);
+  });
+  sharedCopy = doc;
+  return doc;
+}
+const senders = new Map<Editor, Send>();
+
+/** Each distinct frame's keystrokes (client id, end clock), read once per process (shared model); oldest dropped first. */
+const frameKeystrokes = new Map<string, [number, number][]>();
+const FRAMES_REMEMBERED = 2_000;
+
+/** Shared model: applies a frame to the process's copy the first time any editor receives it, and notes when this editor received its keystrokes. */
+function receiveShared(e: Editor, payload: Uint8Array): void {
+  framesIn++;
+  const t = now();
+  const key = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('latin1');
+  let keystrokes = frameKeystrokes.get(key);
+  if (!keystrokes) {
+    Y.applyUpdate(e.doc, payload, REMOTE);
+    const { from, to } = Y.parseUpdateMeta(payload);
+    keystrokes = [...to].filter(([client, clock]) => clock > (from.get(client) ?? 0));
+    frameKeystrokes.set(key, keystrokes);
+    if (frameKeystrokes.size > FRAMES_REMEMBERED) frameKeystrokes.delete(frameKeystrokes.keys().next().value as string);
+  }
+  for (const [client, clock] of keystrokes) {
+    const list = e.recv.get(client);
+    if (list) list.push([clock, t]);
+    else e.recv.set(client, [[clock, t]]);
+  }
+}
+
+/** A new editor: its own copy (copies model) or the shared one, and its own presence under its own client id. */
+function newEditor(code: string, close: () => void): Editor {
+  if (model === 'copies') {
+    const doc = new Y.Doc();
+    return { code, doc, clientId: doc.clientID, awareness: new awarenessProtocol.Awareness(doc), synced: false, recv: new Map(), target: null, close };
+  }
+  // Presence needs a document of its own client id; it stays empty.
+  const own = new Y.Doc();
+  return { code, doc: sharedDoc(), clientId: own.clientID, awareness: new awarenessProtocol.Awareness(own), synced: false, recv: new Map(), target: null, close };
+}
+
+function oursEditor(init: WorkerInit, token: string, code: string): Editor {
+  const socket = io(`${init.url}${COLLAB_NAMESPACE}`, { auth: { token, draftId: init.draftId }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const e = newEditor(code, () => socket.disconnect());
+  const send: Send = (frame, acked) => {
+    if (!acked) {
+      socket.emit(COLLAB_EVENTS.yjs, frame);
+      return;
+    }
     const t0 = now();
-    socket.emit(COLLAB_EVENTS.yjs, updateFrame(update), (ack: CollabAck) => {
-      record(ackHistogram, now() - t0);
+    socket.emit(COLLAB_EVENTS.yjs, frame, (ack: CollabAck) => {
+      ackTimes.push([t0, now() - t0]);
       if (ack.ok) acksOk++;
       else {
         acksRefused++;
@@ -127,27 +208,50 @@ function oursEditor(init: WorkerInit, token: string, code: string): Editor {
         refusalReasons.set(reason, (refusalReasons.get(reason) ?? 0) + 1);
       }
     });
-  });
-  awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-    if (origin !== 'local') return;
-    const changed = [...added, ...updated, ...removed];
-    socket.emit(COLLAB_EVENTS.yjs, awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, changed)));
-  });
+  };
+  socket.on('connect', () => send(syncStep1Frame(Y.encodeStateVector(e.doc))));
+  if (model === 'copies') {
+    socket.on(COLLAB_EVENTS.yjs, (data: Uint8Array) => onFrame(e, new Uint8Array(data), send, (payload) => Y.applyUpdate(e.doc, payload, REMOTE)));
+    e.doc.on('afterTransaction', (tr: Transaction) => tr.origin === REMOTE && trackReceive(e, tr));
+    e.doc.on('update', (update: Uint8Array, origin: unknown) => origin === e && send(updateFrame(update), true));
+  } else {
+    senders.set(e, send);
+    socket.on(COLLAB_EVENTS.yjs, (data: Uint8Array) => onFrame(e, new Uint8Array(data), send, (payload) => receiveShared(e, payload)));
+  }
+  sendPresence(e.awareness, send);
   return e;
 }
 
 function referenceEditor(init: WorkerInit, code: string): Editor {
+  if (model === 'shared') return referenceSharedEditor(init, code);
   const doc = new Y.Doc();
   const provider = new yWebsocket.WebsocketProvider(init.url, init.draftId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     resyncInterval: -1,
   });
-  const e: Editor = { code, doc, awareness: provider.awareness, synced: false, recv: new Map(), target: null, close: () => provider.destroy() };
+  const e: Editor = { code, doc, clientId: doc.clientID, awareness: provider.awareness, synced: false, recv: new Map(), target: null, close: () => provider.destroy() };
   provider.on('sync', (synced: boolean) => {
     if (synced) e.synced = true;
   });
   doc.on('afterTransaction', (tr: Transaction) => tr.origin === provider && trackReceive(e, tr));
+  return e;
+}
+
+/** The reference's editor in the shared model: y-websocket's protocol spoken over a plain WebSocket (its provider owns a document of its own). */
+function referenceSharedEditor(init: WorkerInit, code: string): Editor {
+  const ws = new WebSocket(`${init.url}/${init.draftId}`);
+  const e = newEditor(code, () => ws.close());
+  const send: Send = (frame) => {
+    if (ws.readyState === WebSocket.OPEN) ws.send(frame);
+  };
+  senders.set(e, send);
+  ws.on('open', () => {
+    send(syncStep1Frame(Y.encodeStateVector(e.doc)));
+    if (e.awareness.getLocalState() !== null) send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(e.awareness, [e.clientId])));
+  });
+  ws.on('message', (data: Buffer) => onFrame(e, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), send, (payload) => receiveShared(e, payload)));
+  sendPresence(e.awareness, send);
   return e;
 }
 
@@ -184,16 +288,19 @@ function keystroke(e: Editor, paragraphIds: string[], mode: Mode): void {
   const text = textOf(e.target.paragraphId);
   // Base text carries no attribute: an explicit null keeps a letter typed at a bracket's edge out of it.
   const attributes = mode === 'brackets' ? { [BRACKET_ATTRIBUTE]: e.target.attr } : { [BRACKET_ATTRIBUTE]: null };
-  e.doc.transact(() => text.insert(index, letter, attributes), LOCAL);
+  // The shared copy types under each editor's own client id in turn.
+  e.doc.clientID = e.clientId;
+  e.doc.transact(() => text.insert(index, letter, attributes), e);
   e.target.rel = Y.createRelativePositionFromTypeIndex(text, index + 1, -1);
   e.target.typed++;
-  const rec = { c: e.doc.clientID, k: Y.getState(e.doc.store, e.doc.clientID), t: now() };
+  const rec = { c: e.clientId, k: Y.getState(e.doc.store, e.clientId), t: now() };
   sentLog.push(rec);
   outbox.push(rec);
 }
 
 let editors: Editor[] = [];
 let mode: Mode = 'brackets';
+let model: ClientModel = 'copies';
 let avoid = new Set<string>();
 const timers: NodeJS.Timeout[] = [];
 
@@ -230,6 +337,12 @@ function arrival(e: Editor, s: SentRecord): number | null {
   return list?.[lo]?.[1] ?? null;
 }
 
+function ackHistogramOf(measureFrom: number, measureTo: number): ReturnType<typeof newHistogram> {
+  const h = newHistogram();
+  for (const [sent, ms] of ackTimes) if (sent >= measureFrom && sent < measureTo) record(h, ms);
+  return h;
+}
+
 function report(measureFrom: number, measureTo: number): WorkerReport {
   for (const t of timers) clearInterval(t);
   const latency = newHistogram();
@@ -243,7 +356,7 @@ function report(measureFrom: number, measureTo: number): WorkerReport {
   for (const s of measured) {
     const times: number[] = [];
     for (const e of editors) {
-      if (s.c === e.doc.clientID) continue;
+      if (s.c === e.clientId) continue;
       const t = arrival(e, s);
       if (t === null) {
         missing++;
@@ -258,7 +371,7 @@ function report(measureFrom: number, measureTo: number): WorkerReport {
     record(firstArrival, first - s.t);
     for (const t of times) record(fanOut, t - first);
   }
-  const own = sentLog.filter((s) => s.t >= measureFrom && s.t < measureTo && editors.some((e) => e.doc.clientID === s.c)).length;
+  const own = sentLog.filter((s) => s.t >= measureFrom && s.t < measureTo && editors.some((e) => e.clientId === s.c)).length;
   return {
     latency: sparse(latency),
     firstArrival: sparse(firstArrival),
@@ -266,7 +379,7 @@ function report(measureFrom: number, measureTo: number): WorkerReport {
     samples,
     missing,
     keystrokes: own,
-    acks: sparse(ackHistogram),
+    acks: sparse(ackHistogramOf(measureFrom, measureTo)),
     acksOk,
     acksRefused,
     refusals: Object.fromEntries(refusalReasons),
@@ -279,6 +392,7 @@ process.on('message', (msg: { type: string; [k: string]: unknown }) => {
     case 'init': {
       const init = msg.init as WorkerInit;
       mode = init.mode;
+      model = init.clients ?? 'copies';
       avoid = new Set(init.avoid ?? []);
       editors = init.editors.map((ed) => (init.kind === 'ours' ? oursEditor(init, ed.token, ed.code) : referenceEditor(init, ed.code)));
       const poll = setInterval(() => {
