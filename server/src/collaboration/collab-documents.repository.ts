@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Selectable } from 'kysely';
-import type { Pool } from 'pg';
+import { Pool, type PoolConfig } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { CollabDocument, CollabUpdate } from '../database/db-types';
@@ -30,10 +30,27 @@ export interface BracketClaim {
 
 const toUpdate = (r: { seq: string; update: Buffer }): StoredUpdate => ({ seq: Number(r.seq), update: new Uint8Array(r.update) });
 
+/**
+ * Connections of the batches' own (each room has at most one batch in flight; rooms beyond this
+ * many take turns). They are apart from the pool every other query uses, so an acknowledgement
+ * never queues behind background work: a projection round once set off two queries per paragraph
+ * on the shared pool and each batch waited for all of them (store p99 ≤ 100 ms at 105 editors).
+ */
+const BATCH_CONNECTIONS = 4;
+
 /** All SQL about a draft's real-time document: its snapshot, its update rows and its bracket claims. */
 @Injectable()
-export class CollabDocumentsRepository {
+export class CollabDocumentsRepository implements OnModuleDestroy {
+  private readonly logger = new Logger('CollabStore');
+  private batchPool: Pool | null = null;
+
   constructor(private readonly db: DataSource) {}
+
+  async onModuleDestroy(): Promise<void> {
+    const pool = this.batchPool;
+    this.batchPool = null;
+    await pool?.end();
+  }
 
   /** Creates the document row with its first snapshot unless another instance already did; true if this call created it. */
   async create(m: EntityManager, draftId: string, snapshot: Uint8Array): Promise<boolean> {
@@ -96,7 +113,7 @@ export class CollabDocumentsRepository {
    * around it; a commit is then little more than one round trip.
    */
   async appendBatch(draftId: string, update: Uint8Array, userIds: string[], instance: string, claims: BracketClaim[], sessionIds: string[] = []): Promise<number | { ended: string[] }> {
-    const result = await this.pool().query<{ seq: string | null; ended: string[] | null }>({
+    const result = await this.batches().query<{ seq: string | null; ended: string[] | null }>({
       name: 'collab_append_batch',
       text: APPEND_BATCH,
       values: [
@@ -117,8 +134,16 @@ export class CollabDocumentsRepository {
     return Number(row.seq);
   }
 
-  private pool(): Pool {
-    return (this.db.driver as PostgresDriver).master as Pool;
+  /** The batches' connections, opened on first use with the settings of the app's own pool. */
+  private batches(): Pool {
+    if (this.batchPool) return this.batchPool;
+    const shared = (this.db.driver as PostgresDriver).master as Pool & { options: PoolConfig };
+    const pool = new Pool({ ...shared.options, max: BATCH_CONNECTIONS, allowExitOnIdle: true });
+    // A connection the server ended (a restart, a dropped database) is replaced on the next batch; the
+    // batch it failed is retried by the room.
+    pool.on('error', (err) => this.logger.warn(`a batch connection was closed: ${err.message}`));
+    this.batchPool = pool;
+    return pool;
   }
 
   async headSeq(draftId: string): Promise<number> {
