@@ -169,8 +169,9 @@ export class TranslationsRepository {
     return row !== undefined;
   }
 
-  async amendmentIdsOf(paragraphId: string): Promise<string[]> {
-    const rows = await kysely(this.db.manager).selectFrom('amendment').select('id').where('paragraph_id', '=', paragraphId).execute();
+  async amendmentIdsOf(paragraphIds: readonly string[]): Promise<string[]> {
+    if (paragraphIds.length === 0) return [];
+    const rows = await kysely(this.db.manager).selectFrom('amendment').select('id').where('paragraph_id', '=', sql<string>`ANY (${[...paragraphIds]}::uuid[])`).execute();
     return rows.map((r) => r.id);
   }
 }

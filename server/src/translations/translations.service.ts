@@ -256,8 +256,8 @@ export class TranslationsService {
   }
 
   /** After the original of some units changed: recompute, and tell the room which translations turned outdated. */
-  async originalChanged(draftId: string, paragraphId: string | null): Promise<void> {
-    const unitIds = paragraphId === null ? null : [paragraphId, ...(await this.repo.amendmentIdsOf(paragraphId))];
+  async originalChanged(draftId: string, paragraphIds: readonly string[] | null): Promise<void> {
+    const unitIds = paragraphIds === null ? null : [...paragraphIds, ...(await this.repo.amendmentIdsOf(paragraphIds))];
     if (!(await (unitIds === null ? this.repo.draftHasTranslations(draftId) : this.repo.hasTranslations(unitIds)))) return;
     const synced = await this.sync(draftId);
     if (!synced || synced.changed.length === 0) return;
