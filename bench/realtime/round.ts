@@ -10,13 +10,13 @@ export type Kind = 'ours' | 'reference';
 export const WORKERS = 3;
 export const STEP_MS = Number(process.env.BENCH_STEP_MS ?? 15_000);
 export const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 3_000);
-/** The editors' client model (worker.ts): a full copy each (`copies`, as browsers) or one copy per client process (`shared`). */
+/** The editors' client model (worker.ts): one copy per client process (`shared`, the default) or a full copy each (`copies`, as browsers). */
 export const CLIENTS: ClientModel = clientModel(process.env.BENCH_CLIENTS);
 
 function clientModel(value: string | undefined): ClientModel {
-  if (value === undefined || value === '' || value === 'copies') return 'copies';
-  if (value === 'shared') return 'shared';
-  throw new Error(`BENCH_CLIENTS is "copies" (the default) or "shared", not "${value}"`);
+  if (value === undefined || value === '' || value === 'shared') return 'shared';
+  if (value === 'copies') return 'copies';
+  throw new Error(`BENCH_CLIENTS is "shared" (the default) or "copies", not "${value}"`);
 }
 const DRAIN_MS = 2_500;
 

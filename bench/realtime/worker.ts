@@ -4,9 +4,9 @@
  * Speaks either our protocol (socket.io /collab) or y-websocket's.
  *
  * Two client models (`BENCH_CLIENTS`):
- * - `copies` (the default): each editor is a full Y.Doc of the draft, as in a browser, and applies
- *   every batch it receives (y-websocket's own client for the reference);
- * - `shared`: the editors of a process type into one Y.Doc, each under its own client id, and each
+ * - `copies`: each editor is a full Y.Doc of the draft, as in a browser, and applies every batch it
+ *   receives (y-websocket's own client for the reference);
+ * - `shared` (the default): the editors of a process type into one Y.Doc, each under its own client id, and each
  *   distinct frame is applied once per process; every editor still has its own connection, sends its
  *   own updates and presence and receives everything. The clients then cost ~1/N of the copies
  *   model, so a step measures the server rather than the machine's capacity to apply the room's
@@ -33,7 +33,7 @@ export interface WorkerInit {
   editors: { token: string; code: string }[];
   /** Paragraphs nobody of this process types in (another client is measured there). */
   avoid?: string[];
-  /** The client model (see above); `copies` when absent. */
+  /** The client model (see above); `copies` when absent (the runner always says which). */
   clients?: ClientModel;
 }
 
