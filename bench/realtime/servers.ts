@@ -106,6 +106,8 @@ export async function serverHistograms(url: string): Promise<Map<string, number>
   for (const m of text.matchAll(/^omnibus_collab_durable_ms_bucket\{le="([^"]+)"\} (\d+)$/gm)) out.set(`durable le=${m[1]}`, Number(m[2]));
   for (const m of text.matchAll(/^omnibus_collab_stage_ms_bucket\{le="([^"]+)",stage="([^"]+)"\} (\d+)$/gm)) out.set(`stage:${m[2]} le=${m[1]}`, Number(m[3]));
   for (const m of text.matchAll(/^omnibus_collab_stage_ms_(sum|count)\{stage="([^"]+)"\} ([\d.e+-]+)$/gm)) out.set(`stage:${m[2]} ${m[1]}`, Number(m[3]));
+  for (const m of text.matchAll(/^omnibus_collab_job_ms_bucket\{le="([^"]+)",job="([^"]+)"\} (\d+)$/gm)) out.set(`job:${m[2]} le=${m[1]}`, Number(m[3]));
+  for (const m of text.matchAll(/^omnibus_collab_job_ms_(sum|count)\{job="([^"]+)"\} ([\d.e+-]+)$/gm)) out.set(`job:${m[2]} ${m[1]}`, Number(m[3]));
   return out;
 }
 

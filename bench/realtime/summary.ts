@@ -7,12 +7,15 @@ import type { Mode } from './worker';
 export const LIMIT_MS = 100;
 
 export const STAGES = ['judge', 'gather', 'store', 'fanout'] as const;
+/** The room's background jobs (omnibus_collab_job_ms): folding rows into the snapshot, and projection rounds. */
+export const JOBS = ['compact', 'project'] as const;
 
 export interface StageFigures {
-  /** Mean, and the bucket bounds holding p50 and p99, ms. */
+  /** Mean, and the bucket bounds holding p50, p99 and all of them, ms. */
   mean: number;
   p50: number | null;
   p99: number | null;
+  max: number | null;
   count: number;
 }
 
@@ -54,6 +57,8 @@ export interface StepResult {
   refusals: Record<string, number>;
   /** Where an update's time went inside our server (see omnibus_collab_stage_ms). */
   stages: Partial<Record<(typeof STAGES)[number], StageFigures>>;
+  /** The room's background jobs in the window, same figures (count: how many ran). */
+  jobs: Partial<Record<(typeof JOBS)[number], StageFigures>>;
 }
 
 /** The bucket bound under which a fraction `p` of the updates of a histogram were committed. */
@@ -87,12 +92,21 @@ export function summarize(rounds: RoundData[]): StepResult {
   for (const r of rounds) for (const [k, n] of r.histograms) histograms.set(k, (histograms.get(k) ?? 0) + n);
   const bucketsOf = (prefix: string) => new Map([...histograms].filter(([k]) => k.startsWith(`${prefix} le=`)).map(([k, n]) => [k.slice(prefix.length + 4), n]));
   const durable = bucketsOf('durable');
+  const figuresOf = (key: string): StageFigures | null => {
+    const count = histograms.get(`${key} count`) ?? 0;
+    if (count <= 0) return null;
+    const buckets = bucketsOf(key);
+    return { mean: (histograms.get(`${key} sum`) ?? 0) / count, p50: bucketPercentile(buckets, 0.5), p99: bucketPercentile(buckets, 0.99), max: bucketPercentile(buckets, 1), count };
+  };
   const stages: StepResult['stages'] = {};
   for (const stage of STAGES) {
-    const count = histograms.get(`stage:${stage} count`) ?? 0;
-    if (count <= 0) continue;
-    const buckets = bucketsOf(`stage:${stage}`);
-    stages[stage] = { mean: (histograms.get(`stage:${stage} sum`) ?? 0) / count, p50: bucketPercentile(buckets, 0.5), p99: bucketPercentile(buckets, 0.99), count };
+    const f = figuresOf(`stage:${stage}`);
+    if (f) stages[stage] = f;
+  }
+  const jobs: StepResult['jobs'] = {};
+  for (const job of JOBS) {
+    const f = figuresOf(`job:${job}`);
+    if (f) jobs[job] = f;
   }
   const serverCpu = rounds.reduce((n, r) => n + r.serverCpuSeconds, 0);
   const databaseCpu = rounds.reduce((n, r) => n + r.databaseCpuSeconds, 0);
@@ -131,6 +145,7 @@ export function summarize(rounds: RoundData[]): StepResult {
     refused: sum((x) => x.acksRefused),
     refusals,
     stages,
+    jobs,
   };
 }
 
@@ -243,17 +258,21 @@ function modeLines(mode: Mode, results: StepResult[], steps: number[]): string[]
   const ours = results.filter((r) => r.kind === 'ours');
   lines.push(
     '',
-    'Where an update\'s time goes inside our server (mean; p50 ≤ / p99 ≤ bucket bounds; ms): shadow validation, gathering into a batch, the batch\'s statement until commit, handing the batch to every socket; "first arrival" is the client side, keystroke until the first other editor of a process has it.',
+    'Where an update\'s time goes inside our server (mean; p50 ≤ / p99 ≤ bucket bounds; ms): shadow validation, gathering into a batch, the batch\'s statement until commit, handing the batch to every socket; "first arrival" is the client side, keystroke until the first other editor of a process has it. The room\'s background jobs in the measured windows: how many ran, mean and the largest bucket bound (ms); batches wait while a compaction runs.',
     '',
-    `| editors | ${STAGES.join(' | ')} | first arrival p50 / p99 |`,
-    `| --- | ${STAGES.map(() => '---').join(' | ')} | --- |`,
+    `| editors | ${STAGES.join(' | ')} | first arrival p50 / p99 | ${JOBS.map((j) => `${j}: n, mean / ≤ max`).join(' | ')} |`,
+    `| --- | ${STAGES.map(() => '---').join(' | ')} | --- | ${JOBS.map(() => '---').join(' | ')} |`,
   );
   for (const o of ours) {
     const cells = STAGES.map((st) => {
       const f = o.stages[st];
       return f ? `${fmt(f.mean, 2)} (≤ ${fmt(f.p50, 2)} / ≤ ${fmt(f.p99, 1)})` : '–';
     });
-    lines.push(`| ${o.editors} | ${cells.join(' | ')} | ${fmt(o.firstP50)} / ${fmt(o.firstP99)} |`);
+    const jobs = JOBS.map((j) => {
+      const f = o.jobs[j];
+      return f ? `${f.count}, ${fmt(f.mean, 1)} / ≤ ${fmt(f.max, 0)}` : '0';
+    });
+    lines.push(`| ${o.editors} | ${cells.join(' | ')} | ${fmt(o.firstP50)} / ${fmt(o.firstP99)} | ${jobs.join(' | ')} |`);
   }
   lines.push(
     '',

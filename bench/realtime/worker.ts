@@ -270,12 +270,29 @@ function freeIndex(text: YText): number {
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz ';
 
+/**
+ * A random paragraph for a new run of typing. In the shared model it is one no other editor of this
+ * process is typing in: there a new run could start right beside a letter another editor typed a
+ * moment ago and the server has not yet received (through that editor's connection), which no real
+ * client can do (it only ever builds on what the server sent it, and on its own sent letters).
+ */
+function pickParagraph(e: Editor, paragraphIds: string[]): string {
+  const any = () => paragraphIds[Math.floor(Math.random() * paragraphIds.length)] as string;
+  if (model === 'copies') return any();
+  const busy = new Set(editors.flatMap((o) => (o !== e && o.target ? [o.target.paragraphId] : [])));
+  for (let i = 0; i < 20; i++) {
+    const id = any();
+    if (!busy.has(id)) return id;
+  }
+  return any();
+}
+
 function keystroke(e: Editor, paragraphIds: string[], mode: Mode): void {
   const letter = LETTERS[Math.floor(Math.random() * LETTERS.length)] as string;
   const textOf = (id: string) => paragraphText(e.doc, id);
   let index: number;
   if (!e.target || e.target.typed >= e.target.length) {
-    const paragraphId = paragraphIds[Math.floor(Math.random() * paragraphIds.length)] as string;
+    const paragraphId = pickParagraph(e, paragraphIds);
     const attr = { id: randomUUID(), kind: 'insert', sponsors: e.code };
     index = freeIndex(textOf(paragraphId));
     // Proposals of 10 to 40 characters (25 on average): editors who started together drift apart,

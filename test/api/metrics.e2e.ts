@@ -1,4 +1,4 @@
-import { CollabClient } from '../support/collab-client';
+import { CollabClient, waitFor } from '../support/collab-client';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
 import { startTestServer, TestServer } from '../support/test-server';
 
@@ -45,6 +45,10 @@ describe('on this machine, without a token', () => {
     expect(value(text, 'omnibus_event_loop_delay_max_ms')).toBeGreaterThanOrEqual(value(text, 'omnibus_event_loop_delay_p99_ms'));
     expect(value(text, 'omnibus_collab_batches_total')).toBeGreaterThanOrEqual(1);
     expect(value(text, 'omnibus_open_sockets')).toBe(1);
+    // The room's background jobs: the projection writes the typed words into the tables within a second or so.
+    expect(before).toContain('# TYPE omnibus_collab_job_ms histogram');
+    const projectionRounds = async () => Number(/^omnibus_collab_job_ms_count\{job="project"\} (\d+)$/m.exec((await t.api('GET', '/api/metrics')).body as string)?.[1] ?? 0);
+    await waitFor(async () => (await projectionRounds()) >= 1, 'a projection round');
     for (const series of ['omnibus_db_transaction_retries_serialization', 'omnibus_db_transaction_retries_deadlock', 'omnibus_db_transaction_retries_exhausted']) {
       expect(value(text, series)).toBeGreaterThanOrEqual(0);
     }

@@ -19,6 +19,16 @@ export function collabStage(metrics: MetricsRegistry, stage: CollabStage): Histo
   return metrics.histogram('omnibus_collab_stage_ms', 'Time an update spends in each stage of the real-time path, ms.', `stage="${stage}"`, STAGE_BUCKETS_MS);
 }
 
+/**
+ * The room's background jobs: `compact` folds the update rows into the snapshot (the room's batches
+ * wait while it runs), `project` writes a round of co-edited paragraphs into the tables.
+ */
+export type CollabJob = 'compact' | 'project';
+
+export function collabJob(metrics: MetricsRegistry, job: CollabJob): Histogram {
+  return metrics.histogram('omnibus_collab_job_ms', "Time of a room's background jobs (compact: batches wait meanwhile; project), ms.", `job="${job}"`, STAGE_BUCKETS_MS);
+}
+
 /** Bounds (ms) of a join: fine around the 50 ms target at p99, so the figure says more than "between 35 and 60". */
 const JOIN_BUCKETS_MS = [1, 2, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 60, 70, 80, 100, 150, 200, 250, 300, 350, 400, 450, 500, 750, 1000];
 

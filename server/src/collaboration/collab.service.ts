@@ -26,7 +26,7 @@ import { Room } from './room';
 import type { RoomDeps } from './room-deps';
 import { createDocument, loadRoom } from './room-loader';
 import { together } from './write-coalescing';
-import { countMergePatchFailures, durableWindow } from './collab-metrics';
+import { collabJob, countMergePatchFailures, durableWindow } from './collab-metrics';
 import { MetricsRegistry } from '../metrics/metrics.registry';
 import { transactionRetries } from '../database/transaction-retry';
 
@@ -97,6 +97,8 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
   private registerGauges(metrics: MetricsRegistry): void {
     metrics.gauge('omnibus_collab_rooms', 'Drafts open for co-editing on this instance.', () => this.rooms.size);
     durableWindow(metrics);
+    collabJob(metrics, 'compact');
+    collabJob(metrics, 'project');
     countMergePatchFailures(metrics, 0);
     metrics.gauge('omnibus_collab_connections', 'Sockets co-editing on this instance.', () => this.nsp?.sockets.size ?? 0);
     metrics.gauge('omnibus_db_transaction_retries_serialization', 'Transactions run again after PostgreSQL refused them with 40001, since start.', () => transactionRetries.retried['40001']);

@@ -10,6 +10,7 @@ import type { ProjectionRepository } from './projection.repository';
 import type { Room } from './room';
 import type { RoomDeps } from './room-deps';
 import { deltaNow } from './text-runs';
+import { collabJob } from './collab-metrics';
 import type { YMap, YText } from './yjs';
 
 interface Dirty {
@@ -137,7 +138,9 @@ export class Projector {
     let outcome: Outcome = { stale: [], retry: [], written: [] };
     if (ids.length > 0) {
       try {
+        const started = performance.now();
         outcome = await retryTransaction(this.deps.db, (m) => this.write(m, ids, snapshots, batch));
+        collabJob(this.deps.metrics, 'project').observe(performance.now() - started);
       } catch (err) {
         for (const [id, d] of batch) {
           this.mark(id, null);

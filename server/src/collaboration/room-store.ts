@@ -7,7 +7,8 @@ import type { BracketClaim } from './collab-documents.repository';
 import { sectionInfos } from './doc-builder';
 import { ancestorOf, paragraphSources } from './paragraph-source';
 import { Projector } from './projector';
-import { countMergePatchFailures } from './collab-metrics';
+import { collabJob, countMergePatchFailures } from './collab-metrics';
+import type { Histogram } from '../metrics/metrics.registry';
 import { reconcileParagraph, type MergeFailure } from './reconcile';
 import { SyncCapture } from './origins';
 import type { Room } from './room';
@@ -40,12 +41,14 @@ export class RoomStore {
    * id: the merge is made on a copy, and the live document's id may write formatting clean-ups meanwhile.
    */
   readonly reconcileClientId: number;
+  private readonly compactTime: Histogram;
 
   constructor(
     private readonly room: Room,
     private readonly deps: RoomDeps,
   ) {
     this.projector = new Projector(room, deps, (ids) => this.reconcile(ids));
+    this.compactTime = collabJob(deps.metrics, 'compact');
     let id = randomInt(1, 2 ** 31);
     while (id === room.live.clientID) id = randomInt(1, 2 ** 31);
     this.reconcileClientId = id;
@@ -118,6 +121,7 @@ export class RoomStore {
    */
   async compact(): Promise<void> {
     this.compactionQueued = false;
+    const started = performance.now();
     try {
       const removed = await retryTransaction(this.deps.db, async (m) => {
         const { headSeq, snapshotSeq } = await this.deps.docs.lockForCompaction(m, this.room.draftId);
@@ -126,6 +130,7 @@ export class RoomStore {
         return this.deps.docs.replaceSnapshot(m, this.room.draftId, Y.encodeStateAsUpdate(this.room.live), upTo);
       });
       this.rowsSinceCompaction = 0;
+      this.compactTime.observe(performance.now() - started);
       this.logger.debug(`draft ${this.room.draftId}: folded ${removed} update rows into the snapshot`);
     } catch (err) {
       this.logger.error(`draft ${this.room.draftId}: compaction failed, will retry after more updates: ${String(err)}`);
