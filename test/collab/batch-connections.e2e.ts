@@ -1,12 +1,14 @@
 import type { Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { ProjectionRepository } from '../../server/src/collaboration/projection.repository';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
 import { startTestServer, TestServer } from '../support/test-server';
 
 /**
  * A keystroke's batch is written on connections of its own: however busy the pool every other query
- * shares (API requests, the projection, translation checks), an acknowledgement never waits for it.
+ * shares (API requests, the projection, translation checks), an acknowledgement never waits for it;
+ * nor does it wait for a projection round that holds the paragraph it proposes a bracket in.
  */
 jest.setTimeout(60_000);
 
@@ -44,5 +46,35 @@ it('stores and acknowledges typing while every connection of the shared pool is 
     expect(rows[0]?.n).toBeGreaterThan(0);
   } finally {
     chair.close();
+  }
+});
+
+it('stores a new bracket while a projection holds its paragraph', async () => {
+  const draft = await demoDraft(t, await t.login('chair'));
+  const p9 = paragraph(section(draft, 'entity', 'CICTE'), '9');
+  const mex = await CollabClient.connect(t.url, await t.login('mex'), draft.id);
+  const projection = new ProjectionRepository();
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  let locked = false;
+  // A projection round's lock on the paragraph, held until we let it go.
+  const round = t.server.dataSource.transaction(async (m) => {
+    await projection.lockParagraphs(m, [p9.id]);
+    locked = true;
+    await held;
+  });
+  try {
+    await waitFor(() => locked, 'the paragraph to be locked');
+    const before = mex.sent.length;
+    mex.propose(p9.id, 0, 'firmly ', 'MEX');
+    const proposal = mex.sent[before];
+    expect(proposal).toBeDefined();
+    // Its batch claims the new bracket (a row pointing at the paragraph): it need not wait for the round.
+    await waitFor(() => proposal?.ack !== null, 'the acknowledgement while the paragraph is locked', 5_000);
+    expect(proposal?.ack).toMatchObject({ ok: true });
+  } finally {
+    release();
+    await round;
+    mex.close();
   }
 });

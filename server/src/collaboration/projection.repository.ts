@@ -69,8 +69,14 @@ export class ProjectionRepository {
     );
   }
 
+  /**
+   * Holds off every other writer of these paragraphs until the projection commits. NO KEY UPDATE, not
+   * UPDATE: rows that only point at a paragraph (a batch's bracket claims, comments) are still
+   * inserted meanwhile, as their foreign-key check takes a KEY SHARE lock, which UPDATE would block:
+   * a batch proposing a new bracket once waited for a whole projection round (p99 ≤ 250 ms at 50 editors).
+   */
   async lockParagraphs(m: EntityManager, ids: string[]): Promise<{ id: string; status: ParagraphStatus; text: string; label: string }[]> {
-    return m.query(`SELECT id, status, text, label FROM paragraph WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [ids]);
+    return m.query(`SELECT id, status, text, label FROM paragraph WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE`, [ids]);
   }
 
   /** Holds off API changes to these paragraphs' amendments and sponsors while the projection compares and writes. */

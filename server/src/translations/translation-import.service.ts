@@ -105,8 +105,9 @@ export class TranslationImportService {
   }
 }
 
+/** Every writer of the draft's paragraphs waits; rows that only point at one (a co-editing batch's bracket claims) do not (see ProjectionRepository.lockParagraphs). */
 async function lockParagraphs(m: EntityManager, draftId: string): Promise<void> {
-  await m.query(`SELECT id FROM paragraph WHERE draft_id = $1 ORDER BY id FOR UPDATE`, [draftId]);
+  await m.query(`SELECT id FROM paragraph WHERE draft_id = $1 ORDER BY id FOR NO KEY UPDATE`, [draftId]);
 }
 
 function digestOf(alignment: TranslationAlignment, latest: ReadonlyMap<string, { revision: number }>): string {
