@@ -102,10 +102,15 @@ function trackReceive(e: Editor, tr: Transaction): void {
   const t = now();
   for (const [client, clock] of tr.afterState) {
     if ((tr.beforeState.get(client) ?? 0) >= clock) continue;
-    const list = e.recv.get(client);
-    if (list) list.push([clock, t]);
-    else e.recv.set(client, [[clock, t]]);
+    noteArrival(e, client, clock, t);
   }
+}
+
+/** Editor `e` holds client `client`'s keystrokes up to `clock` since `t`. */
+function noteArrival(e: Editor, client: number, clock: number, t: number): void {
+  const list = e.recv.get(client);
+  if (list) list.push([clock, t]);
+  else e.recv.set(client, [[clock, t]]);
 }
 
 /** What an editor's connection sends: its own updates and its presence. */
@@ -148,7 +153,7 @@ function sharedDoc(): Doc {
   if (sharedCopy) return sharedCopy;
   const doc = new Y.Doc();
   doc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin instanceof Object && senders.has(origin as Editor)) senders.get(origin as Editor)!(updateFrame(update), true);
+    senders.get(origin as Editor)?.(updateFrame(update), true);
   });
   sharedCopy = doc;
   return doc;
@@ -172,11 +177,7 @@ function receiveShared(e: Editor, payload: Uint8Array): void {
     frameKeystrokes.set(key, keystrokes);
     if (frameKeystrokes.size > FRAMES_REMEMBERED) frameKeystrokes.delete(frameKeystrokes.keys().next().value as string);
   }
-  for (const [client, clock] of keystrokes) {
-    const list = e.recv.get(client);
-    if (list) list.push([clock, t]);
-    else e.recv.set(client, [[clock, t]]);
-  }
+  for (const [client, clock] of keystrokes) noteArrival(e, client, clock, t);
 }
 
 /** A new editor: its own copy (copies model) or the shared one, and its own presence under its own client id. */

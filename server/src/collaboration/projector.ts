@@ -11,6 +11,7 @@ import type { Room } from './room';
 import type { RoomDeps } from './room-deps';
 import { deltaNow } from './text-runs';
 import { collabJob } from './collab-metrics';
+import type { Histogram } from '../metrics/metrics.registry';
 import type { YMap, YText } from './yjs';
 
 interface Dirty {
@@ -47,12 +48,15 @@ export class Projector {
   private readonly actors = new Map<string, Actor>();
   private running: Promise<void> | null = null;
   private projectedUpTo = 0;
+  private readonly roundTime: Histogram;
 
   constructor(
     private readonly room: Room,
     private readonly deps: RoomDeps,
     private readonly reconcile: (paragraphIds: string[]) => void,
-  ) {}
+  ) {
+    this.roundTime = collabJob(deps.metrics, 'project');
+  }
 
   mark(paragraphId: string, editor: Actor | null, delayMs = 0): void {
     const due = performance.now() + delayMs;
@@ -140,7 +144,7 @@ export class Projector {
       try {
         const started = performance.now();
         outcome = await retryTransaction(this.deps.db, (m) => this.write(m, ids, snapshots, batch));
-        collabJob(this.deps.metrics, 'project').observe(performance.now() - started);
+        this.roundTime.observe(performance.now() - started);
       } catch (err) {
         for (const [id, d] of batch) {
           this.mark(id, null);
