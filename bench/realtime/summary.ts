@@ -258,7 +258,7 @@ function modeLines(mode: Mode, results: StepResult[], steps: number[]): string[]
   const ours = results.filter((r) => r.kind === 'ours');
   lines.push(
     '',
-    'Where an update\'s time goes inside our server (mean; p50 ≤ / p99 ≤ bucket bounds; ms): shadow validation, gathering into a batch, the batch\'s statement until commit, handing the batch to every socket; "first arrival" is the client side, keystroke until the first other editor of a process has it. The room\'s background jobs in the measured windows: how many ran, mean and the largest bucket bound (ms); batches wait while a compaction runs.',
+    'Where an update\'s time goes inside our server (mean; p50 ≤ / p99 ≤ bucket bounds; ms): shadow validation, gathering into a batch, the batch\'s statement until commit, handing the batch to every socket; "first arrival" is the client side, keystroke until the first other editor of a process has it. The room\'s background jobs in the measured windows: how many ran, mean and the largest bucket bound (ms); a compaction runs beside the batches and locks the document row only for its last statement.',
     '',
     `| editors | ${STAGES.join(' | ')} | first arrival p50 / p99 | ${JOBS.map((j) => `${j}: n, mean / ≤ max`).join(' | ')} |`,
     `| --- | ${STAGES.map(() => '---').join(' | ')} | --- | ${JOBS.map(() => '---').join(' | ')} |`,

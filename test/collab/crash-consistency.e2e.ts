@@ -13,7 +13,7 @@ import { apiClient } from '../support/test-server';
  * After the server is killed with SIGKILL at any instant, the paragraph tables catch up with the
  * stored co-editing document on their own: REST, the draft view and the compilation export show
  * every acknowledged keystroke, though nobody types again or even opens the draft. Several cycles
- * of typing, kill and restart, each compared in full.
+ * of typing, kill and restart, each compared in full, with compactions running beside the batches.
  */
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 3);
 jest.setTimeout(60_000 + CYCLES * 90_000);
@@ -53,7 +53,8 @@ function charsIn(haystack: string, prefix: string, typed: string, after = ''): n
 
 it(`shows every acknowledged edit in REST and the exports after ${CYCLES} SIGKILLs of the server, with no one typing again`, async () => {
   const db = await createTestDatabase();
-  const server = new ChildServer(db.url, await freePort());
+  // Compactions every 25 batches: a kill often lands while one runs beside the batches.
+  const server = new ChildServer(db.url, await freePort(), { COLLAB_COMPACT_AFTER_ROWS: '25' });
   const ds = createDataSource(db.url, { poolSize: 1, quiet: true });
   const report: string[] = [];
   const totals = { sent: 0, acked: 0, stored: 0, rest: 0, exported: 0 };
@@ -146,9 +147,12 @@ it(`shows every acknowledged edit in REST and the exports after ${CYCLES} SIGKIL
         const pos = exportText.indexOf(ty.prefix);
         return n + (pos < 0 ? 0 : charsIn(exportText.slice(pos), ty.prefix, ty.typed));
       }, 0);
-      const marks: { head: string; projected: string }[] = await ds.query(`SELECT head_seq AS head, projected_seq AS projected FROM collab_document WHERE draft_id = $1`, [first.id]);
+      const marks: { head: string; projected: string; snapshot: string }[] = await ds.query(
+        `SELECT head_seq AS head, projected_seq AS projected, snapshot_seq AS snapshot FROM collab_document WHERE draft_id = $1`,
+        [first.id],
+      );
 
-      report.push(`cycle ${cycle}: ${sent} keystrokes sent, ${acked} acknowledged, ${ackedStored} of them in the store (${inStore} characters stored), ${inRest} in REST, ${inExport} in the export; ${diffs.length} paragraphs differ; restart ${restartMs} ms`);
+      report.push(`cycle ${cycle}: ${sent} keystrokes sent, ${acked} acknowledged, ${ackedStored} of them in the store (${inStore} characters stored), ${inRest} in REST, ${inExport} in the export; ${diffs.length} paragraphs differ; restart ${restartMs} ms; batches ${marks[0]?.head}, folded into the snapshot ${marks[0]?.snapshot}`);
       Object.assign(totals, { sent: totals.sent + sent, acked: totals.acked + acked, stored: totals.stored + inStore, rest: totals.rest + inRest, exported: totals.exported + inExport });
       expect(ackedStored).toBe(acked);
       expect(single.body.compiled).toBe(projected.get(typists[1]!.paragraphId)!.compiled);
@@ -158,6 +162,7 @@ it(`shows every acknowledged edit in REST and the exports after ${CYCLES} SIGKIL
       expect(inRest).toBe(inStore);
       expect(inExport).toBe(inStore);
       expect(marks[0]?.projected).toBe(marks[0]?.head);
+      expect(Number(marks[0]?.snapshot)).toBeGreaterThan(0);
       for (const ty of typists) ty.client.close();
     }
     report.push(`total: ${totals.sent} sent, ${totals.acked} acknowledged, ${totals.stored} stored, ${totals.rest} in REST, ${totals.exported} in the export`);

@@ -198,8 +198,8 @@ export class CollabDocumentsRepository implements OnModuleDestroy {
     );
   }
 
-  /** Locks the store row for a compaction and says how far the updates go. */
-  async lockForCompaction(m: EntityManager, draftId: string): Promise<{ headSeq: number; snapshotSeq: number }> {
+  /** Takes the draft's store lock (batches wait until the transaction ends) and says how far the updates go. */
+  async lockStore(m: EntityManager, draftId: string): Promise<{ headSeq: number; snapshotSeq: number }> {
     const rows: Pick<Selectable<CollabDocument>, 'head_seq' | 'snapshot_seq'>[] = await m.query(
       `SELECT head_seq, snapshot_seq FROM collab_document WHERE draft_id = $1 FOR UPDATE`,
       [draftId],
@@ -209,13 +209,19 @@ export class CollabDocumentsRepository implements OnModuleDestroy {
     return { headSeq: Number(row.head_seq), snapshotSeq: Number(row.snapshot_seq) };
   }
 
+  /**
+   * Replaces the snapshot with one holding every batch up to `upToSeq` (unless one as far along is
+   * there already) and deletes those batches' rows. The rows go first: no batch touches them, while
+   * the document row is updated by every batch, so it is locked only from the last statement to the
+   * commit. Returns how many rows were deleted.
+   */
   async replaceSnapshot(m: EntityManager, draftId: string, snapshot: Uint8Array, upToSeq: number): Promise<number> {
-    await m.query(`UPDATE collab_document SET snapshot = $2, snapshot_seq = $3, compacted_at = now() WHERE draft_id = $1`, [
+    const deleted: [unknown[], number] = await m.query(`DELETE FROM collab_update WHERE draft_id = $1 AND seq <= $2`, [draftId, upToSeq]);
+    await m.query(`UPDATE collab_document SET snapshot = $2, snapshot_seq = $3, compacted_at = now() WHERE draft_id = $1 AND snapshot_seq < $3`, [
       draftId,
-      Buffer.from(snapshot),
+      Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength),
       upToSeq,
     ]);
-    const deleted: [unknown[], number] = await m.query(`DELETE FROM collab_update WHERE draft_id = $1 AND seq <= $2`, [draftId, upToSeq]);
     return deleted[1];
   }
 }

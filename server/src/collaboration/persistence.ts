@@ -48,7 +48,8 @@ const MAX_RETRY_DELAY_MS = 2_000;
  * The durability of one room. Updates accepted between two writes become one batch, one row, one
  * transaction: while a batch is being written the next one gathers, so the window is the time of
  * one commit (far under 250 ms) and the row count stays low under load. Every job that writes the
- * room's store (batches, the server's own syncs, compaction) runs one at a time, in order.
+ * room's store (batches, the server's own syncs, reconciliation) runs one at a time, in order;
+ * compaction runs beside them (room-store.ts).
  */
 export class Persistence {
   private open: Batch | null = null;
@@ -88,7 +89,7 @@ export class Persistence {
     return new Promise((resolve) => batch.waiters.push(resolve));
   }
 
-  /** Resolves once every job queued so far (batches, syncs, compaction) has finished. */
+  /** Resolves once every job queued so far (batches, syncs, reconciliation) has finished. */
   settled(): Promise<void> {
     return this.enqueue(async () => undefined);
   }

@@ -365,6 +365,7 @@ export class Room {
     await this.persistence.durable();
     await this.store.project();
     await this.persistence.settled();
+    await this.store.compacted();
     this.persistence.close();
     this.validator.destroy();
     this.live.destroy();
