@@ -1,5 +1,9 @@
 import type { DraftView } from '@omnibus/shared';
 import { MUTABLE_STATUSES } from '../../server/src/access/access.policy';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../server/src/database/data-source';
 import { Y, type Doc } from '../../server/src/collaboration/yjs';
 import { ChildServer, freePort } from '../support/child-server';
@@ -16,7 +20,7 @@ import { apiClient } from '../support/test-server';
  * of typing, kill and restart, each compared in full, with compactions running beside the batches.
  */
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 3);
-jest.setTimeout(60_000 + CYCLES * 90_000);
+jest.setTimeout(120_000 + CYCLES * 90_000);
 
 interface Typist {
   user: string;
@@ -51,16 +55,78 @@ function charsIn(haystack: string, prefix: string, typed: string, after = ''): n
   return lo;
 }
 
-it(`shows every acknowledged edit in REST and the exports after ${CYCLES} SIGKILLs of the server, with no one typing again`, async () => {
+interface Setup {
+  server: ChildServer;
+  /** The database the server writes, for reading what it stored. */
+  databaseUrl: string;
+  drop(): Promise<void>;
+}
+
+/** Compactions every 25 batches: a kill often lands while one runs beside the batches. */
+const COMPACT = { COLLAB_COMPACT_AFTER_ROWS: '25' };
+
+/** A PostgreSQL server of the tests' own, as CI and deployments with DATABASE_URL run it. */
+async function onTestDatabase(): Promise<Setup> {
   const db = await createTestDatabase();
-  // Compactions every 25 batches: a kill often lands while one runs beside the batches.
-  const server = new ChildServer(db.url, await freePort(), { COLLAB_COMPACT_AFTER_ROWS: '25' });
-  const ds = createDataSource(db.url, { poolSize: 1, quiet: true });
+  return { server: new ChildServer(db.url, await freePort(), COMPACT), databaseUrl: db.url, drop: () => db.drop() };
+}
+
+/**
+ * \`npm start\` as on a fresh machine: no DATABASE_URL, so the server runs its embedded PostgreSQL
+ * (which outlives a SIGKILL of the server and is shut down and started again by the next start) and
+ * seeds the demo committee.
+ */
+async function onEmbeddedPostgres(): Promise<Setup> {
+  // Open to the PostgreSQL user when the tests run as root.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'omnibus-crash-consistency-'));
+  fs.chmodSync(dataDir, 0o755);
+  const pgPort = await freePort();
+  const server = new ChildServer('', await freePort(), { ...COMPACT, OMNIBUS_SEED: 'on', OMNIBUS_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), NODE_ENV: '' });
+  return {
+    server,
+    databaseUrl: `postgres://postgres:omnibus-local@127.0.0.1:${pgPort}/omnibus`,
+    drop: async () => {
+      // The server is gone; a fast shutdown of the PostgreSQL it left running, then its folder.
+      const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+      if (fs.existsSync(pidFile)) {
+        const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+        try {
+          process.kill(pid, 'SIGINT');
+        } catch {
+          // already gone
+        }
+        await waitFor(() => !fs.existsSync(pidFile), 'the embedded PostgreSQL to stop', 30_000).catch(() => undefined);
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs \`fn\` on a connection of its own: the embedded PostgreSQL is restarted with the server, so no connection outlives a cycle. */
+async function withDatabase<T>(url: string, fn: (ds: DataSource) => Promise<T>): Promise<T> {
+  const ds = createDataSource(url, { poolSize: 1, quiet: true });
+  await ds.initialize();
+  try {
+    return await fn(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+it(`shows every acknowledged edit in REST and the exports after ${CYCLES} SIGKILLs of the server, with no one typing again`, async () => {
+  await crashCycles(await onTestDatabase(), 'test database');
+});
+
+it(`does the same in the default setup (npm start, embedded PostgreSQL) after ${CYCLES} SIGKILLs`, async () => {
+  await crashCycles(await onEmbeddedPostgres(), 'embedded PostgreSQL');
+});
+
+async function crashCycles(setup: Setup, name: string): Promise<void> {
+  const { server } = setup;
   const report: string[] = [];
   const totals = { sent: 0, acked: 0, stored: 0, rest: 0, exported: 0 };
   try {
-    await server.start();
-    await ds.initialize();
+    await server.start(180_000);
     const t = apiClient(server.url);
     const users = ['chair', 'mex', 'us', 'can', 'ch', 'bra'];
     const tokens: Record<string, string> = {};
@@ -114,7 +180,7 @@ it(`shows every acknowledged edit in REST and the exports after ${CYCLES} SIGKIL
       const sent = typists.reduce((n, ty) => n + ty.keystrokes.length, 0);
       const acked = typists.reduce((n, ty) => n + ty.keystrokes.filter((s) => s.ack?.ok).length, 0);
       // What PostgreSQL holds, read straight from the tables before the server is back.
-      const stored = await storedDoc(ds, first.id);
+      const stored = await withDatabase(setup.databaseUrl, (ds) => storedDoc(ds, first.id));
       const sv = Y.decodeStateVector(Y.encodeStateVector(stored));
       const ackedStored = typists.reduce((n, ty) => n + ty.keystrokes.filter((s) => s.ack?.ok && covers(sv, s.update)).length, 0);
       const projected = projectDocument(stored);
@@ -147,9 +213,8 @@ it(`shows every acknowledged edit in REST and the exports after ${CYCLES} SIGKIL
         const pos = exportText.indexOf(ty.prefix);
         return n + (pos < 0 ? 0 : charsIn(exportText.slice(pos), ty.prefix, ty.typed));
       }, 0);
-      const marks: { head: string; projected: string; snapshot: string }[] = await ds.query(
-        `SELECT head_seq AS head, projected_seq AS projected, snapshot_seq AS snapshot FROM collab_document WHERE draft_id = $1`,
-        [first.id],
+      const marks: { head: string; projected: string; snapshot: string }[] = await withDatabase(setup.databaseUrl, (ds) =>
+        ds.query(`SELECT head_seq AS head, projected_seq AS projected, snapshot_seq AS snapshot FROM collab_document WHERE draft_id = $1`, [first.id]),
       );
 
       report.push(`cycle ${cycle}: ${sent} keystrokes sent, ${acked} acknowledged, ${ackedStored} of them in the store (${inStore} characters stored), ${inRest} in REST, ${inExport} in the export; ${diffs.length} paragraphs differ; restart ${restartMs} ms; batches ${marks[0]?.head}, folded into the snapshot ${marks[0]?.snapshot}`);
@@ -167,9 +232,8 @@ it(`shows every acknowledged edit in REST and the exports after ${CYCLES} SIGKIL
     }
     report.push(`total: ${totals.sent} sent, ${totals.acked} acknowledged, ${totals.stored} stored, ${totals.rest} in REST, ${totals.exported} in the export`);
   } finally {
-    process.stdout.write(`crash consistency:\n  ${report.join('\n  ')}\n`);
+    process.stdout.write(`crash consistency (${name}):\n  ${report.join('\n  ')}\n`);
     await server.kill();
-    if (ds.isInitialized) await ds.destroy();
-    await db.drop().catch(() => undefined);
+    await setup.drop().catch(() => undefined);
   }
-});
+}
