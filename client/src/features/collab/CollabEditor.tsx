@@ -4,17 +4,18 @@ import { baseKeymap } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
 import { EditorState, Plugin, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import * as Y from 'yjs';
 import { isOpen } from '../draft/permissions';
 import { i18n, useT } from '../../i18n';
 import type { CollabConnection } from './collab-connection';
-import { useCollabState } from './collab-context';
-import { decorationSet, type RemoteCursor } from './decorations';
+import { useCollabSelect } from './collab-context';
+import { bracketsPlugin, cursorSet, type RemoteCursor } from './decorations';
 import { judgeTransaction, type EditRights } from './edit-rules';
 import type { CollabAwarenessState } from './protocol';
 import { REMOTE_META, applyToYText, docFromYText, remoteTransaction } from './ytext-binding';
 import { ErrorLine } from '../draft/ErrorLine';
+import { keystrokeTyped } from '../live-state/typing-pause';
 
 /**
  * The person's rights in one paragraph's text, as the server gave them: `canWrite` from the
@@ -54,16 +55,55 @@ const SAVE_WORDS = (unsaved: number, status: string): string => {
 };
 
 /**
+ * The frame around the editor, with the connection's status and the exact count of unsaved changes
+ * as attributes (what tests and tools wait on). The count moves with every keystroke queued, sent
+ * and acknowledged: it is written to the element directly, without a redraw of the frame or the
+ * editor inside it.
+ */
+function CollabFrame({ conn, children }: { conn: CollabConnection; children: ReactNode }) {
+  const status = useCollabSelect(conn, (s) => s.status);
+  const frame = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const show = (unsaved: number) => el.setAttribute('data-unsaved', String(unsaved));
+    show(conn.unsavedNow());
+    return conn.onUnsaved(show);
+  }, [conn]);
+  return (
+    <div ref={frame} className="collab" data-collab-status={status}>
+      {children}
+    </div>
+  );
+}
+
+/** "Saving…", "Saved", "Offline"…: where this person's typing stands. */
+function SaveStatus({ conn, write }: { conn: CollabConnection; write: boolean }) {
+  const t = useT('collab');
+  const status = useCollabSelect(conn, (s) => s.status);
+  const unsaved = useCollabSelect(conn, (s) => s.unsaved);
+  return (
+    <p className={`collab-status collab-${status}`} role="status">
+      {SAVE_WORDS(unsaved, status)}
+      {!write && status === 'synced' && t('following')}
+    </p>
+  );
+}
+
+/**
  * The paragraph's text, co-edited live: everyone's typing, carets labelled by delegation, brackets
  * drawn with their sponsors. What a person may not change is stopped before it is typed.
  */
 export function CollabEditor({ conn, paragraph, user }: { conn: CollabConnection; paragraph: ParagraphView; user: UserView }) {
   const t = useT('collab');
   const host = useRef<HTMLDivElement>(null);
-  const state = useCollabState(conn);
+  const canWrite = useCollabSelect(conn, (s) => s.session?.canWrite ?? false);
+  const generation = useCollabSelect(conn, (s) => s.generation);
+  const message = useCollabSelect(conn, (s) => s.message);
   const [ytext, setYtext] = useState<Y.Text | null>(() => conn.paragraphText(paragraph.id));
   const [hint, setHint] = useState<string | null>(null);
-  const canWrite = state.session?.canWrite ?? false;
+  // The hint on screen, so that a keystroke that changes nothing of it asks React for nothing.
+  const hintShown = useRef<string | null>(null);
   const rights = rightsFor(user, paragraph, canWrite);
   const rightsRef = useRef(rights);
   rightsRef.current = rights;
@@ -81,7 +121,7 @@ export function CollabEditor({ conn, paragraph, user }: { conn: CollabConnection
     look();
     paragraphs.observe(look);
     return () => paragraphs.unobserve(look);
-  }, [conn, conn.doc, paragraph.id, state.generation]);
+  }, [conn, conn.doc, paragraph.id, generation]);
 
   useEffect(() => {
     const el = host.current;
@@ -91,20 +131,23 @@ export function CollabEditor({ conn, paragraph, user }: { conn: CollabConnection
     // comes here, redraws them; presence elsewhere in the draft (most of it, in a full room) does not.
     const drawn = new Set<number>();
     const undo = new Y.UndoManager(ytext, { trackedOrigins: new Set([origin]) });
-    const plugin = new Plugin({
+    const rules = new Plugin({
       filterTransaction: (tr: Transaction) => {
         if (tr.getMeta(REMOTE_META) || !tr.docChanged) return true;
         const verdict = judgeTransaction(rightsRef.current, tr);
-        setHint(verdict.ok ? null : verdict.message);
+        const next = verdict.ok ? null : verdict.message;
+        if (next !== hintShown.current) setHint((hintShown.current = next));
         return verdict.ok;
       },
+    });
+    const carets = new Plugin({
       // Resolved at every redraw: a cursor may arrive before the words it points into.
       props: {
         decorations: (s) => {
           const cursors = remoteCursors(conn, ytext, paragraph.id);
           drawn.clear();
           for (const c of cursors) drawn.add(c.clientId);
-          return decorationSet(s.doc, cursors);
+          return cursorSet(s.doc, cursors);
         },
       },
     });
@@ -119,7 +162,9 @@ export function CollabEditor({ conn, paragraph, user }: { conn: CollabConnection
         plugins: [
           keymap({ 'Mod-z': () => (undo.undo(), true), 'Mod-y': () => (undo.redo(), true), 'Shift-Mod-z': () => (undo.redo(), true), Enter: () => true }),
           keymap(baseKeymap),
-          plugin,
+          rules,
+          bracketsPlugin(),
+          carets,
         ],
       }),
       editable: () => rightsRef.current.write,
@@ -128,9 +173,14 @@ export function CollabEditor({ conn, paragraph, user }: { conn: CollabConnection
         // A transaction the rules filter out is not applied, and must not be shared either.
         const { state: next, transactions } = view.state.applyTransaction(tr);
         view.updateState(next);
+        let typed = false;
         for (const applied of transactions) {
-          if (applied.docChanged && !applied.getMeta(REMOTE_META)) applyToYText(ytext, applied, origin);
+          if (applied.docChanged && !applied.getMeta(REMOTE_META)) {
+            applyToYText(ytext, applied, origin);
+            typed = true;
+          }
         }
+        if (typed) keystrokeTyped();
         if (view.hasFocus() && (tr.selectionSet || tr.docChanged)) publishCursor(view);
       },
       handleDOMEvents: {
@@ -150,7 +200,9 @@ export function CollabEditor({ conn, paragraph, user }: { conn: CollabConnection
     let redraw: ReturnType<typeof setTimeout> | null = null;
     const offAwareness = conn.onAwareness((changed) => {
       const states = conn.awareness.getStates();
-      const here = (id: number) => drawn.has(id) || (states.get(id) as Partial<CollabAwarenessState> | undefined)?.paragraphId === paragraph.id;
+      // This person's own caret is the browser's, never drawn: their own moves redraw nothing.
+      const here = (id: number) =>
+        id !== conn.awareness.clientID && (drawn.has(id) || (states.get(id) as Partial<CollabAwarenessState> | undefined)?.paragraphId === paragraph.id);
       if (redraw !== null || (changed !== null && !changed.some(here))) return;
       redraw = setTimeout(() => {
         redraw = null;
@@ -169,19 +221,16 @@ export function CollabEditor({ conn, paragraph, user }: { conn: CollabConnection
   }, [conn, ytext, paragraph.id, paragraph.label]);
 
   return (
-    <div className="collab" data-collab-status={state.status} data-unsaved={state.unsaved}>
+    <CollabFrame conn={conn}>
       {!ytext && <p className="muted">{t('opening')}</p>}
       <div ref={host} className="collab-host" />
-      <p className={`collab-status collab-${state.status}`} role="status">
-        {SAVE_WORDS(state.unsaved, state.status)}
-        {!rights.write && state.status === 'synced' && t('following')}
-      </p>
+      <SaveStatus conn={conn} write={rights.write} />
       {hint && (
         <p className="hint" role="alert">
           {hint}
         </p>
       )}
-      <ErrorLine error={state.message} />
-    </div>
+      <ErrorLine error={message} />
+    </CollabFrame>
   );
 }

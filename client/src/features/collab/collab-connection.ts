@@ -13,7 +13,11 @@ export type CollabStatus = 'connecting' | 'synced' | 'offline' | 'refused';
 
 export interface CollabSnapshot {
   status: CollabStatus;
-  /** Local changes sent and not yet acknowledged as stored, or made while offline. */
+  /**
+   * Local changes not yet acknowledged as stored (or made while offline), as the status line
+   * shows them: a change acknowledged within `SAVING_SHOWN_AFTER_MS` is never shown as unsaved.
+   * `CollabConnection.unsavedNow()` is the exact count at every moment.
+   */
   unsaved: number;
   /** The last refusal or error, as the server's sentence. */
   message: string | null;
@@ -23,6 +27,15 @@ export interface CollabSnapshot {
 }
 
 const ACK_TIMEOUT_MS = 15_000;
+
+const sameState = (a: Map<number, number>, b: Map<number, number>): boolean => a.size === b.size && [...a].every(([client, clock]) => b.get(client) === clock);
+
+/**
+ * How long changes wait for the server's acknowledgement before the status line says they are
+ * being saved. Most are acknowledged in a few tens of milliseconds: the line then stays on "saved"
+ * rather than flickering, and being redrawn, twice with every keystroke.
+ */
+export const SAVING_SHOWN_AFTER_MS = 500;
 
 /**
  * The draft's shared Y.Doc over socket.io `/collab` with y-websocket framing (see
@@ -38,8 +51,14 @@ export class CollabConnection {
   private readonly retired = new WeakSet<awarenessProtocol.Awareness>();
   private snapshot: CollabSnapshot = { status: 'connecting', unsaved: 0, message: null, session: null, generation: 0 };
   private readonly listeners = new Set<() => void>();
+  private readonly unsavedListeners = new Set<(unsaved: number) => void>();
+  private savingShown: ReturnType<typeof setTimeout> | null = null;
   private offlineChanges = 0;
   private inFlight = 0;
+  /** Local document updates and presence changes not yet sent: they go out together, in a task of their own. */
+  private outgoing: Uint8Array[] = [];
+  private outgoingPresence: { awareness: awarenessProtocol.Awareness; clients: Set<number> } | null = null;
+  private sendTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(token: string, draftId: string) {
     this.doc = new Y.Doc();
@@ -64,6 +83,17 @@ export class CollabConnection {
   };
 
   getSnapshot = (): CollabSnapshot => this.snapshot;
+
+  /** Local changes not yet acknowledged as stored, made while offline, or not yet sent, at this moment. */
+  unsavedNow(): number {
+    return this.inFlight + this.offlineChanges + (this.outgoing.length > 0 ? 1 : 0);
+  }
+
+  /** Called with `unsavedNow()` whenever it changes (with every keystroke, sent and acknowledged). */
+  onUnsaved(listener: (unsaved: number) => void): () => void {
+    this.unsavedListeners.add(listener);
+    return () => this.unsavedListeners.delete(listener);
+  }
 
   /**
    * Called whenever someone's presence changes, with the presence ids that changed (also after the
@@ -101,7 +131,9 @@ export class CollabConnection {
     awareness.setLocalState(local ?? {});
     awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       if (origin !== 'local' || !this.socket.connected || this.retired.has(awareness)) return;
-      this.sendAwareness([...added, ...updated, ...removed]);
+      if (this.outgoingPresence?.awareness !== awareness) this.outgoingPresence = { awareness, clients: new Set() };
+      for (const id of [...added, ...updated, ...removed]) this.outgoingPresence.clients.add(id);
+      this.sendSoon();
     });
     awareness.on('change', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
       const changed = [...added, ...updated, ...removed];
@@ -119,47 +151,125 @@ export class CollabConnection {
 
   close(): void {
     awarenessProtocol.removeAwarenessStates(this.awareness, [this.awareness.clientID], 'local');
+    // What was typed and the leaving go out before the connection closes.
+    this.sendNow();
+    if (this.savingShown !== null) clearTimeout(this.savingShown);
     this.socket.disconnect();
     this.awareness.destroy();
     this.doc.destroy();
   }
 
+  /** A change of status, session, message or generation: shown at once, with the unsaved count as it is. */
   private set(patch: Partial<CollabSnapshot>): void {
-    this.snapshot = { ...this.snapshot, ...patch, unsaved: this.inFlight + this.offlineChanges };
+    if (this.savingShown !== null) clearTimeout(this.savingShown);
+    this.savingShown = null;
+    this.snapshot = { ...this.snapshot, ...patch, unsaved: this.unsavedNow() };
+    for (const l of this.unsavedListeners) l(this.snapshot.unsaved);
     for (const l of this.listeners) l();
   }
 
+  /**
+   * The unsaved count moved. Its exact value goes to `onUnsaved` at once; the status line hears of
+   * it at once when it already shows changes as unsaved (so "saved" follows the last
+   * acknowledgement) or the connection is down, and otherwise only if changes are still unsaved
+   * `SAVING_SHOWN_AFTER_MS` later.
+   */
+  private unsavedChanged(): void {
+    const now = this.unsavedNow();
+    for (const l of this.unsavedListeners) l(now);
+    if (now === this.snapshot.unsaved) return;
+    if (this.snapshot.unsaved > 0 || this.snapshot.status !== 'synced') {
+      this.set({});
+      return;
+    }
+    this.savingShown ??= setTimeout(() => {
+      this.savingShown = null;
+      if (this.unsavedNow() !== this.snapshot.unsaved) this.set({});
+    }, SAVING_SHOWN_AFTER_MS);
+  }
+
   private bindDoc(): void {
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === this) return;
+    this.doc.on('update', this.localUpdate);
+  }
+
+  /** A change made here (the server's arrive through `applyServerFrame`, with this listener off). */
+  private readonly localUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this) return;
+    this.outgoing.push(update);
+    if (this.outgoing.length === 1) this.unsavedChanged();
+    this.sendSoon();
+  };
+
+  /**
+   * Applies a sync message from the server. Yjs encodes every transaction as an update for whoever
+   * listens to 'update', and the server's own changes need no sending back: the listener is off
+   * while they are applied (the whole document on the first sync, then everyone's keystrokes).
+   * Should a local change happen meanwhile (an observer writing), it is sent as the difference.
+   */
+  private applyServerFrame(apply: () => void): void {
+    const doc = this.doc;
+    // The document's state before the first local change made meanwhile, if any.
+    let localSince: Map<number, number> | null = null;
+    const watch = (tr: Y.Transaction) => {
+      if (tr.origin !== this && (tr.deleteSet.clients.size > 0 || !sameState(tr.beforeState, tr.afterState))) localSince ??= tr.beforeState;
+    };
+    doc.off('update', this.localUpdate);
+    doc.on('afterTransaction', watch);
+    try {
+      apply();
+    } finally {
+      doc.off('afterTransaction', watch);
+      doc.on('update', this.localUpdate);
+    }
+    if (localSince && doc === this.doc) this.localUpdate(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(localSince)), null);
+  }
+
+  /**
+   * Local changes leave in a task after the one that made them: a keystroke's task ends (and its
+   * frame is drawn) without waiting for the socket, and changes made in one task (a keystroke and
+   * the caret it moves) leave together, as one document update and one presence frame.
+   */
+  private sendSoon(): void {
+    this.sendTimer ??= setTimeout(this.sendNow, 0);
+  }
+
+  private readonly sendNow = (): void => {
+    if (this.sendTimer !== null) clearTimeout(this.sendTimer);
+    this.sendTimer = null;
+    const updates = this.outgoing;
+    this.outgoing = [];
+    if (updates.length > 0) {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE.sync);
-      syncProtocol.writeUpdate(encoder, update);
+      syncProtocol.writeUpdate(encoder, updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates));
       if (this.socket.connected) this.sendChange(encoding.toUint8Array(encoder));
       else {
         // Kept in the document; the sync exchange on reconnection carries it.
         this.offlineChanges += 1;
-        this.set({});
+        this.unsavedChanged();
       }
-    });
-  }
+    }
+    const presence = this.outgoingPresence;
+    this.outgoingPresence = null;
+    if (presence && this.socket.connected && !this.retired.has(presence.awareness)) this.sendAwareness([...presence.clients]);
+  };
 
   private sendChange(frame: Uint8Array): void {
     this.inFlight += 1;
-    this.set({});
+    this.unsavedChanged();
     this.socket
       .timeout(ACK_TIMEOUT_MS)
       .emitWithAck(COLLAB_EVENT.yjs, frame)
       .then((ack: CollabAck) => {
         this.inFlight -= 1;
-        if (ack.ok) this.set({});
+        if (ack.ok) this.unsavedChanged();
         else this.refused(ack.message);
       })
       .catch(() => {
         // No answer: the connection dropped; the next sync exchange settles what the server has.
         this.inFlight -= 1;
         this.offlineChanges += 1;
-        this.set({});
+        this.unsavedChanged();
       });
   }
 
@@ -189,7 +299,10 @@ export class CollabConnection {
     if (type === MESSAGE.sync) {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE.sync);
-      const kind = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
+      let kind = 0;
+      this.applyServerFrame(() => {
+        kind = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
+      });
       // The answer to the server's step 1 carries whatever we typed while it could not hear us.
       if (encoding.length(encoder) > 1) {
         this.offlineChanges = 0;
@@ -206,6 +319,8 @@ export class CollabConnection {
    * from the server's document so what is on screen is what everyone sees.
    */
   private refused(message: string): void {
+    // Changes of the refused document not yet sent go with it.
+    this.outgoing = [];
     this.doc.destroy();
     this.doc = new Y.Doc();
     this.bindDoc();

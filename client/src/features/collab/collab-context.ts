@@ -19,6 +19,11 @@ export function useCollabHub(): CollabHub | null {
   return useContext(CollabContext);
 }
 
-export function useCollabState(conn: CollabConnection): CollabSnapshot {
-  return useSyncExternalStore(conn.subscribe, conn.getSnapshot);
+/**
+ * One part of the connection's state: the component redraws when that part changes, not with every
+ * change of the rest (the count of unsaved changes moves with every keystroke sent and acknowledged).
+ * `select` must return a value that stays equal (`Object.is`) while its part does.
+ */
+export function useCollabSelect<T>(conn: CollabConnection, select: (s: CollabSnapshot) => T): T {
+  return useSyncExternalStore(conn.subscribe, () => select(conn.getSnapshot()));
 }

@@ -61,6 +61,7 @@ function textNodeVerdict(rights: EditRights, marks: readonly Mark[], what: 'chan
 export function judgeTransaction(rights: EditRights, tr: Transaction): EditVerdict {
   if (!tr.docChanged) return { ok: true };
   if (!rights.write) return { ok: false, message: i18n.t('collab:rule.readOnly') };
+  let removes = false;
   for (let i = 0; i < tr.steps.length; i++) {
     const step = tr.steps[i];
     const before = tr.docs[i];
@@ -70,6 +71,7 @@ export function judgeTransaction(rights: EditRights, tr: Transaction): EditVerdi
     const { from, to, slice } = step as unknown as { from: number; to: number; slice: { content: Node['content'] } };
     let verdict: EditVerdict = { ok: true };
     if (to > from) {
+      removes = true;
       before.nodesBetween(from, to, (node) => {
         if (verdict.ok && node.isText) verdict = textNodeVerdict(rights, node.marks, 'change');
         return verdict.ok;
@@ -92,6 +94,8 @@ export function judgeTransaction(rights: EditRights, tr: Transaction): EditVerdi
       if (cut && typesBase) return { ok: false, message: i18n.t('collab:rule.marked') };
     }
   }
+  // Only a step that removes words can take a bracket's last words with it; typing alone keeps every bracket.
+  if (!removes) return { ok: true };
   const after = bracketIds(tr.doc);
   for (const id of bracketIds(tr.before)) {
     if (!after.has(id)) return { ok: false, message: i18n.t('collab:rule.bracketKept') };
