@@ -17,7 +17,7 @@ function connectionFor(hub: CollabHub): CollabConnection {
   return conn;
 }
 
-/** Loaded on demand: Yjs and ProseMirror are only fetched when someone co-edits. */
+/** Loaded on demand (load-editor.ts): Yjs and ProseMirror are fetched only for someone who co-edits or may. */
 export default function CollabPane({ hub, paragraph, user }: { hub: CollabHub; paragraph: ParagraphView; user: UserView }) {
   return <CollabEditor conn={connectionFor(hub)} paragraph={paragraph} user={user} />;
 }

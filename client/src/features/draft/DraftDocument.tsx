@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { useT } from '../../i18n';
 import { FilterBar } from './FilterBar';
 import { Outline } from './Outline';
@@ -25,8 +25,11 @@ function runs(visible: readonly Shown[], filtered: boolean): { folded: boolean; 
   return out.map((r) => (r.folded && r.items.length < 2 ? { folded: false, items: r.items } : r));
 }
 
-/** The outline beside the draft in document order, both following the same filters. */
-export function DraftDocument({ aside }: { aside: ReactNode }) {
+/**
+ * The outline beside the draft in document order, both following the same filters. Redrawn with the
+ * draft (or `aside`), not with every redraw of the room around it.
+ */
+export const DraftDocument = memo(function DraftDocument({ aside }: { aside: ReactNode }) {
   const { draft, user } = useRoom();
   const t = useT('draft');
   const reading = useReadingState(draft);
@@ -34,7 +37,12 @@ export function DraftDocument({ aside }: { aside: ReactNode }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const filtered = filters.withAmendments || filters.mine || filters.query.trim() !== '';
   const visible = useMemo(
-    () => draft.sections.map((s) => ({ section: s, paragraphs: s.paragraphs.filter((p) => matches(p, filters, user.delegation, translations.get(p.id)?.text)) })),
+    () =>
+      draft.sections.map((s) => {
+        const paragraphs = s.paragraphs.filter((p) => matches(p, filters, user.delegation, translations.get(p.id)?.text));
+        // The section's own list when the filters keep all of it: a section that did not change then redraws nothing.
+        return { section: s, paragraphs: paragraphs.length === s.paragraphs.length ? s.paragraphs : paragraphs };
+      }),
     [draft, filters, user.delegation, translations],
   );
   const shownBySection = new Map(visible.map((v) => [v.section.id, v.paragraphs.length]));
@@ -55,11 +63,11 @@ export function DraftDocument({ aside }: { aside: ReactNode }) {
             run.folded ? (
               <FoldedSections key={run.items[0]!.section.id} sections={run.items.map((v) => v.section)}>
                 {run.items.map((v) => (
-                  <SectionBlock key={v.section.id} section={v.section} paragraphs={v.paragraphs} filtered={filtered} />
+                  <SectionBlock key={v.section.id} section={v.section} paragraphs={v.paragraphs} filtered={filtered} caps={draft.caps} />
                 ))}
               </FoldedSections>
             ) : (
-              <SectionBlock key={run.items[0]!.section.id} section={run.items[0]!.section} paragraphs={run.items[0]!.paragraphs} filtered={filtered} />
+              <SectionBlock key={run.items[0]!.section.id} section={run.items[0]!.section} paragraphs={run.items[0]!.paragraphs} filtered={filtered} caps={draft.caps} />
             ),
           )}
           {filtered && shown === 0 && <p className="muted">{t('noMatch')}</p>}
@@ -68,4 +76,4 @@ export function DraftDocument({ aside }: { aside: ReactNode }) {
       </div>
     </ReadingProvider>
   );
-}
+});

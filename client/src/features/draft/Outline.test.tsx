@@ -33,7 +33,7 @@ describe("the committee's names in the room's languages", () => {
     renderInRoom(
       <ReadingProvider value={{ lang: 'es', original: 'en', paragraphs: new Map() }}>
         <Outline draft={shown} shownBySection={new Map()} />
-        <SectionBlock section={iadb} paragraphs={[]} filtered={false} />
+        <SectionBlock section={iadb} paragraphs={[]} filtered={false} caps={shown.caps} />
       </ReadingProvider>,
       { user: MEX, draft: shown },
     );

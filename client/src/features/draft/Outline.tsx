@@ -1,5 +1,6 @@
 import type { DraftView, SectionView } from '@omnibus/shared';
 import type { TFunction } from 'i18next';
+import { memo } from 'react';
 import { useT } from '../../i18n';
 import { CapMeter } from './CapMeter';
 import { sectionMeters, totalMeter } from './draft-caps';
@@ -25,25 +26,38 @@ function groups(sections: readonly SectionView[], t: TFunction, lang: string | n
   return out;
 }
 
-function OutlineItem({ draft, section, shown }: { draft: DraftView; section: SectionView; shown: number }) {
-  const t = useT('draft');
-  const meters = sectionMeters(draft, section);
-  const lang = useNamesLanguage();
-  return (
-    <li className={shown === 0 ? 'outline-item empty' : 'outline-item'}>
-      <a href={`#${sectionAnchor(section)}`} title={sectionTitle(section, lang)}>
-        <span className="outline-title">{sectionShortName(section, lang)}</span>
-        {shown > 0 && <span className="outline-count" aria-label={t('outline.shown', { count: shown })}>{shown}</span>}
-      </a>
-      <span className="outline-meters">
-        {meters.map((m, i) => (
-          // The first meter is the section's own cap: its name is the link beside it.
-          <CapMeter key={m.cap.scope} name={m.name} cap={m.cap} compact showName={i > 0} />
-        ))}
-      </span>
-    </li>
-  );
+/** The same heading: every field of the section but its paragraphs (which the outline does not show). */
+export function sameHeading(a: SectionView, b: SectionView): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof SectionView)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => k === 'paragraphs' || a[k] === b[k]);
 }
+
+type OutlineItemProps = { caps: DraftView['caps']; section: SectionView; shown: number };
+
+/** Redrawn when its heading, its count or the caps change, not when a paragraph's words in it do. */
+const OutlineItem = memo(
+  function OutlineItem({ caps, section, shown }: OutlineItemProps) {
+    const t = useT('draft');
+    const meters = sectionMeters({ caps }, section);
+    const lang = useNamesLanguage();
+    return (
+      <li className={shown === 0 ? 'outline-item empty' : 'outline-item'}>
+        <a href={`#${sectionAnchor(section)}`} title={sectionTitle(section, lang)}>
+          <span className="outline-title">{sectionShortName(section, lang)}</span>
+          {shown > 0 && <span className="outline-count" aria-label={t('outline.shown', { count: shown })}>{shown}</span>}
+        </a>
+        <span className="outline-meters">
+          {meters.map((m, i) => (
+            // The first meter is the section's own cap: its name is the link beside it.
+            <CapMeter key={m.cap.scope} name={m.name} cap={m.cap} compact showName={i > 0} />
+          ))}
+        </span>
+      </li>
+    );
+  },
+  (a: OutlineItemProps, b: OutlineItemProps) => a.caps === b.caps && a.shown === b.shown && sameHeading(a.section, b.section),
+);
 
 /** The draft's sections in document order with a cap meter on each and the whole draft's total. */
 export function Outline({ draft, shownBySection }: { draft: DraftView; shownBySection: ReadonlyMap<string, number> }) {
@@ -58,7 +72,7 @@ export function Outline({ draft, shownBySection }: { draft: DraftView; shownBySe
           {g.title && <h3>{g.title}</h3>}
           <ul>
             {g.sections.map((s) => (
-              <OutlineItem key={s.id} draft={draft} section={s} shown={shownBySection.get(s.id) ?? 0} />
+              <OutlineItem key={s.id} caps={draft.caps} section={s} shown={shownBySection.get(s.id) ?? 0} />
             ))}
           </ul>
         </section>

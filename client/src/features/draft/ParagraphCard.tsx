@@ -3,6 +3,7 @@ import { Suspense, lazy, memo, useRef, useState, type ReactNode } from 'react';
 import { AmendmentList } from '../amendments/AmendmentList';
 import { CommentsThread } from '../comments/CommentsThread';
 import { useCollabHub } from '../collab/collab-context';
+import { loadCollabPane } from '../collab/load-editor';
 import { BracketTool } from '../amendments/BracketTool';
 import { InviteForm } from '../sponsorships/InviteForm';
 import { StateBadge, StatusBadge } from './Badges';
@@ -24,8 +25,9 @@ import { ReservationFootnotes, ReservationForm } from '../reservations/Reservati
 import { formatSponsorList, useT } from '../../i18n';
 import { useReadingText } from '../translations/reading';
 
-// The editor (Yjs, ProseMirror) and the word diff load when first used, not with the draft.
-const CollabPane = lazy(() => import('../collab/CollabPane'));
+// The word diff loads when first used, not with the draft; the editor (Yjs, ProseMirror) too, or
+// while the draft loads for someone who may co-edit (the room preloads it).
+const CollabPane = lazy(loadCollabPane);
 const ParagraphRedline = lazy(() => import('../redline/ParagraphRedline').then((m) => ({ default: m.ParagraphRedline })));
 
 function Loading() {

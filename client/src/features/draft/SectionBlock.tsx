@@ -1,21 +1,36 @@
-import type { ParagraphView, SectionView } from '@omnibus/shared';
-import { useState } from 'react';
+import type { DraftView, ParagraphView, SectionView } from '@omnibus/shared';
+import { memo, useState } from 'react';
 import { useT } from '../../i18n';
 import { CapMeter } from './CapMeter';
 import { sectionMeters } from './draft-caps';
 import { NewParagraphForm } from './NewParagraphForm';
 import { sectionAnchor } from './Outline';
 import { ParagraphCard } from './ParagraphCard';
-import { useRoom } from './room-context';
+import { useRoomBase } from './room-context';
 import { sectionAreaTitle, sectionShortName, sectionTitle } from './names';
 import { useNamesLanguage } from './useNamesLanguage';
 import { useProposalWindow } from '../phase/proposal-window';
 
-export function SectionBlock({ section, paragraphs, filtered }: { section: SectionView; paragraphs: readonly ParagraphView[]; filtered: boolean }) {
-  const { draft, user } = useRoom();
+/**
+ * One section of the draft. Redrawn when its own section (one of its paragraphs) or the caps
+ * change, not with every change elsewhere in the draft: it reads the draft's caps as a prop and the
+ * rest of the room from the part that stays put.
+ */
+export const SectionBlock = memo(function SectionBlock({
+  section,
+  paragraphs,
+  filtered,
+  caps,
+}: {
+  section: SectionView;
+  paragraphs: readonly ParagraphView[];
+  filtered: boolean;
+  caps: DraftView['caps'];
+}) {
+  const { user, draftActions } = useRoomBase();
   const t = useT('draft');
   const [adding, setAdding] = useState(false);
-  const meters = sectionMeters(draft, section);
+  const meters = sectionMeters({ caps }, section);
   const lang = useNamesLanguage();
   const name = sectionShortName(section, lang);
   const area = sectionAreaTitle(section, lang);
@@ -24,7 +39,7 @@ export function SectionBlock({ section, paragraphs, filtered }: { section: Secti
   const proposals = useProposalWindow(user);
   const shut = proposals.open ? {} : { disabled: true, 'aria-describedby': proposals.reasonId };
   // Whether this person may add paragraphs: the server's access policy says, with the draft.
-  const mayAdd = draft.actions?.addParagraphs === true;
+  const mayAdd = draftActions?.addParagraphs === true;
   return (
     <section id={sectionAnchor(section)} className={`draft-section kind-${section.kind}`} data-section={section.key} aria-labelledby={headingId}>
       <header className="section-head">
@@ -64,4 +79,4 @@ export function SectionBlock({ section, paragraphs, filtered }: { section: Secti
       )}
     </section>
   );
-}
+});

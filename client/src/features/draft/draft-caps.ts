@@ -19,7 +19,7 @@ const SECTION_SCOPES: Record<SectionKind, readonly CapScope[]> = {
 const scopeName = (cap: CapUsage): string => (cap.scope === 'entity' ? cap.key : i18n.t(`draft:scope.${cap.scope}`));
 
 /** The meters a section shows, the section's main cap first, straight from the API's `caps`. */
-export function sectionMeters(draft: DraftView, section: Pick<SectionView, 'kind' | 'key'>): MeterSpec[] {
+export function sectionMeters(draft: Pick<DraftView, 'caps'>, section: Pick<SectionView, 'kind' | 'key'>): MeterSpec[] {
   const scopes = SECTION_SCOPES[section.kind];
   return draft.caps
     .filter((c) => c.key === section.key && scopes.includes(c.scope))
@@ -27,7 +27,7 @@ export function sectionMeters(draft: DraftView, section: Pick<SectionView, 'kind
     .map((cap) => ({ name: scopeName(cap), cap }));
 }
 
-export function totalMeter(draft: DraftView): MeterSpec | null {
+export function totalMeter(draft: Pick<DraftView, 'caps'>): MeterSpec | null {
   const cap = draft.caps.find((c) => c.scope === 'total');
   return cap ? { name: i18n.t('draft:scope.total'), cap } : null;
 }

@@ -2,6 +2,7 @@ import type { DraftActions, DraftSummary } from '@omnibus/shared';
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { CollabContext, type CollabHub } from '../collab/collab-context';
+import { mayEverCoedit, preloadEditor } from '../collab/load-editor';
 import { api } from '../../api/endpoints';
 import { errorMessage } from '../../api/http';
 import { DocumentsView } from '../documents/DocumentsView';
@@ -130,8 +131,10 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
   const fresh = useDraft(draftId);
   const { error, reload } = fresh;
   // A changed draft (every second while people co-edit) is drawn in the background, in slices a
-  // keystroke interrupts: typing never waits for 130 paragraph cards to be compared.
-  const draft = useDeferredValue(fresh.draft);
+  // keystroke interrupts: typing never waits for 130 paragraph cards to be compared. The first
+  // draft is drawn at once: there is nothing on screen yet to keep responsive.
+  const deferred = useDeferredValue(fresh.draft);
+  const draft = deferred ?? fresh.draft;
   const queryClient = useQueryClient();
   const tA11y = useT('a11y');
   const [heard, setHeard] = useState('');
@@ -179,6 +182,14 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
     () => (draftId ? { user, draftId, draftActions, delegations, reload, announce } : null),
     [user, draftId, draftActions, delegations, reload, announce],
   );
+  // The editor's code comes while the draft is on its way, for whoever may co-edit: "Co-edit text"
+  // then opens without waiting for it.
+  const preload = collab !== null && (draftActions?.coedit === true || (draftActions === undefined && mayEverCoedit(user.role)));
+  useEffect(() => {
+    if (preload) preloadEditor();
+  }, [preload]);
+  // The same element while the session panel's state stays: the draft beside it is not redrawn for it.
+  const aside = useMemo(() => (showSession ? <SessionPanel live={live} /> : null), [showSession, live]);
 
   return (
     <div className={drawer ? `room drawer-${drawer}` : 'room'}>
@@ -232,7 +243,7 @@ function RoomScreen({ session: signedIn }: { session: Session }) {
                   )}
                   <ViewTabs view={view} onChange={setView} translations={draft?.actions?.translate === true} />
                   {view === 'draft' ? (
-                    <DraftDocument aside={showSession ? <SessionPanel live={live} /> : null} />
+                    <DraftDocument aside={aside} />
                   ) : (
                     <div className={showSession ? 'room-body with-aside no-outline' : 'room-body no-outline'}>
                       <main id="draft-main" className="draft" tabIndex={-1}>

@@ -18,6 +18,12 @@ describe('patchParagraphs', () => {
     expect(patchParagraphs(draft, [clone(a)])).toBe(draft);
   });
 
+  it('leaves out a paragraph read before the one on screen', () => {
+    const { draft, a } = firstParagraphs();
+    const newer = patchParagraphs(draft, [{ ...clone(a), version: a.version + 1, compiled: 'newer words' }]);
+    expect(patchParagraphs(newer, [{ ...clone(a), compiled: 'older words' }])).toBe(newer);
+  });
+
   it('replaces a changed paragraph but keeps its unchanged amendments and every other paragraph', () => {
     const { draft, a, b } = firstParagraphs();
     const kept = amendment(a, { kind: 'insert', start: 3, end: 3, sponsors: ['MEX'], text: 'further ' });

@@ -4,6 +4,7 @@ import { replaceEqualDeep, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/endpoints';
 import { LIVE } from '../session/live-events';
 import { queryKeys } from './query-keys';
+import { inTypingPause } from './typing-pause';
 
 /** Co-edited text stored by the projection: only those paragraphs changed, nothing else (caps, labels) did. */
 const TEXT_ONLY = 'paragraph.coedit';
@@ -11,7 +12,8 @@ const TEXT_ONLY = 'paragraph.coedit';
 /**
  * Puts fresh paragraphs into the cached draft in place, keeping every other object as it was. A
  * fresh paragraph keeps the objects of its old self that did not change (its unchanged brackets,
- * or all of it): what did not change does not redraw.
+ * or all of it): what did not change does not redraw. A paragraph read before the one on screen
+ * (an older version, overtaken by a re-read of the whole draft) is left out.
  */
 export function patchParagraphs(draft: DraftView, fresh: readonly ParagraphView[]): DraftView {
   const byId = new Map(fresh.map((p) => [p.id, p]));
@@ -20,7 +22,7 @@ export function patchParagraphs(draft: DraftView, fresh: readonly ParagraphView[
     let changed = false;
     const paragraphs = s.paragraphs.map((p) => {
       const next = byId.get(p.id);
-      if (!next) return p;
+      if (!next || next.version < p.version) return p;
       const kept = replaceEqualDeep(p, next);
       if (kept !== p) changed = true;
       return kept;
@@ -98,7 +100,8 @@ function refresherFor(qc: QueryClient, draftId: string): ParagraphRefresher {
   if (!r) {
     r = new ParagraphRefresher(
       (ids) => api.draftParagraphs(draftId, ids),
-      (fresh) => qc.setQueryData<DraftView>(queryKeys.draft(draftId), (d) => (d ? patchParagraphs(d, fresh) : d)),
+      // Drawn in the pause after a keystroke while the person types (typing-pause.ts).
+      (fresh) => inTypingPause(() => qc.setQueryData<DraftView>(queryKeys.draft(draftId), (d) => (d ? patchParagraphs(d, fresh) : d))),
       () => void qc.invalidateQueries({ queryKey: queryKeys.draft(draftId) }),
     );
     byDraft.set(draftId, r);

@@ -1,5 +1,5 @@
 import type { DraftView, LanguageCode, ParagraphView, TranslationState } from '@omnibus/shared';
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../api/http';
 import { useT } from '../../i18n';
 import { ErrorLine } from '../draft/ErrorLine';
@@ -70,20 +70,30 @@ export function useReadingState(draft: DraftView): { reading: Reading; choose: (
     for (const s of translated.sections) for (const p of s.paragraphs) if (p.translation) map.set(p.id, p.translation);
     return map;
   }, [translated, lang, original]);
-  const choose = (next: LanguageCode) => {
+  const choose = useCallback((next: LanguageCode) => {
     try {
       globalThis.localStorage?.setItem(STORAGE_KEY, next);
     } catch {
       // Without storage the choice lasts for this page.
     }
     setChosen(next);
-  };
+  }, []);
   // The same object until the reading changes: every paragraph card reads it.
   const reading = useMemo(() => ({ lang, original, paragraphs }), [lang, original, paragraphs]);
   return { reading, choose, official, error };
 }
 
-export function ReadingLanguageMenu({ reading, official, choose, error }: { reading: Reading; official: readonly LanguageCode[]; choose: (lang: LanguageCode) => void; error: string | null }) {
+export const ReadingLanguageMenu = memo(function ReadingLanguageMenu({
+  reading,
+  official,
+  choose,
+  error,
+}: {
+  reading: Reading;
+  official: readonly LanguageCode[];
+  choose: (lang: LanguageCode) => void;
+  error: string | null;
+}) {
   const t = useT('translations');
   if (official.length < 2) return null;
   return (
@@ -102,7 +112,7 @@ export function ReadingLanguageMenu({ reading, official, choose, error }: { read
       <ErrorLine error={error} />
     </div>
   );
-}
+});
 
 /** What a paragraph shows in the reading language: the translation where there is one, else the original with a note. */
 export function useReadingText(p: ParagraphView): { lang: LanguageCode; compiled: string; literals: ParagraphView['literals']; note: string | null } | null {
