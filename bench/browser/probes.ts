@@ -8,6 +8,8 @@
 export interface KeySample {
   /** The keydown's own time stamp (when the browser received the key). */
   at: number;
+  /** From there until the editor's first keydown listener ran (time spent waiting behind other tasks). */
+  queued: number;
   /** From there until the editor's text changed. */
   shown: number;
   /** From there until the frame showing it was painted (the task after that frame's animation callbacks). */
@@ -69,12 +71,12 @@ export function installProbes(expectedParagraphs: number): void {
     watchEditor(selector) {
       const editor = document.querySelector(selector);
       if (!editor) throw new Error(`no editor at ${selector}`);
-      let pending: { at: number; length: number } | null = null;
+      let pending: { at: number; handled: number; length: number } | null = null;
       editor.addEventListener(
         'keydown',
         (e) => {
           probe.keydowns++;
-          pending = { at: e.timeStamp, length: editor.textContent?.length ?? 0 };
+          pending = { at: e.timeStamp, handled: performance.now(), length: editor.textContent?.length ?? 0 };
         },
         true,
       );
@@ -84,7 +86,7 @@ export function installProbes(expectedParagraphs: number): void {
         pending = null;
         const shown = performance.now();
         afterPaint((t) => {
-          probe.keys.push({ at: p.at, shown: shown - p.at, paint: t - p.at });
+          probe.keys.push({ at: p.at, queued: p.handled - p.at, shown: shown - p.at, paint: t - p.at });
           probe.firstKey ??= t;
         });
       }).observe(editor, { subtree: true, childList: true, characterData: true });

@@ -27,6 +27,8 @@ export interface BrowserResult {
     keydowns: number;
     paint: { n: number; p50: number; p95: number; max: number };
     shown: { p50: number; p95: number; max: number };
+    /** Keydown to its first listener in the editor: how long the key waited behind other work (absent in older results). */
+    queued?: { p50: number; p95: number; max: number };
     /** Keydowns the Event Timing API reported (16 ms or more, to the frame's presentation), their durations. */
     slowKeydowns: number[];
     longTasks: { count: number; totalMs: number; maxMs: number };
@@ -114,7 +116,8 @@ export function reportLines(r: BrowserResult): string[] {
     '',
     `Load, p50 of each step: the draft's JSON received ${fmt(p50(r.loads.draftFetched), 0)} ms; every paragraph painted ${fmt(p50(r.loads.allShown), 0)} ms; "Co-edit text" clicked (in the page, at once) ${fmt(p50(r.loads.clicked), 0)} ms;` +
       ` the synced editor painted ${fmt(p50(r.loads.editorReady), 0)} ms (editor code, connection, the document's first sync); the keystroke painted ${fmt(p50(r.loads.firstKey), 0)} ms.`,
-    `Keys typed ${t.typed}, keydowns seen ${t.keydowns}, painted ${t.paint.n}. Keydown to the text changing: p50 ${fmt(t.shown.p50)} / p95 ${fmt(t.shown.p95)} / max ${fmt(t.shown.max)} ms.`,
+    `Keys typed ${t.typed}, keydowns seen ${t.keydowns}, painted ${t.paint.n}. Keydown to the text changing: p50 ${fmt(t.shown.p50)} / p95 ${fmt(t.shown.p95)} / max ${fmt(t.shown.max)} ms` +
+      (t.queued ? `, of which waiting for the main thread before the keydown's handlers ran: p50 ${fmt(t.queued.p50)} / p95 ${fmt(t.queued.p95)} / max ${fmt(t.queued.max)} ms.` : '.'),
     `Event Timing: ${t.slowKeydowns.length} keydowns of ${t.keydowns} took 16 ms or more. Long tasks while typing: ${t.longTasks.count}, ${fmt(t.longTasks.totalMs, 0)} ms in all, the longest ${fmt(t.longTasks.maxMs, 0)} ms.`,
     `Other editors meanwhile: ${fmt(t.othersLatency.keystrokesPerSec, 0)} keys/s, keystroke to every other editor p50 ${fmt(t.othersLatency.p50)} / p99 ${fmt(t.othersLatency.p99)} ms.`,
     `Memory start → end: DOM nodes ${r.memory.start.nodes} → ${r.memory.end.nodes}, JS event listeners ${r.memory.start.listeners} → ${r.memory.end.listeners}.` +

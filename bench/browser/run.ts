@@ -9,6 +9,8 @@
  * bracket after another, so the draft gains thousands) or "base" (the Chair's offices typing the
  * Chair's text, bench:realtime's base mode);
  * BENCH_BROWSER_PROFILE=<file.cpuprofile> records the tab's CPU profile while it types;
+ * BENCH_BROWSER_TRACE=<file.json> records a Chromium trace of the tab while it types (tasks, events,
+ * style, layout, paint and JS samples; open it in DevTools' Performance panel or Perfetto);
  * BENCH_BROWSER_HEAP=<dir> writes heap snapshots of the typing tab halfway and at the end and of the
  * fresh tab (open them in DevTools' Memory panel and compare: what grows, what the draft does not
  * explain; the halfway snapshot pauses the tab, so the typing figures of such a run are not comparable).
@@ -44,6 +46,9 @@ const KEY_INTERVAL_MS = 200;
 const WARMUP_MS = 5_000;
 /** Where to write a CPU profile of the tab while it types (open it in Chrome's DevTools, Performance panel). */
 const PROFILE = process.env.BENCH_BROWSER_PROFILE;
+/** Where to write a Chromium trace of the tab while it types. */
+const TRACE = process.env.BENCH_BROWSER_TRACE;
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink.user_timing', 'latencyInfo', 'disabled-by-default-v8.cpu_profiler'];
 /** Where to write heap snapshots of the typing tab (halfway and at the end) and of the fresh tab. */
 const HEAP_DIR = process.env.BENCH_BROWSER_HEAP;
 const TYPED = 'and to encourage further cooperation among member states ';
@@ -219,6 +224,7 @@ async function measureTyping(browser: Browser, url: string, db: BenchDatabase, p
     await typeFor(p.page, WARMUP_MS);
     await p.page.evaluate(() => window.__benchProbe.reset());
     if (PROFILE) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+    if (TRACE) await browser.startTracing(p.page, { path: TRACE, categories: TRACE_CATEGORIES });
     let typed = 0;
     if (HEAP_DIR) {
       // Halfway too, so that two snapshots of the same tab tell what grows while it types.
@@ -227,6 +233,7 @@ async function measureTyping(browser: Browser, url: string, db: BenchDatabase, p
     }
     typed += await typeFor(p.page, to - now());
     if (PROFILE) fs.writeFileSync(PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    if (TRACE) await browser.stopTracing();
     await sleep(1000);
     const measured: Probe = await probe(p.page);
     const end = await memory(cdp, pid);
@@ -245,6 +252,7 @@ async function measureTyping(browser: Browser, url: string, db: BenchDatabase, p
         keydowns: measured.keydowns,
         paint: { n: paint.length, ...spread(paint) },
         shown: spread(measured.keys.map((k) => k.shown)),
+        queued: spread(measured.keys.map((k) => k.queued)),
         slowKeydowns: measured.slowEvents.filter((e) => e.name === 'keydown').map((e) => e.duration),
         longTasks: { count: longest.length, totalMs: longest.reduce((a, b) => a + b, 0), maxMs: longest.length > 0 ? Math.max(...longest) : 0 },
         othersLatency: {
