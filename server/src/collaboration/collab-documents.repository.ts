@@ -198,15 +198,10 @@ export class CollabDocumentsRepository implements OnModuleDestroy {
     );
   }
 
-  /** Takes the draft's store lock (batches wait until the transaction ends) and says how far the updates go. */
-  async lockStore(m: EntityManager, draftId: string): Promise<{ headSeq: number; snapshotSeq: number }> {
-    const rows: Pick<Selectable<CollabDocument>, 'head_seq' | 'snapshot_seq'>[] = await m.query(
-      `SELECT head_seq, snapshot_seq FROM collab_document WHERE draft_id = $1 FOR UPDATE`,
-      [draftId],
-    );
-    const row = rows[0];
-    if (!row) throw new Error(`collab_document for draft ${draftId} is missing`);
-    return { headSeq: Number(row.head_seq), snapshotSeq: Number(row.snapshot_seq) };
+  /** Takes the draft's store lock: batches wait until the transaction ends. */
+  async lockStore(m: EntityManager, draftId: string): Promise<void> {
+    const rows: unknown[] = await m.query(`SELECT 1 FROM collab_document WHERE draft_id = $1 FOR UPDATE`, [draftId]);
+    if (rows.length === 0) throw new Error(`collab_document for draft ${draftId} is missing`);
   }
 
   /**
