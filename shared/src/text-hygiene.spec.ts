@@ -4,6 +4,7 @@ import {
   describeUnsafeCharacter,
   findUnsafeCharacter,
   isCharacterBoundary,
+  isPlainCharacter,
   paragraphTextProblem,
   REFUSED_FORMAT_CHARACTERS,
 } from './text-hygiene';
@@ -74,6 +75,42 @@ describe('character boundaries', () => {
     // e + combining acute (0–2), t (2), 😀 (3–5), x (5), 👩‍⚖️ (6–11), y (11), 🇲🇽 (12–16)
     expect([0, 2, 3, 5, 6, 11, 12, 16].every((o) => isCharacterBoundary(text, o))).toBe(true);
     expect([1, 4, 7, 8, 9, 10, 13, 14, 15].some((o) => isCharacterBoundary(text, o))).toBe(false);
+  });
+
+  it('needs no segmentation between two plain characters, and agrees with the segmenter there', () => {
+    const plain: string[] = [];
+    for (let u = 0; u <= 0xffff; u += 1) if (isPlainCharacter(u)) plain.push(String.fromCharCode(u));
+    expect(plain.length).toBeGreaterThan(500);
+    const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+    const boundaryAt = (text: string, offset: number) => [...segmenter.segment(text)].some((s) => s.index === offset);
+    // Every ordered pair of plain characters is split by the segmenter itself: each string holds
+    // one character beside every other on both sides, and has as many segments as characters.
+    const joined = plain.filter((a) => {
+      const text = plain.map((b) => a + b).join('');
+      return [...segmenter.segment(text)].length !== text.length;
+    });
+    expect(joined).toEqual([]);
+    // Whatever stands before or after them (joiners, regional indicators, marks, emoji, Hangul,
+    // prepended signs, Indic conjuncts, CR) does not join them either.
+    const around = ['\u200d', '\u{1F1F2}', '\u0301', '😀', '👩\u200d', '\u1100', '\u0600', '\u0915\u094d', '\r', '\ufe0f'];
+    const misses: string[] = [];
+    for (const side of around) {
+      for (const a of plain) {
+        for (const [text, offset] of [
+          [side + a + 'x', side.length + 1],
+          [side + 'x' + a, side.length + 1],
+          [a + 'x' + side, 1],
+          ['x' + a + side, 1],
+        ] as const) {
+          if (!boundaryAt(text, offset) || !isCharacterBoundary(text, offset)) misses.push(JSON.stringify(text));
+        }
+      }
+    }
+    expect(misses).toEqual([]);
+    // A plain letter before a combining mark, a joiner or a skin tone is not a boundary: those go to the segmenter.
+    expect(isCharacterBoundary('e\u0301', 1)).toBe(false);
+    expect(isCharacterBoundary('a\u200d', 1)).toBe(false);
+    expect(isCharacterBoundary('👍🏽', 2)).toBe(false);
   });
 
   it('refuses an amendment that would split a character, or start with a combining mark', () => {

@@ -129,11 +129,26 @@ export function describeUnsafeCharacter(u: UnsafeCharacter): string {
 let segmenter: Intl.Segmenter | null = null;
 
 /**
+ * Characters of the grapheme break class "Other" that take part in no rule of UAX #29 keeping two
+ * characters together when they stand on either side of an offset: printable ASCII, Latin-1's
+ * letters and signs, Latin Extended-A and -B, and the general punctuation of typeset text (dashes,
+ * curly quotes, ellipsis). Between two of them there is always a boundary, so the check the live
+ * editor and the server make on every keystroke needs no segmentation for the words of a resolution
+ * in English, Spanish, French or Portuguese. Everything else (combining marks, joiners, emoji,
+ * Hangul, Indic scripts, regional indicators) goes to `Intl.Segmenter`; text-hygiene.spec.ts checks
+ * every pair of these against it.
+ */
+export function isPlainCharacter(unit: number): boolean {
+  return (unit >= 0x20 && unit <= 0x7e) || (unit >= 0xa0 && unit <= 0x24f) || (unit >= 0x2010 && unit <= 0x2027);
+}
+
+/**
  * Whether `offset` falls between two user-perceived characters of `text`: not inside a surrogate
  * pair, not between a letter and its combining accent, not inside an emoji sequence or flag.
  */
 export function isCharacterBoundary(text: string, offset: number): boolean {
   if (offset <= 0 || offset >= text.length) return true;
+  if (isPlainCharacter(text.charCodeAt(offset - 1)) && isPlainCharacter(text.charCodeAt(offset))) return true;
   segmenter ??= new Intl.Segmenter('und', { granularity: 'grapheme' });
   // Only the characters around the offset matter; segment a window that surely holds them.
   const from = Math.max(0, offset - 64);
