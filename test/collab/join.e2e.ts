@@ -80,6 +80,20 @@ describe('a draft nobody has opened yet', () => {
     await waitFor(() => c.paragraphs().has(added.body.id) && c.text(added.body.id).toString() === text, 'the paragraph added while the draft was closed');
     c.close();
   });
+
+  it('holds, when opened, a section renamed after its document was made while no paragraph changed', async () => {
+    const secretariat = await t.login('secretariat');
+    const made = await t.api<DraftView>('POST', '/api/drafts', { token: secretariat, body: { title: 'Draft resolution renamed while closed', symbol: 'CP/CSH/RENAMED/26' } });
+    expect(made.status).toBe(201);
+    await waitFor(() => hasDocument(made.body.id), 'the new draft to get its live document');
+    const general = section(made.body, 'general');
+    // Only the section changes (as a correction made straight in the database would): every paragraph agrees with the document.
+    await t.server.dataSource.query(`UPDATE section SET title = $2 WHERE id = $1`, [general.id, 'General provisions (corrected)']);
+    const c = await CollabClient.connect(t.url, await t.login('chair'), made.body.id);
+    const title = () => (c.doc.getMap<{ title: string } | undefined>('sections').get(general.id) as { title: string } | undefined)?.title;
+    await waitFor(() => title() === 'General provisions (corrected)', 'the corrected section title');
+    c.close();
+  });
 });
 
 describe('joining a draft', () => {

@@ -241,15 +241,23 @@ export class RoomStore {
         const ids = only ?? [...sources.keys()];
         const stored = await this.deps.projection.lock(m, ids);
         const fingerprints = await this.deps.projection.fingerprints(m, draftId, ids);
+        const sections = sectionInfos(contents);
+        const amendmentIds = contents.amendments.map((a) => a.id);
+        // Decided on the live document itself: a room opening on a draft the API left alone (the
+        // usual start of a meeting) copies nothing while everyone opening it waits on this event loop.
+        const liveParagraphs = this.room.live.getMap<unknown>(COLLAB_DOC.paragraphs);
+        const todo = ids.filter((id) => sources.has(id) && (!liveParagraphs.has(id) || stored.get(id)?.fingerprint !== fingerprints.get(id)));
+        if (todo.length === 0 && !sectionsDiffer(this.room.live.getMap<unknown>(COLLAB_DOC.sections), sections)) {
+          return { update: null, seq: 0, todo, amendmentIds, mergeFailures: [] };
+        }
         const work = this.copyOfLive();
         try {
           const paragraphs = work.getMap<unknown>(COLLAB_DOC.paragraphs);
-          const todo = ids.filter((id) => sources.has(id) && (!paragraphs.has(id) || stored.get(id)?.fingerprint !== fingerprints.get(id)));
           const updates: Uint8Array[] = [];
           const mergeFailures: MergeFailure[] = [];
           work.on('update', (u: Uint8Array) => updates.push(u));
           work.transact(() => {
-            syncSections(work.getMap<unknown>(COLLAB_DOC.sections), sectionInfos(contents));
+            syncSections(work.getMap<unknown>(COLLAB_DOC.sections), sections);
             for (const id of todo) reconcileParagraph(paragraphs, sources.get(id)!, stored.get(id)?.ancestor ?? null, (f) => mergeFailures.push(f));
           });
           let update: Uint8Array | null = null;
@@ -268,7 +276,7 @@ export class RoomStore {
               return { paragraphId: id, fingerprint: fingerprints.get(id)!, ancestor: ancestorOf(src.text, src.open), rev };
             }),
           );
-          return { update, seq, todo, amendmentIds: contents.amendments.map((a) => a.id), mergeFailures };
+          return { update, seq, todo, amendmentIds, mergeFailures };
         } finally {
           work.destroy();
         }
@@ -287,8 +295,15 @@ export class RoomStore {
   }
 }
 
+function sectionChanged(map: YMap<unknown>, id: string, info: SectionInfo): boolean {
+  return JSON.stringify(map.get(id)) !== JSON.stringify(info);
+}
+
+function sectionsDiffer(map: YMap<unknown>, sections: Map<string, SectionInfo>): boolean {
+  for (const [id, info] of sections) if (sectionChanged(map, id, info)) return true;
+  return false;
+}
+
 function syncSections(map: YMap<unknown>, sections: Map<string, SectionInfo>): void {
-  for (const [id, info] of sections) {
-    if (JSON.stringify(map.get(id)) !== JSON.stringify(info)) map.set(id, info);
-  }
+  for (const [id, info] of sections) if (sectionChanged(map, id, info)) map.set(id, info);
 }
