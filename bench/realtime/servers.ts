@@ -1,6 +1,7 @@
 /** The two servers of the benchmark, started the same way for every run, and what we read off them. */
 import { ChildProcess, fork, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import WebSocket from 'ws';
 import { CollabClient } from '../../test/support/collab-client';
@@ -53,8 +54,17 @@ export function build(): void {
   if (r.status !== 0) process.stdout.write(`  (tsc reported type errors elsewhere in the tree; the server was still emitted)\n`);
 }
 
+/** A port nothing listens on now (the system's choice), for a server that must be told its port. */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
 export async function startOurs(databaseUrl: string): Promise<Server> {
-  const port = 30000 + (process.pid % 20000);
+  const port = await freePort();
   const proc = fork(path.join(__dirname, 'dist/server/src/main.js'), [], {
     execArgv: ['-r', path.join(__dirname, 'alias-shared.cjs'), ...(process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : [])],
     // Rounds run back to back on fresh drafts: a finished round's room closes 2 s after its last editor
@@ -63,7 +73,17 @@ export async function startOurs(databaseUrl: string): Promise<Server> {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitHttp(`${url}/api/health`);
+  // A server that stops before it answers (a port taken, a bad setting) fails the run at once.
+  let onExit: (code: number | null) => void = () => undefined;
+  const exited = new Promise<never>((_, reject) => {
+    onExit = (code) => reject(new Error(`our server exited (code ${code}) before answering on ${url}`));
+    proc.once('exit', onExit);
+  });
+  try {
+    await Promise.race([waitHttp(`${url}/api/health`), exited]);
+  } finally {
+    proc.off('exit', onExit);
+  }
   return { proc, url };
 }
 
