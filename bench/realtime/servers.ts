@@ -1,9 +1,9 @@
 /** The two servers of the benchmark, started the same way for every run, and what we read off them. */
 import { ChildProcess, fork, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import WebSocket from 'ws';
+import { freePort } from '../../test/support/child-server';
 import { CollabClient } from '../../test/support/collab-client';
 import { Y, yWebsocket } from './libs';
 import type { JoinKind, JoinResult } from './summary';
@@ -52,15 +52,6 @@ export function build(): void {
   // Type errors elsewhere in the tree (work in progress) still emit JavaScript; only a missing entry point stops us.
   if (!fs.existsSync(path.join(__dirname, 'dist/server/src/main.js'))) throw new Error(`building the server failed:\n${r.stdout}${r.stderr}`);
   if (r.status !== 0) process.stdout.write(`  (tsc reported type errors elsewhere in the tree; the server was still emitted)\n`);
-}
-
-/** A port nothing listens on now (the system's choice), for a server that must be told its port. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 export async function startOurs(databaseUrl: string): Promise<Server> {

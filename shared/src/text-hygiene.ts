@@ -132,9 +132,9 @@ let segmenter: Intl.Segmenter | null = null;
  * Characters of the grapheme break class "Other" that take part in no rule of UAX #29 keeping two
  * characters together when they stand on either side of an offset: printable ASCII, Latin-1's
  * letters and signs, Latin Extended-A and -B, and the general punctuation of typeset text (dashes,
- * curly quotes, ellipsis). Between two of them there is always a boundary, so the check the live
- * editor and the server make on every keystroke needs no segmentation for the words of a resolution
- * in English, Spanish, French or Portuguese. Everything else (combining marks, joiners, emoji,
+ * curly quotes, ellipsis). Between two of them there is always a boundary, so the check the server
+ * makes of every live update (and the amendments API of every amendment) needs no segmentation for
+ * the words of a resolution in English, Spanish, French or Portuguese. Everything else (combining marks, joiners, emoji,
  * Hangul, Indic scripts, regional indicators) goes to `Intl.Segmenter`; text-hygiene.spec.ts checks
  * every pair of these against it.
  */

@@ -1,7 +1,7 @@
 import { CollabDocumentsRepository } from '../../server/src/collaboration/collab-documents.repository';
 import { decodeFrame } from '../../server/src/collaboration/frames';
 import { CollabClient, contentOf, waitFor } from '../support/collab-client';
-import type { DraftView, ParagraphView } from '@omnibus/shared';
+import { COLLAB_DOC, type DraftView, type ParagraphView, type SectionInfo } from '@omnibus/shared';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
 import { startTestServer, TestServer } from '../support/test-server';
 
@@ -90,7 +90,7 @@ describe('a draft nobody has opened yet', () => {
     // Only the section changes (as a correction made straight in the database would): every paragraph agrees with the document.
     await t.server.dataSource.query(`UPDATE section SET title = $2 WHERE id = $1`, [general.id, 'General provisions (corrected)']);
     const c = await CollabClient.connect(t.url, await t.login('chair'), made.body.id);
-    const title = () => (c.doc.getMap<{ title: string } | undefined>('sections').get(general.id) as { title: string } | undefined)?.title;
+    const title = () => c.doc.getMap<SectionInfo>(COLLAB_DOC.sections).get(general.id)?.title;
     await waitFor(() => title() === 'General provisions (corrected)', 'the corrected section title');
     c.close();
   });

@@ -241,13 +241,13 @@ export class RoomStore {
         const ids = only ?? [...sources.keys()];
         const stored = await this.deps.projection.lock(m, ids);
         const fingerprints = await this.deps.projection.fingerprints(m, draftId, ids);
-        const sections = sectionInfos(contents);
         const amendmentIds = contents.amendments.map((a) => a.id);
         // Decided on the live document itself: a room opening on a draft the API left alone (the
         // usual start of a meeting) copies nothing while everyone opening it waits on this event loop.
         const liveParagraphs = this.room.live.getMap<unknown>(COLLAB_DOC.paragraphs);
         const todo = ids.filter((id) => sources.has(id) && (!liveParagraphs.has(id) || stored.get(id)?.fingerprint !== fingerprints.get(id)));
-        if (todo.length === 0 && !sectionsDiffer(this.room.live.getMap<unknown>(COLLAB_DOC.sections), sections)) {
+        const sections = changedSections(this.room.live.getMap<unknown>(COLLAB_DOC.sections), sectionInfos(contents));
+        if (todo.length === 0 && sections.length === 0) {
           return { update: null, seq: 0, todo, amendmentIds, mergeFailures: [] };
         }
         const work = this.copyOfLive();
@@ -257,7 +257,8 @@ export class RoomStore {
           const mergeFailures: MergeFailure[] = [];
           work.on('update', (u: Uint8Array) => updates.push(u));
           work.transact(() => {
-            syncSections(work.getMap<unknown>(COLLAB_DOC.sections), sections);
+            const workSections = work.getMap<unknown>(COLLAB_DOC.sections);
+            for (const [id, info] of sections) workSections.set(id, info);
             for (const id of todo) reconcileParagraph(paragraphs, sources.get(id)!, stored.get(id)?.ancestor ?? null, (f) => mergeFailures.push(f));
           });
           let update: Uint8Array | null = null;
@@ -295,15 +296,7 @@ export class RoomStore {
   }
 }
 
-function sectionChanged(map: YMap<unknown>, id: string, info: SectionInfo): boolean {
-  return JSON.stringify(map.get(id)) !== JSON.stringify(info);
-}
-
-function sectionsDiffer(map: YMap<unknown>, sections: Map<string, SectionInfo>): boolean {
-  for (const [id, info] of sections) if (sectionChanged(map, id, info)) return true;
-  return false;
-}
-
-function syncSections(map: YMap<unknown>, sections: Map<string, SectionInfo>): void {
-  for (const [id, info] of sections) if (sectionChanged(map, id, info)) map.set(id, info);
+/** The sections whose kind, key, title or place the document does not hold as the database does. */
+function changedSections(map: YMap<unknown>, sections: Map<string, SectionInfo>): [string, SectionInfo][] {
+  return [...sections].filter(([id, info]) => JSON.stringify(map.get(id)) !== JSON.stringify(info));
 }
