@@ -71,3 +71,33 @@ for (const s of scenarios) {
   });
   console.log(`| ${s.editors}, ${s.perBatch}, ${s.count} | ${cells.join(' | ')} |`);
 }
+
+/**
+ * A draft negotiated over weeks: every page load that typed wrote under a client id of its own, and
+ * Yjs keeps them all (each transaction builds the state vector twice, one entry per id). The copy
+ * has `past` such ids (one keystroke each) before the room's 35 editors type; what one keystroke's
+ * update then costs a copy to apply (the server's shadow judges each one this way).
+ */
+function withPastWriters(past: number): Uint8Array {
+  const doc = buildDoc(contents, sources);
+  for (let i = 0; i < past; i++) {
+    doc.clientID = 2_000_000 + i;
+    const text = paragraphText(doc, `p${i % PARAGRAPHS}`);
+    text.insert(Math.floor(Math.random() * (text.length + 1)), 'a');
+  }
+  return Y.encodeStateAsUpdate(doc);
+}
+
+const pastCounts = [0, 500, 2000, 5000];
+console.log(`\nOne keystroke's update applied to a copy whose text earlier page loads also wrote (35 editors, 3,000 keystrokes): ms per update, median of 3 runs.\n`);
+console.log(`| ${pastCounts.map((p) => `${p + TEXT_AUTHORS} client ids`).join(' | ')} |`);
+console.log(`| ${pastCounts.map(() => '---').join(' | ')} |`);
+console.log(
+  `| ${pastCounts
+    .map((past) => {
+      const initial = withPastWriters(past);
+      const all = batches(initial, 35, 1, 3000);
+      return percentile([0, 1, 2].map(() => applyAll(initial, all)), 50).toFixed(3);
+    })
+    .join(' | ')} |`,
+);

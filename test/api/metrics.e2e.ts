@@ -41,6 +41,9 @@ describe('on this machine, without a token', () => {
     expect(value(text, 'omnibus_collab_refusals_total{reason="malformed_frame"}')).toBe(1);
     expect(value(text, 'omnibus_collab_connections')).toBe(1);
     expect(value(text, 'omnibus_collab_rooms')).toBe(1);
+    // The client's copy is the room's document once settled: the same writers (the draft's builder's and this client's).
+    expect(value(text, 'omnibus_collab_doc_writers_max')).toBe(c.doc.store.clients.size);
+    expect(c.doc.store.clients.has(c.doc.clientID)).toBe(true);
     expect(value(text, 'omnibus_event_loop_delay_p99_ms')).toBeGreaterThan(0);
     expect(value(text, 'omnibus_event_loop_delay_max_ms')).toBeGreaterThanOrEqual(value(text, 'omnibus_event_loop_delay_p99_ms'));
     expect(value(text, 'omnibus_collab_batches_total')).toBeGreaterThanOrEqual(1);

@@ -30,6 +30,9 @@ import { collabJob, countMergePatchFailures, durableWindow } from './collab-metr
 import { MetricsRegistry } from '../metrics/metrics.registry';
 import { transactionRetries } from '../database/transaction-retry';
 
+/** Past this many writers a draft's room says so when it opens (bench:apply: 0.2 ms per keystroke at 1,000, 0.9 at 4,000, 5 at 5,000). */
+const WRITERS_WARNING = 3_000;
+
 interface SocketSession {
   actor: Actor;
   sessionId: string;
@@ -49,6 +52,8 @@ interface SocketSession {
 export class CollabService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Collab');
   private readonly rooms = new Map<string, Promise<Room>>();
+  /** The rooms of `rooms` that have finished opening, for the gauges read synchronously. */
+  private readonly openedRooms = new Set<Room>();
   private readonly closing = new Map<string, Promise<void>>();
   private nsp: Namespace | null = null;
   private readonly deps: RoomDeps;
@@ -100,6 +105,11 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     collabJob(metrics, 'compact');
     collabJob(metrics, 'project');
     countMergePatchFailures(metrics, 0);
+    // Every page load that typed into a draft wrote under a Yjs client id of its own, and the document
+    // keeps them all; each transaction walks them twice (docs/realtime.md, "A draft's writers").
+    metrics.gauge('omnibus_collab_doc_writers_max', "Most Yjs client ids that have written one open draft's document (each keystroke's work grows with them).", () =>
+      Math.max(0, ...[...this.openedRooms].map((r) => r.live.store.clients.size)),
+    );
     metrics.gauge('omnibus_collab_connections', 'Sockets co-editing on this instance.', () => this.nsp?.sockets.size ?? 0);
     metrics.gauge('omnibus_db_transaction_retries_serialization', 'Transactions run again after PostgreSQL refused them with 40001, since start.', () => transactionRetries.retried['40001']);
     metrics.gauge('omnibus_db_transaction_retries_deadlock', 'Transactions run again after PostgreSQL refused them with 40P01, since start.', () => transactionRetries.retried['40P01']);
@@ -269,12 +279,20 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     void this.bridge.publish(draftId, { kind: 'hello' });
     // Batches stored between loading and subscribing.
     void room.store.catchUp();
+    this.openedRooms.add(room);
+    const writers = room.live.store.clients.size;
+    if (writers > WRITERS_WARNING) {
+      this.logger.warn(
+        `draft ${draftId}: its document has been written under ${writers} Yjs client ids (one per page load that typed); every keystroke's work grows with them, and past ~4,000 sharply (docs/realtime.md, "A draft's writers")`,
+      );
+    }
     return room;
   }
 
   private async close(room: Room): Promise<void> {
     if (room.connections.size > 0 || this.closing.has(room.draftId)) return;
     this.rooms.delete(room.draftId);
+    this.openedRooms.delete(room);
     const done = (async () => {
       await this.bridge.leave(room.draftId);
       await room.close();
@@ -326,6 +344,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     this.preparing.clear();
     const rooms = await Promise.allSettled([...this.rooms.values()]);
     this.rooms.clear();
+    this.openedRooms.clear();
     await Promise.all(
       rooms.map(async (r) => {
         if (r.status !== 'fulfilled') return;
