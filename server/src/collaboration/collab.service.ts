@@ -52,8 +52,6 @@ interface SocketSession {
 export class CollabService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Collab');
   private readonly rooms = new Map<string, Promise<Room>>();
-  /** The rooms of `rooms` that have finished opening, for the gauges read synchronously. */
-  private readonly openedRooms = new Set<Room>();
   private readonly closing = new Map<string, Promise<void>>();
   private nsp: Namespace | null = null;
   private readonly deps: RoomDeps;
@@ -107,8 +105,8 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     countMergePatchFailures(metrics, 0);
     // Every page load that typed into a draft wrote under a Yjs client id of its own, and the document
     // keeps them all; each transaction walks them twice (docs/realtime.md, "A draft's writers").
-    metrics.gauge('omnibus_collab_doc_writers_max', "Most Yjs client ids that have written one open draft's document (each keystroke's work grows with them).", () =>
-      Math.max(0, ...[...this.openedRooms].map((r) => r.live.store.clients.size)),
+    metrics.gauge('omnibus_collab_doc_writers_max', "Most Yjs client ids that have written the document of a draft someone has open (each keystroke's work grows with them).", () =>
+      Math.max(0, ...[...(this.nsp?.sockets.values() ?? [])].map((s) => (s.data.collab as SocketSession | undefined)?.room.live.store.clients.size ?? 0)),
     );
     metrics.gauge('omnibus_collab_connections', 'Sockets co-editing on this instance.', () => this.nsp?.sockets.size ?? 0);
     metrics.gauge('omnibus_db_transaction_retries_serialization', 'Transactions run again after PostgreSQL refused them with 40001, since start.', () => transactionRetries.retried['40001']);
@@ -279,7 +277,6 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     void this.bridge.publish(draftId, { kind: 'hello' });
     // Batches stored between loading and subscribing.
     void room.store.catchUp();
-    this.openedRooms.add(room);
     const writers = room.live.store.clients.size;
     if (writers > WRITERS_WARNING) {
       this.logger.warn(
@@ -292,7 +289,6 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
   private async close(room: Room): Promise<void> {
     if (room.connections.size > 0 || this.closing.has(room.draftId)) return;
     this.rooms.delete(room.draftId);
-    this.openedRooms.delete(room);
     const done = (async () => {
       await this.bridge.leave(room.draftId);
       await room.close();
@@ -344,7 +340,6 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     this.preparing.clear();
     const rooms = await Promise.allSettled([...this.rooms.values()]);
     this.rooms.clear();
-    this.openedRooms.clear();
     await Promise.all(
       rooms.map(async (r) => {
         if (r.status !== 'fulfilled') return;
