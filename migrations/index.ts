@@ -6,6 +6,7 @@ import { CreateAuthSession1765200000000 } from './1765200000000-create-auth-sess
 import { AddCommitteePageSize1765500000000 } from './1765500000000-add-committee-page-size';
 import { CreateTranslations1765600000000 } from './1765600000000-create-translations';
 import { AddSponsorshipRequests1765800000000 } from './1765800000000-add-sponsorship-requests';
+import { CreateCollabWriters1765900000000 } from './1765900000000-create-collab-writers';
 
 /** Every migration in the order it runs; the app never synchronises its schema. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddCommitteePageSize1765500000000,
   CreateTranslations1765600000000,
   AddSponsorshipRequests1765800000000,
+  CreateCollabWriters1765900000000,
 ];

@@ -17,6 +17,11 @@ export const COLLAB_EVENTS = {
   error: 'error',
   /** Server → client, once after the handshake: who the server thinks you are and whether you may write. */
   session: 'session',
+  /**
+   * Server → client, once after the handshake of a page that asked for a writer id (`writer` in the
+   * handshake): the Yjs client id the page may write under, leased to it, or why not (`CollabWriterEvent`).
+   */
+  writer: 'writer',
 } as const;
 
 /** The first varUint of every `yjs` frame (y-websocket's messageSync / messageAwareness). */
@@ -40,10 +45,33 @@ export const COLLAB_LIMITS = {
   strikeWindowMs: 60_000,
 } as const;
 
+/**
+ * A Yjs client id is a uint32; the server leases them in its own range (`collab_writer`). A page's
+ * key names one Y.Doc instance of one page: random, never stored by the client, never shared.
+ */
+export const collabWriterRequest = z.strictObject({
+  key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a writer key is 16 to 64 letters, digits, "-" or "_"'),
+  /** The id this Y.Doc has already written under, when it reconnects; absent for a document that has written nothing. */
+  clientId: z.number().int().min(1).max(4_294_967_295).optional(),
+});
+
 export const collabHandshake = z.strictObject({
   token: z.string().min(1).max(4_096),
   draftId: z.uuid(),
+  /** Optional: asks for a Yjs client id leased to this page, so a draft's writers do not grow with every page load (docs/realtime.md). */
+  writer: collabWriterRequest.optional(),
 });
+
+export type CollabWriterRequest = z.infer<typeof collabWriterRequest>;
+
+/**
+ * Server → client `writer`: the id the page writes under from its first change on (set it on the
+ * Y.Doc once the server's document has been applied and before writing anything), or, for a page
+ * that comes back holding changes under an id since given to another page of its own, why it must
+ * start again from the server's document (`writer_lapsed`). `unavailable`: no lease could be had;
+ * the page keeps the id it has.
+ */
+export type CollabWriterEvent = { ok: true; clientId: number } | { ok: false; reason: 'writer_lapsed' | 'unavailable'; message: string };
 
 /** What the acknowledgement callback of a client's `yjs` event receives. `ok` means: durably stored. */
 export type CollabAck = { ok: true } | { ok: false; error: ErrorCode; message: string; details?: CollabErrorDetails };
@@ -92,6 +120,11 @@ export const COLLAB_REFUSALS = [
   'sync_rate',
   /** The connection is being closed (its session ended, or too many refusals); nothing more is accepted. */
   'closing',
+  /**
+   * The update writes under a Yjs client id this page once held and that was since leased to another
+   * page (it was away longer than COLLAB_WRITER_LEASE_MS): start again from the server's document.
+   */
+  'writer_lapsed',
 ] as const;
 export type CollabRefusal = (typeof COLLAB_REFUSALS)[number];
 

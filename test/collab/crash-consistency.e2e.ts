@@ -139,7 +139,13 @@ async function crashCycles(setup: Setup, name: string): Promise<void> {
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
       const typists: Typist[] = [];
       for (const [i, user] of users.entries()) {
-        const client = await CollabClient.connect(server.url, tokens[user]!, first.id);
+        // Half of them ask for a leased writer id, as the room's page does; the others write under their own, as third-party clients do.
+        const leased = i % 2 === 0;
+        const client = await CollabClient.connect(server.url, tokens[user]!, first.id, leased ? { writer: { key: `crash-${cycle}-${user}-page-key` } } : {});
+        if (leased) {
+          await waitFor(() => client.writer !== null, 'the writer id');
+          if (client.writer?.ok) client.doc.clientID = client.writer.clientId;
+        }
         const code = client.session?.user.delegation ?? null;
         typists.push({ user, code, paragraphId: pool[i]!.id, client, typed: '', prefix: '', at: 0, bracketId: null, keystrokes: [] });
       }

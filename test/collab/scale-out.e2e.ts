@@ -153,4 +153,41 @@ it('keeps one draft identical across two instances, their clients and the databa
   console.log(`scale-out: ${everyone.reduce((n, c) => n + c.sent.length, 0)} updates from 5 clients on 2 instances; document ${bytesA.length} bytes, identical on both instances, every client and in PostgreSQL`);
   for (const c of [...everyone, observer]) c.close();
 });
+
+it('hands a writer id given back on one instance to a page on the other, which goes on from its last change', async () => {
+  const chair = await a.login('chair');
+  const draft = await demoDraft(a, chair);
+  const p3 = paragraph(section(draft, 'entity', 'CICTE'), '3');
+  // The draft open on both instances, as in a meeting spread over them.
+  const watchers = [await CollabClient.connect(a.url, chair, draft.id), await CollabClient.connect(b.url, chair, draft.id)];
+  const ids = new Set<number>();
+  let typed = '';
+  for (let i = 0; i < 8; i += 1) {
+    const url = i % 2 === 0 ? a.url : b.url;
+    const c = await CollabClient.connect(url, chair, draft.id, { writer: { key: `scale-out-page-${i}-of-the-chair` } });
+    await waitFor(() => c.writer !== null, 'the writer id');
+    if (!c.writer?.ok) throw new Error(`no writer id: ${JSON.stringify(c.writer)}`);
+    c.doc.clientID = c.writer.clientId;
+    ids.add(c.writer.clientId);
+    const ch = String.fromCharCode(97 + i);
+    c.text(p3.id).insert(0, ch);
+    typed = ch + typed;
+    await c.settled();
+    expect(c.sent.every((u) => u.ack?.ok)).toBe(true);
+    // Closed cleanly: the next page, on the other instance, may be handed its id at once.
+    c.close();
+    await waitFor(async () => ((await a.server.dataSource.query(`SELECT 1 FROM collab_writer WHERE draft_id = $1 AND held_until < now()`, [draft.id])) as unknown[]).length > 0, 'the id to be given back');
+  }
+  expect(ids.size).toBe(1);
+  const docA = await liveDoc(a.server, draft.id);
+  const docB = await liveDoc(b, draft.id);
+  await waitFor(() => paragraphText(docA, p3.id).toString().startsWith(typed) && contentOf(docA) === contentOf(docB), 'both instances to hold every keystroke');
+  const stored = await storedDoc(a.server.dataSource, draft.id);
+  for (const d of [docA, docB, stored, ...watchers.map((w) => w.doc)]) {
+    expect(d.store.pendingStructs).toBeNull();
+    expect(paragraphText(d, p3.id).toString().startsWith(typed)).toBe(true);
+  }
+  expect(Buffer.from(Y.encodeStateAsUpdate(docA)).equals(Buffer.from(Y.encodeStateAsUpdate(stored)))).toBe(true);
+  for (const w of watchers) w.close();
+});
 });

@@ -6,6 +6,7 @@ import {
   CollabAck,
   CollabErrorEvent,
   CollabSession,
+  CollabWriterEvent,
   PARAGRAPH_FIELDS,
   projectDelta,
   TextDeltaOp,
@@ -43,6 +44,8 @@ export class CollabClient {
   readonly sent: SentUpdate[] = [];
   readonly awareness = new Map<number, { clock: number; state: Record<string, unknown> | null }>();
   session: CollabSession | null = null;
+  /** The server's answer to a `writer` request in the handshake, once it came. */
+  writer: CollabWriterEvent | null = null;
   synced = false;
   private awarenessClock = 0;
   private disconnected = false;
@@ -51,6 +54,7 @@ export class CollabClient {
     this.doc = doc ?? new Y.Doc();
     this.socket = io(`${url}${COLLAB_NAMESPACE}`, { auth: { token, draftId, ...extra }, transports: ['websocket'], reconnection: false, forceNew: true });
     this.socket.on(COLLAB_EVENTS.session, (s: CollabSession) => (this.session = s));
+    this.socket.on(COLLAB_EVENTS.writer, (w: CollabWriterEvent) => (this.writer = w));
     this.socket.on(COLLAB_EVENTS.error, (e: CollabErrorEvent) => this.errors.push(e));
     this.socket.on(COLLAB_EVENTS.yjs, (data: Uint8Array) => this.onFrame(data));
     this.socket.on('disconnect', () => (this.disconnected = true));
@@ -158,6 +162,12 @@ export class CollabClient {
   disconnect(): void {
     this.disconnected = true;
     this.socket.disconnect();
+  }
+
+  /** Loses the connection without saying goodbye (a dropped network), keeping the document. */
+  drop(): void {
+    this.disconnected = true;
+    this.socket.io.engine.close();
   }
 
   close(): void {

@@ -32,6 +32,8 @@ export interface CollabConfig {
   idleCloseMs: number;
   /** How often an instance asks PostgreSQL whether it missed a batch another instance wrote. */
   catchUpEveryMs: number;
+  /** How long a Yjs client id stays leased to a page that went without closing (see `CollabWritersRepository`). */
+  writerLeaseMs: number;
   /** A name for this process in logs and update rows. */
   instanceId: string;
 }
@@ -74,6 +76,7 @@ export function collabSettingsFrom(env: Environment): CollabSettings {
     idleCloseMs: env.COLLAB_IDLE_CLOSE_MS,
     prepareAfterMs: env.COLLAB_PREPARE_AFTER_MS,
     catchUpEveryMs: env.COLLAB_CATCH_UP_EVERY_MS,
+    writerLeaseMs: env.COLLAB_WRITER_LEASE_MS,
     instanceId: env.COLLAB_INSTANCE_ID,
   };
 }

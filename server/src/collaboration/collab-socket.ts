@@ -21,6 +21,8 @@ export interface SocketContext {
   registry: SessionRegistry;
   metrics: MetricsRegistry;
   logger: Logger;
+  /** The socket is gone (`reason` as socket.io gives it); `answered` resolves once every frame it sent is answered. */
+  onLeave?: (reason: string, answered: Promise<void>) => void;
 }
 
 /**
@@ -119,9 +121,11 @@ export function wireCollabSocket(socket: Socket, ctx: SocketContext): CollabConn
       reply({ ok: false, error: 'internal', message: 'The server could not handle this message; nothing was changed.' });
     });
   });
-  socket.on('disconnect', () => {
+  socket.on('disconnect', (reason: string) => {
     untrack();
     room.leave(conn);
+    // However long it takes: an id given back while a change under it is still being stored could go to a page synced without it.
+    ctx.onLeave?.(reason, acks.drained(null));
   });
   return conn;
 }

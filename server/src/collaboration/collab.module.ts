@@ -4,6 +4,7 @@ import { DelegationsRepository } from '../committees/delegations.repository';
 import { DraftsRepository } from '../drafts/drafts.repository';
 import { UsersRepository } from '../users/users.repository';
 import { CollabDocumentsRepository } from './collab-documents.repository';
+import { CollabWritersRepository } from './collab-writers.repository';
 import { CollabGateway } from './collab.gateway';
 import { CollabService } from './collab.service';
 import { ProjectionRepository } from './projection.repository';
@@ -16,6 +17,7 @@ import { RedisConnections } from './redis-connections';
     RedisConnections,
     RedisBridge,
     CollabDocumentsRepository,
+    CollabWritersRepository,
     ProjectionRepository,
     DraftsRepository,
     DelegationsRepository,

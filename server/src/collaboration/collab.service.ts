@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { COLLAB_EVENTS, CollabSession, collabHandshake } from '@omnibus/shared';
+import { COLLAB_EVENTS, CollabSession, type CollabWriterRequest, collabHandshake } from '@omnibus/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { canRead, denialReason, requireAccess } from '../access/access.policy';
@@ -18,6 +18,8 @@ import { UsersRepository } from '../users/users.repository';
 import { DraftEvent, DraftEvents } from '../events/draft-events';
 import { COLLAB_CONFIG, CollabConfig } from './collab-config';
 import { CollabDocumentsRepository } from './collab-documents.repository';
+import { CollabWritersRepository } from './collab-writers.repository';
+import { WriterLeases } from './writer-leases';
 import { collabUser } from './collab-user';
 import { wireCollabSocket } from './collab-socket';
 import { ProjectionRepository } from './projection.repository';
@@ -39,6 +41,8 @@ interface SocketSession {
   draftId: string;
   canWrite: boolean;
   room: Room;
+  /** The page asked for a Yjs client id leased to it. */
+  writer: CollabWriterRequest | undefined;
   /** performance.now() when the handshake arrived. */
   startedAt: number;
 }
@@ -62,6 +66,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
   private readonly preparing = new Map<string, NodeJS.Timeout>();
   /** The committee of a closed draft: a room's worth of handshakes arriving together shares one query. */
   private readonly committees: BatchLoader<string, { committeeId: string } | null>;
+  private readonly writers: WriterLeases;
 
   constructor(
     db: DataSource,
@@ -78,6 +83,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     delegations: DelegationsRepository,
     private readonly registry: SessionRegistry,
     @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
+    writers: CollabWritersRepository,
   ) {
     this.deps = {
       config,
@@ -95,6 +101,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
       emit: (room, frame) => together(() => this.nsp?.local.to(room).emit(COLLAB_EVENTS.yjs, frame)),
     };
     this.committees = new BatchLoader((ids) => drafts.committeesOf(ids));
+    this.writers = new WriterLeases(writers, config.writerLeaseMs, metrics, this.logger);
   }
 
   private registerGauges(metrics: MetricsRegistry): void {
@@ -201,7 +208,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
   /** The handshake: who it is, which draft, whether they may write. Opens the room before the socket connects, so no frame is missed. */
   async authenticate(socket: Socket): Promise<void> {
     const startedAt = performance.now();
-    const { token, draftId } = validate(collabHandshake, socket.handshake.auth, 'handshake auth');
+    const { token, draftId, writer } = validate(collabHandshake, socket.handshake.auth, 'handshake auth');
     const { actor, sessionId } = await this.auth.authenticateSession(token);
     // A draft open here already names its committee: people joining a busy room cost the database no lookup.
     const open = await this.rooms.get(draftId)?.catch(() => undefined);
@@ -210,7 +217,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     requireAccess(actor, { action: 'draft.coedit.join', committeeId: draft.committeeId });
     const canWrite = denialReason(actor, { action: 'draft.coedit.write', committeeId: draft.committeeId }) === null;
     const room = await this.room(draftId, draft.committeeId);
-    const session: SocketSession = { actor, sessionId, draftId, canWrite, room, startedAt };
+    const session: SocketSession = { actor, sessionId, draftId, canWrite, room, writer, startedAt };
     socket.data.collab = session;
   }
 
@@ -230,6 +237,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
       registry: this.registry,
       metrics: this.deps.metrics,
       logger: this.logger,
+      onLeave: (reason, answered) => void this.writers.leave(conn, reason, answered),
       conn: {
         id: socket.id,
         actor,
@@ -248,6 +256,8 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
       room.join(conn);
     });
     conn.joinMs = performance.now() - session.startedAt;
+    // Observers write nothing, so they need no id.
+    if (session.canWrite && session.writer) this.writers.start(room, conn, session.writer, (event) => socket.emit(COLLAB_EVENTS.writer, event));
   }
 
   /** The open room of a draft on this instance, if any (for tests and the benchmark's memory figure). */
@@ -336,6 +346,7 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
   async beforeApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
     this.stopped = true;
+    this.writers.stop();
     for (const timer of this.preparing.values()) clearTimeout(timer);
     this.preparing.clear();
     const rooms = await Promise.allSettled([...this.rooms.values()]);

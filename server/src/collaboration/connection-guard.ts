@@ -48,13 +48,13 @@ export class PendingAcks {
     return p;
   }
 
-  /** Resolves once every tracked answer is out, or after `timeoutMs`. */
-  drained(timeoutMs: number): Promise<void> {
+  /** Resolves once every tracked answer is out, or after `timeoutMs` (never, when null). */
+  drained(timeoutMs: number | null): Promise<void> {
     if (this.count === 0) return Promise.resolve();
     return new Promise((resolve) => {
-      const t = setTimeout(resolve, timeoutMs);
+      const t = timeoutMs === null ? null : setTimeout(resolve, timeoutMs);
       this.waiters.push(() => {
-        clearTimeout(t);
+        if (t !== null) clearTimeout(t);
         resolve();
       });
     });

@@ -14,6 +14,15 @@ export interface CollabConnection {
    * what the join costs the server, without the time the client takes to send its sync request.
    */
   joinMs?: number;
+  /**
+   * Set while the page's writer id is being leased (`WriterLeases`): its updates wait for it, since
+   * the first may be under the id it asks for back. Null once settled.
+   */
+  writerSettled?: Promise<void> | null;
+  /** The Yjs client id leased to the page. */
+  writerId?: number | undefined;
+  /** The id the page asked for back that another of the account's pages holds now: its updates under it are refused. */
+  lapsedClientId?: number;
   send(frame: Uint8Array): void;
   error(event: CollabErrorEvent): void;
   close(): void;

@@ -27,6 +27,7 @@ const REFUSAL_CODES: Partial<Record<CollabRefusal, ErrorCode>> = {
   bracket_foreign: 'forbidden',
   bracket_not_allowed: 'forbidden',
   foreign_client_id: 'forbidden',
+  writer_lapsed: 'conflict',
   awareness_impersonation: 'forbidden',
   paragraph_closed: 'invalid_state',
   too_many_refusals: 'rate_limited',
@@ -275,7 +276,13 @@ export class Room {
     }
   }
 
+  /** Whether one of this room's own ids (its live document's, its reconciliation's) or a connection's is `id`. */
+  ownsClient(id: number): boolean {
+    return this.clientOwners.has(id);
+  }
+
   private async receiveUpdate(conn: CollabConnection, update: Uint8Array): Promise<CollabAck> {
+    if (conn.writerSettled) await conn.writerSettled;
     const decoded = decodeUpdate(update);
     if (!decoded) return this.refuse(conn, { reason: 'malformed_update', message: 'The update could not be read as a Yjs update.' });
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) {
@@ -285,6 +292,12 @@ export class Room {
       return { ok: true };
     }
     const clients = structClients(decoded);
+    if (conn.lapsedClientId !== undefined && clients.includes(conn.lapsedClientId)) {
+      return this.refuse(conn, {
+        reason: 'writer_lapsed',
+        message: `Yjs client ${conn.lapsedClientId} was leased to another of your pages while this one was away; start again from the server's document.`,
+      });
+    }
     const foreign = clients.find((c) => (this.clientOwners.get(c) ?? conn.actor.userId) !== conn.actor.userId);
     if (foreign !== undefined) {
       return this.refuse(conn, { reason: 'foreign_client_id', message: `Yjs client ${foreign} writes for someone else; a document instance belongs to one person.` });

@@ -58,6 +58,7 @@ describe('the configuration schema', () => {
         pacing: { batchFreeUpTo: 50, batchMsPerPerson: 0.38, batchMaxMs: 40, awarenessMsPerPerson: 10, awarenessMaxMs: 1000 },
         idleCloseMs: 30000,
         catchUpEveryMs: 2000,
+        writerLeaseMs: 86_400_000,
       },
     });
     expect(config.collab.instanceId).toMatch(new RegExp(`^${process.pid}-[a-z0-9]+$`));

@@ -174,6 +174,12 @@ export const VARIABLES = {
   COLLAB_COMPACT_AFTER_ROWS: wholeNumber(1000, 2, 100_000, 'stored co-editing updates a draft gathers before they are folded into its snapshot'),
   COLLAB_PREPARE_AFTER_MS: wholeNumber(500, 0, 600_000, 'how long after a draft without a live document is made or changed (or after start, for those already there) its document is made, so its first opening loads a stored one'),
   COLLAB_IDLE_CLOSE_MS: wholeNumber(30_000, 0, 3_600_000, 'how long a draft nobody is connected to stays loaded, so a reconnecting client finds it warm'),
+  COLLAB_WRITER_LEASE_MS: wholeNumber(
+    86_400_000,
+    1_000,
+    2_592_000_000,
+    'how long a Yjs client id stays leased to a page that left without closing (a dropped network, a closed laptop), so it can come back with what it typed meanwhile; after that the id may go to another page of the same account',
+  ),
   COLLAB_CATCH_UP_EVERY_MS: wholeNumber(
     2_000,
     50,

@@ -167,6 +167,15 @@ export interface CollabUpdate {
   user_ids: Generated<string[]>;
 }
 
+export interface CollabWriter {
+  client_id: Int8;
+  created_at: Generated<Timestamp>;
+  draft_id: string;
+  held_until: Timestamp;
+  page_key: string;
+  user_id: string;
+}
+
 export interface Committee {
   acronym: string;
   created_at: Generated<Timestamp>;
@@ -418,6 +427,7 @@ export interface DB {
   collab_document: CollabDocument;
   collab_projection: CollabProjection;
   collab_update: CollabUpdate;
+  collab_writer: CollabWriter;
   committee: Committee;
   consultation: Consultation;
   delegation: Delegation;

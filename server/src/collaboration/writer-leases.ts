@@ -1,0 +1,127 @@
+import type { Logger } from '@nestjs/common';
+import type { CollabWriterEvent, CollabWriterRequest } from '@omnibus/shared';
+import type { MetricsRegistry } from '../metrics/metrics.registry';
+import type { CollabConnection } from './connection';
+import type { CollabWritersRepository, HeldWriter } from './collab-writers.repository';
+import type { Room } from './room';
+
+/** How long a reused id's grant may wait for this instance to hold every batch written under it before the page keeps its own id. */
+const CATCH_UP_MS = 5_000;
+
+/** At most this often, and at most a quarter of the lease, connected pages renew their ids. */
+const RENEW_EVERY_MS = 3_600_000;
+
+/** The socket.io reason of a disconnect the page asked for (`socket.disconnect()`: closing the editor, leaving the page). */
+const CLEAN_LEAVE = 'client namespace disconnect';
+
+function countLease(metrics: MetricsRegistry, outcome: 'new' | 'reused' | 'resumed' | 'lapsed' | 'unavailable'): void {
+  metrics.inc('omnibus_collab_writer_leases_total', 'Yjs client ids asked for by pages, by outcome: a new id, one of the account reused, the page\'s own resumed, refused (lapsed), or none to be had.', `outcome="${outcome}"`);
+}
+
+/**
+ * Hands pages the Yjs client ids they write under (`CollabWritersRepository` says why and how),
+ * holds each while its page is connected, and gives it back when the page leaves.
+ */
+export class WriterLeases {
+  private readonly held = new Map<string, HeldWriter>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly repo: CollabWritersRepository,
+    private readonly leaseMs: number,
+    private readonly metrics: MetricsRegistry,
+    private readonly logger: Logger,
+  ) {
+    this.timer = setInterval(() => void this.renew(), Math.min(RENEW_EVERY_MS, Math.max(250, Math.floor(leaseMs / 4)))).unref();
+  }
+
+  /**
+   * Asks for the page's id as soon as it connects. Its updates wait until this is settled (the first
+   * may be under the id it asks for back); the answer goes to the page as the `writer` event.
+   */
+  start(room: Room, conn: CollabConnection, request: CollabWriterRequest, emit: (event: CollabWriterEvent) => void): void {
+    conn.writerSettled = this.settle(room, conn, request)
+      .catch((err: unknown): CollabWriterEvent => {
+        countLease(this.metrics, 'unavailable');
+        this.logger.warn(`draft ${room.draftId}: no writer id for ${conn.actor.username}: ${String(err)}`);
+        return { ok: false, reason: 'unavailable', message: 'No writer id could be leased; this page writes under its own.' };
+      })
+      .then((event) => {
+        conn.writerSettled = null;
+        emit(event);
+      });
+  }
+
+  private async settle(room: Room, conn: CollabConnection, request: CollabWriterRequest): Promise<CollabWriterEvent> {
+    const taken = (id: number) => room.live.store.clients.has(id) || room.ownsClient(id);
+    const lease = await this.repo.lease(room.draftId, conn.actor.userId, request.key, request.clientId, this.leaseMs, taken);
+    if ('lapsed' in lease) {
+      countLease(this.metrics, 'lapsed');
+      conn.lapsedClientId = lease.lapsed;
+      return {
+        ok: false,
+        reason: 'writer_lapsed',
+        message: 'This page was away longer than its writer id is kept, and the id now belongs to another of your pages: what it held that was not saved is gone; the draft reloads.',
+      };
+    }
+    const writer: HeldWriter = { draftId: room.draftId, clientId: lease.clientId, key: request.key };
+    this.held.set(conn.id, writer);
+    conn.writerId = lease.clientId;
+    if (lease.after === undefined) {
+      countLease(this.metrics, request.clientId === undefined ? 'new' : 'resumed');
+      return { ok: true, clientId: lease.clientId };
+    }
+    // A reused id continues its last writer's clock: the page must be sent every batch written under
+    // it before it writes (its sync is answered from this room; a batch committed on another instance
+    // may not be here yet).
+    if (!(await this.caughtUp(room, lease.after))) {
+      await this.repo.release(writer, 0);
+      this.held.delete(conn.id);
+      conn.writerId = undefined;
+      countLease(this.metrics, 'unavailable');
+      return { ok: false, reason: 'unavailable', message: 'No writer id could be leased; this page writes under its own.' };
+    }
+    countLease(this.metrics, 'reused');
+    return { ok: true, clientId: lease.clientId };
+  }
+
+  private async caughtUp(room: Room, seq: number): Promise<boolean> {
+    const until = performance.now() + CATCH_UP_MS;
+    while (room.seqs.contiguous < seq) {
+      if (room.closed || performance.now() > until) return false;
+      await room.store.catchUp();
+      if (room.seqs.contiguous < seq) await new Promise((r) => setTimeout(r, 20));
+    }
+    return true;
+  }
+
+  /**
+   * The page left. Its id is given back once everything it sent is answered, at once if it closed
+   * cleanly, else after the lease (it may come back with what it typed meanwhile).
+   */
+  async leave(conn: CollabConnection, reason: string, answered: Promise<void>): Promise<void> {
+    await conn.writerSettled;
+    const writer = this.held.get(conn.id);
+    if (!writer) return;
+    this.held.delete(conn.id);
+    await answered;
+    try {
+      await this.repo.release(writer, reason === CLEAN_LEAVE ? 0 : this.leaseMs);
+    } catch (err) {
+      // It lapses on its own.
+      this.logger.warn(`draft ${writer.draftId}: giving back writer id ${writer.clientId} failed: ${String(err)}`);
+    }
+  }
+
+  private async renew(): Promise<void> {
+    try {
+      await this.repo.renew([...this.held.values()], this.leaseMs);
+    } catch (err) {
+      this.logger.warn(`renewing the writer ids of connected pages failed: ${String(err)}`);
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import { CollabClient, paragraphText, storedDoc, waitFor } from '../support/collab-client';
+import { demoDraft, paragraph, section } from '../support/draft-helpers';
+import { startTestServer, TestServer } from '../support/test-server';
+
+/**
+ * Yjs client ids leased to pages (docs/realtime.md, "A draft's writers"): a page that asks writes
+ * under an id of its account's that no other page holds, so a draft's ids do not grow with every
+ * page load; a page that drops keeps its id and comes back with what it typed; one that comes back
+ * after its id went to another page is refused and nothing of it is stored.
+ */
+jest.setTimeout(90_000);
+
+let t: TestServer;
+let draftId: string;
+let p9: string;
+
+const LEASE_MS = 1_500;
+
+beforeAll(async () => {
+  t = await startTestServer({ COLLAB_WRITER_LEASE_MS: String(LEASE_MS) });
+  const draft = await demoDraft(t, await t.login('chair'));
+  draftId = draft.id;
+  p9 = paragraph(section(draft, 'entity', 'CICTE'), '9').id;
+  await waitFor(async () => ((await t.server.dataSource.query(`SELECT 1 FROM collab_document WHERE draft_id = $1`, [draftId])) as unknown[]).length > 0, 'the draft\'s live document');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const newKey = () => randomBytes(18).toString('base64url');
+
+/** Opens the draft as a page of `username` that asks for a writer id, and writes under it once granted (as the room's client does). */
+async function page(username: string, key = newKey()): Promise<{ c: CollabClient; key: string; id: number }> {
+  const c = await CollabClient.connect(t.url, await t.login(username), draftId, { writer: { key } });
+  await waitFor(() => c.writer !== null, 'the writer id');
+  if (!c.writer?.ok) throw new Error(`no writer id: ${JSON.stringify(c.writer)}`);
+  c.doc.clientID = c.writer.clientId;
+  return { c, key, id: c.writer.clientId };
+}
+
+const leases = async (): Promise<{ client_id: string; user: string; free: boolean }[]> =>
+  t.server.dataSource.query(
+    `SELECT w.client_id, u.username AS user, w.held_until < now() AS free FROM collab_writer w JOIN app_user u ON u.id = w.user_id WHERE w.draft_id = $1 ORDER BY w.client_id`,
+    [draftId],
+  );
+
+const freeIds = async (): Promise<number> => (await leases()).filter((l) => l.free).length;
+
+const restText = async (): Promise<string> => {
+  const draft = await t.api('GET', `/api/drafts/${draftId}`, { token: await t.login('chair') });
+  for (const s of draft.body.sections) for (const p of s.paragraphs) if (p.id === p9) return p.text as string;
+  throw new Error('paragraph 9 is gone');
+};
+
+describe('writer ids', () => {
+  it('lets one person open, type and leave twelve times under one id, every keystroke stored', async () => {
+    const before = (await storedDoc(t.server.dataSource, draftId)).store.clients.size;
+    const ids = new Set<number>();
+    for (let i = 0; i < 12; i += 1) {
+      const { c, id } = await page('chair');
+      ids.add(id);
+      c.text(p9).insert(0, String.fromCharCode(65 + i));
+      await c.settled();
+      expect(c.sent.every((s) => s.ack?.ok)).toBe(true);
+      const free = await freeIds();
+      c.close();
+      // Given back once its last change is stored, at once: the next page load takes it again.
+      await waitFor(async () => (await freeIds()) > free, 'the id to be given back');
+    }
+    expect(ids.size).toBe(1);
+    const stored = await storedDoc(t.server.dataSource, draftId);
+    expect(stored.store.clients.size).toBe(before + 1);
+    expect(paragraphText(stored, p9).toString()).toMatch(/^LKJIHGFEDCBA/);
+    await waitFor(async () => (await restText()).startsWith('LKJIHGFEDCBA'), 'the API to show the twelve keystrokes');
+  });
+
+  it('gives two pages of one account two ids, and never hands an account another account\'s', async () => {
+    const a = await page('chair');
+    const b = await page('chair');
+    expect(b.id).not.toBe(a.id);
+    const s = await page('secretariat');
+    expect([a.id, b.id]).not.toContain(s.id);
+    a.c.text(p9).insert(0, 'a');
+    b.c.text(p9).insert(0, 'b');
+    s.c.text(p9).insert(0, 's');
+    await Promise.all([a.c.settled(), b.c.settled(), s.c.settled()]);
+    for (const x of [a, b, s]) expect(x.c.sent.every((u) => u.ack?.ok)).toBe(true);
+    const owners = new Map((await leases()).map((l) => [Number(l.client_id), l.user]));
+    expect(owners.get(a.id)).toBe('chair');
+    expect(owners.get(b.id)).toBe('chair');
+    expect(owners.get(s.id)).toBe('secretariat');
+    for (const x of [a, b, s]) x.c.close();
+  });
+
+  it('keeps a dropped page\'s id for it: it comes back with what it typed offline', async () => {
+    const p = await page('chair');
+    p.c.text(p9).insert(0, '1');
+    await p.c.settled();
+    p.c.drop();
+    p.c.text(p9).insert(0, '2');
+    // Another page meanwhile: the dropped page's id is not free.
+    const other = await page('chair');
+    expect(other.id).not.toBe(p.id);
+    other.c.close();
+    const back = await CollabClient.connect(t.url, await t.login('chair'), draftId, { writer: { key: p.key, clientId: p.id } }, p.c.doc);
+    await waitFor(() => back.writer !== null, 'the writer answer');
+    expect(back.writer).toEqual({ ok: true, clientId: p.id });
+    await back.settled();
+    expect(back.sent.every((u) => u.ack?.ok)).toBe(true);
+    await waitFor(async () => (await restText()).startsWith('21'), 'the offline keystroke in the API');
+    back.close();
+  });
+
+  it('refuses a page that comes back after its id went to another page, and stores nothing of what it held', async () => {
+    const stale = await page('chair');
+    stale.c.text(p9).insert(0, 'x');
+    await stale.c.settled();
+    stale.c.drop();
+    stale.c.text(p9).insert(0, 'OFFLINE ');
+    // Away longer than the lease: the id is free for another page of the account.
+    await new Promise((r) => setTimeout(r, LEASE_MS + 500));
+    await waitFor(async () => (await leases()).some((l) => Number(l.client_id) === stale.id && l.free), 'the lease to lapse');
+    let taker = await page('chair');
+    for (let i = 0; taker.id !== stale.id && i < 10; i += 1) {
+      // The account's lowest free id goes first; others may be free too.
+      taker = await page('chair');
+    }
+    expect(taker.id).toBe(stale.id);
+    taker.c.text(p9).insert(0, 'y');
+    await taker.c.settled();
+    expect(taker.c.sent.every((u) => u.ack?.ok)).toBe(true);
+
+    const back = await CollabClient.connect(t.url, await t.login('chair'), draftId, { writer: { key: stale.key, clientId: stale.id } }, stale.c.doc);
+    await waitFor(() => back.writer !== null, 'the writer answer');
+    expect(back.writer).toMatchObject({ ok: false, reason: 'writer_lapsed' });
+    await back.settled();
+    // Its answer to the server's sync (the offline words, under the id) is refused, not stored.
+    const refused = back.sent.filter((u) => u.ack && !u.ack.ok);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]?.ack).toMatchObject({ ok: false, error: 'conflict', details: { reason: 'writer_lapsed' } });
+    const text = await restText();
+    expect(text).not.toContain('OFFLINE');
+    await waitFor(async () => (await restText()).startsWith('yx'), 'the new holder\'s keystroke in the API');
+    const stored = await storedDoc(t.server.dataSource, draftId);
+    expect(paragraphText(stored, p9).toString()).toBe(await restText());
+    back.close();
+    taker.c.close();
+  });
+
+  it('gives observers no id (they write nothing)', async () => {
+    const c = await CollabClient.connect(t.url, await t.login('observer'), draftId, { writer: { key: newKey() } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(c.writer).toBeNull();
+    c.close();
+  });
+
+  it('refuses a handshake whose writer request is malformed, and changes nothing', async () => {
+    const before = await leases();
+    await expect(CollabClient.connect(t.url, await t.login('chair'), draftId, { writer: { key: 'short' } })).rejects.toMatchObject({ data: { error: 'validation_failed' } });
+    await expect(CollabClient.connect(t.url, await t.login('chair'), draftId, { writer: { key: newKey(), clientId: 0 } })).rejects.toMatchObject({ data: { error: 'validation_failed' } });
+    expect(await leases()).toEqual(before);
+  });
+});
