@@ -117,4 +117,26 @@ describe('co-editing one paragraph from two delegations', () => {
     await mex.page.keyboard.type(' at the latest');
     await usEditor.locator('.yb-proposed').filter({ hasText: 'before June 2022 at the latest' }).waitFor();
   });
+
+  it('writes under one leased Yjs client id however often MEX reloads the page', async () => {
+    const ids = async (): Promise<string[]> =>
+      ((await t.server.dataSource.query(`SELECT w.client_id FROM collab_writer w JOIN app_user u ON u.id = w.user_id WHERE u.username = 'mex'`)) as { client_id: string }[]).map((r) => r.client_id);
+    const before = await ids();
+    // The page of the tests above holds one.
+    expect(before).toHaveLength(1);
+    const usEditor = paragraphCard(us.page, 'CICTE', '5 bis').getByRole('textbox', { name: 'Text of paragraph 5 bis' });
+    for (const word of ['Reloaded', 'once', 'more']) {
+      // Leaving the page with everything saved gives its id back; the next page load is handed it again.
+      await mex.page.reload();
+      await mex.page.locator('.outline').waitFor();
+      const editor = await openEditor(mex, 'CICTE', '5 bis');
+      await editor.click();
+      await mex.page.keyboard.press('Control+End');
+      await mex.page.keyboard.type(` ${word}`);
+      await usEditor.filter({ hasText: new RegExp(`${word}$`) }).waitFor();
+      await paragraphCard(mex.page, 'CICTE', '5 bis').locator('[data-unsaved="0"]').waitFor();
+    }
+    await expect(ids()).resolves.toEqual(before);
+    await expect(usEditor.innerText()).resolves.toContain('Typed offline. Reloaded once more');
+  });
 });

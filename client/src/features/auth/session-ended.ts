@@ -27,9 +27,10 @@ export function sessionEndedNotice(event: Partial<SessionEndedEvent> | null | un
 /**
  * The token the socket presents on every (re)connection: the renewed one if the tab renewed it
  * since the socket opened, so a reconnect after a network drop is not refused with a stale token.
+ * `extra`: more fields of the handshake, read at each (re)connection too.
  */
-export function socketAuth(fallbackToken: string, draftId: string): (cb: (data: object) => void) => void {
-  return (cb) => cb({ token: sessionStore.get()?.token ?? fallbackToken, draftId });
+export function socketAuth(fallbackToken: string, draftId: string, extra: () => object = () => ({})): (cb: (data: object) => void) => void {
+  return (cb) => cb({ token: sessionStore.get()?.token ?? fallbackToken, draftId, ...extra() });
 }
 
 /** Signs the tab out when the server ends the session on this socket (the server closes it right after). */

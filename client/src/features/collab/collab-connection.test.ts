@@ -39,7 +39,33 @@ class FakeSocket {
 }
 
 let socket: FakeSocket;
-vi.mock('socket.io-client', () => ({ io: () => socket }));
+/** The handshake's `auth` as the connection gave it to socket.io (a function read at every connection). */
+let auth: (cb: (data: Record<string, unknown>) => void) => void;
+vi.mock('socket.io-client', () => ({
+  io: (_ns: string, opts: { auth: typeof auth }) => {
+    auth = opts.auth;
+    return socket;
+  },
+}));
+vi.mock('../auth/session-ended', () => ({
+  signOutWhenSessionEnds: () => undefined,
+  socketAuth: (token: string, draftId: string, extra: () => object) => (cb: (data: object) => void) => cb({ token, draftId, ...extra() }),
+}));
+
+/** What the socket would present on its next (re)connection. */
+const handshake = (): Record<string, unknown> => {
+  let out: Record<string, unknown> = {};
+  auth((data) => (out = data));
+  return out;
+};
+
+/** The server's whole document as sync step 2. */
+const step2Of = (doc: Y.Doc): Uint8Array => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  syncProtocol.writeSyncStep2(e, doc);
+  return encoding.toUint8Array(e);
+};
 
 const { CollabConnection } = await import('./collab-connection');
 
@@ -168,5 +194,53 @@ describe('what the co-editing connection sends, and when it says so', () => {
     conn.close();
     // The keystroke and the leaving, before the socket closed.
     expect(socket.sent.map((s) => kind(s.frame))).toEqual([1, 0, 1]);
+  });
+
+  it('writes under the id the server leases, taken on only once the server\'s document is applied', async () => {
+    const conn = new CollabConnection('token', 'draft');
+    const first = handshake().writer as { key: string; clientId?: number };
+    // A document that has written nothing asks for an id without naming one.
+    expect(first.key).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    expect(first.clientId).toBeUndefined();
+    // An id that wrote before: the server's document holds its last writer's words.
+    const server = new Y.Doc();
+    server.clientID = 4242;
+    server.getText('t').insert(0, 'earlier');
+    server.clientID = 1;
+    socket.fire('connect');
+    socket.fire('writer', { ok: true, clientId: 4242 });
+    // Not yet: Yjs would drop the id on meeting its earlier changes, and its clock would restart.
+    expect(conn.doc.clientID).not.toBe(4242);
+    socket.fire('yjs', step2Of(server));
+    expect(conn.doc.clientID).toBe(4242);
+    conn.doc.getText('t').insert(7, '!');
+    await settle();
+    // The change continues the clock: the server takes it as the next of 4242's.
+    const frame = decoding.createDecoder(socket.sent[socket.sent.length - 1]!.frame);
+    decoding.readVarUint(frame);
+    decoding.readVarUint(frame);
+    Y.applyUpdate(server, decoding.readVarUint8Array(frame));
+    expect(server.getText('t').toString()).toBe('earlier!');
+    expect(server.store.pendingStructs).toBeNull();
+    // Reconnecting, the document asks for its own id back under the same key.
+    expect(handshake().writer).toEqual({ key: first.key, clientId: 4242 });
+  });
+
+  it('keeps its id once it has written, and starts again with a new key when its id went to another page', async () => {
+    const conn = new CollabConnection('token', 'draft');
+    socket.fire('connect');
+    socket.fire('yjs', step2Of(new Y.Doc()));
+    conn.doc.getText('t').insert(0, 'typed before the lease came');
+    const own = conn.doc.clientID;
+    socket.fire('writer', { ok: true, clientId: 77 });
+    expect(conn.doc.clientID).toBe(own);
+    const { key } = handshake().writer as { key: string };
+
+    socket.fire('writer', { ok: false, reason: 'writer_lapsed', message: 'given to another page' });
+    expect(conn.getSnapshot()).toMatchObject({ generation: 1, message: 'given to another page' });
+    expect(conn.doc.getText('t').toString()).toBe('');
+    const next = handshake().writer as { key: string; clientId?: number };
+    expect(next.key).not.toBe(key);
+    expect(next.clientId).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { COLLAB_DOC, PARAGRAPH_FIELDS } from '@omnibus/shared/collab-model';
-import { COLLAB_EVENT, COLLAB_NS, MESSAGE, type CollabAck, type CollabErrorEvent, type CollabSession } from './protocol';
+import { COLLAB_EVENT, COLLAB_NS, MESSAGE, type CollabAck, type CollabErrorEvent, type CollabSession, type CollabWriterEvent, type CollabWriterRequest } from './protocol';
 import { formatError } from '../../i18n/errors';
 import { signOutWhenSessionEnds, socketAuth } from '../auth/session-ended';
 
@@ -37,6 +37,12 @@ const sameState = (a: Map<number, number>, b: Map<number, number>): boolean => a
  */
 export const SAVING_SHOWN_AFTER_MS = 500;
 
+/** A random name for one Y.Doc of this page: the server leases a Yjs client id to it (never stored, never shared). */
+function newWriterKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+}
+
 /**
  * The draft's shared Y.Doc over socket.io `/collab` with y-websocket framing (see
  * shared/src/collab-protocol.ts). Changes typed while the connection is down stay in the document
@@ -59,12 +65,16 @@ export class CollabConnection {
   private outgoing: Uint8Array[] = [];
   private outgoingPresence: { awareness: awarenessProtocol.Awareness; clients: Set<number> } | null = null;
   private sendTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The name this Y.Doc's writer id is leased under; a new document gets a new one. */
+  private writerKey = newWriterKey();
+  /** The Yjs client id the server leased to this document on this connection, until it is taken on. */
+  private grantedId: number | null = null;
 
   constructor(token: string, draftId: string) {
     this.doc = new Y.Doc();
     this.awareness = this.freshAwareness(null);
     this.bindDoc();
-    this.socket = io(COLLAB_NS, { auth: socketAuth(token, draftId) });
+    this.socket = io(COLLAB_NS, { auth: socketAuth(token, draftId, () => ({ writer: this.writerRequest() })) });
     signOutWhenSessionEnds(this.socket);
     this.socket.on('connect', () => this.onConnect());
     this.socket.on('disconnect', () => this.set({ status: 'offline' }));
@@ -73,6 +83,11 @@ export class CollabConnection {
       else this.set({ status: 'offline' });
     });
     this.socket.on(COLLAB_EVENT.session, (session: CollabSession) => this.set({ session }));
+    this.socket.on(COLLAB_EVENT.writer, (event: CollabWriterEvent) => this.onWriter(event));
+    if (typeof window !== 'undefined') {
+      window.addEventListener('pagehide', this.onPageHide);
+      window.addEventListener('pageshow', this.onPageShow);
+    }
     this.socket.on(COLLAB_EVENT.error, (e: CollabErrorEvent) => this.set({ message: formatError(e.error, e.details, e.message) }));
     this.socket.on(COLLAB_EVENT.yjs, (data: ArrayBuffer | Uint8Array) => this.onFrame(data instanceof Uint8Array ? data : new Uint8Array(data)));
   }
@@ -150,6 +165,10 @@ export class CollabConnection {
   }
 
   close(): void {
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', this.onPageHide);
+      window.removeEventListener('pageshow', this.onPageShow);
+    }
     awarenessProtocol.removeAwarenessStates(this.awareness, [this.awareness.clientID], 'local');
     // What was typed and the leaving go out before the connection closes.
     this.sendNow();
@@ -191,6 +210,53 @@ export class CollabConnection {
   private bindDoc(): void {
     this.doc.on('update', this.localUpdate);
   }
+
+  /** Whether this document has written anything under its own client id. */
+  private wrote(): boolean {
+    return this.doc.store.clients.has(this.doc.clientID);
+  }
+
+  /**
+   * What the handshake asks for: a Yjs client id leased to this document, or, once it has written,
+   * its own id back. Every page load that types would otherwise add an id to the draft for good, and
+   * every change's work grows with them (docs/realtime.md, "A draft's writers").
+   */
+  private writerRequest(): CollabWriterRequest {
+    this.grantedId = null;
+    return this.wrote() ? { key: this.writerKey, clientId: this.doc.clientID } : { key: this.writerKey };
+  }
+
+  private onWriter(event: CollabWriterEvent): void {
+    if (event.ok) {
+      this.grantedId = event.clientId;
+      this.takeGrantedId();
+    } else if (event.reason === 'writer_lapsed') {
+      this.refused(event.message);
+    }
+  }
+
+  /**
+   * Writes under the leased id from the first change on. Only once the server's document is applied:
+   * an id used before continues its last writer's clock (Yjs would also give a document a new id on
+   * meeting its own id's changes). A document that has already written keeps its id.
+   */
+  private takeGrantedId(): void {
+    if (this.grantedId === null || this.snapshot.status !== 'synced' || this.wrote()) return;
+    this.doc.clientID = this.grantedId;
+    this.grantedId = null;
+  }
+
+  /**
+   * Leaving the page (a reload, another page) with everything saved says goodbye, so the server
+   * gives this document's id back at once; a page restored from the browser's cache connects again.
+   */
+  private readonly onPageHide = (): void => {
+    if (this.unsavedNow() === 0 && this.socket.connected) this.socket.disconnect();
+  };
+
+  private readonly onPageShow = (e: PageTransitionEvent): void => {
+    if (e.persisted && !this.socket.connected) this.socket.connect();
+  };
 
   /** A change made here (the server's arrive through `applyServerFrame`, with this listener off). */
   private readonly localUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -257,15 +323,19 @@ export class CollabConnection {
   private sendChange(frame: Uint8Array): void {
     this.inFlight += 1;
     this.unsavedChanged();
+    const doc = this.doc;
     this.socket
       .timeout(ACK_TIMEOUT_MS)
       .emitWithAck(COLLAB_EVENT.yjs, frame)
       .then((ack: CollabAck) => {
+        // The answer about a document since dropped (refused) counts no more.
+        if (doc !== this.doc) return;
         this.inFlight -= 1;
         if (ack.ok) this.unsavedChanged();
         else this.refused(ack.message);
       })
       .catch(() => {
+        if (doc !== this.doc) return;
         // No answer: the connection dropped; the next sync exchange settles what the server has.
         this.inFlight -= 1;
         this.offlineChanges += 1;
@@ -308,7 +378,10 @@ export class CollabConnection {
         this.offlineChanges = 0;
         this.sendChange(encoding.toUint8Array(encoder));
       }
-      if (kind === syncProtocol.messageYjsSyncStep2 && this.snapshot.status !== 'synced') this.set({ status: 'synced' });
+      if (kind === syncProtocol.messageYjsSyncStep2 && this.snapshot.status !== 'synced') {
+        this.set({ status: 'synced' });
+        this.takeGrantedId();
+      }
     } else if (type === MESSAGE.awareness) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
     }
@@ -323,8 +396,10 @@ export class CollabConnection {
     this.outgoing = [];
     this.doc.destroy();
     this.doc = new Y.Doc();
+    this.writerKey = newWriterKey();
     this.bindDoc();
     this.offlineChanges = 0;
+    this.inFlight = 0;
     this.set({ message, status: 'connecting', generation: this.snapshot.generation + 1 });
     this.socket.disconnect().connect();
   }
