@@ -13,7 +13,7 @@
  *   keystrokes N times over (what limits `copies` beyond ~70–140 editors on two cores).
  */
 import { BRACKET_ATTRIBUTE, COLLAB_DOC, COLLAB_EVENTS, COLLAB_NAMESPACE, CollabAck } from '@omnibus/shared';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import { awarenessFrame, syncStep1Frame, syncStep2Frame, updateFrame } from '../../server/src/collaboration/frames';
@@ -192,7 +192,10 @@ function newEditor(code: string, close: () => void): Editor {
 }
 
 function oursEditor(init: WorkerInit, token: string, code: string): Editor {
-  const socket = io(`${init.url}${COLLAB_NAMESPACE}`, { auth: { token, draftId: init.draftId }, transports: ['websocket'], reconnection: false, forceNew: true });
+  // Each page asks for a leased writer id, as the room's page does, so joins and first keystrokes pay
+  // for the lease; the editors keep writing under their own ids (the arrivals are told apart by them).
+  const writer = { key: randomBytes(18).toString('base64url') };
+  const socket = io(`${init.url}${COLLAB_NAMESPACE}`, { auth: { token, draftId: init.draftId, writer }, transports: ['websocket'], reconnection: false, forceNew: true });
   const e = newEditor(code, () => socket.disconnect());
   const send: Send = (frame, acked) => {
     if (!acked) {
