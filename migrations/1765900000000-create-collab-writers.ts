@@ -4,9 +4,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Yjs client ids leased to pages. Yjs keeps every client id that ever wrote a document and every
  * transaction walks them all, so a page that asks is given an id of its own account's that no page
  * holds (one whose last page left cleanly, or was away longer than the lease) instead of a new one.
- * A row is one id of one draft: the account it belongs to for good, the page (`page_key`, random per
- * Y.Doc) that holds it, and until when; a page that comes back with changes under an id given since
- * to another page is refused. Rows are never deleted while the draft exists: the id stays its account's.
+ * A row is one id of one draft: the account it belongs to for good (none: the server's own, under
+ * which a room merges API changes), the page (`page_key`, random per Y.Doc; per opening for a room)
+ * that holds it, and until when; a page that comes back with changes under an id given since to
+ * another page is refused. Rows are never deleted while the draft exists: the id stays its account's.
  */
 export class CreateCollabWriters1765900000000 implements MigrationInterface {
   name = 'CreateCollabWriters1765900000000';
@@ -15,7 +16,7 @@ export class CreateCollabWriters1765900000000 implements MigrationInterface {
     await q.query(`CREATE TABLE collab_writer (
       draft_id uuid NOT NULL REFERENCES draft(id) ON DELETE CASCADE,
       client_id bigint NOT NULL,
-      user_id uuid NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+      user_id uuid REFERENCES app_user(id) ON DELETE CASCADE,
       page_key varchar(64) NOT NULL,
       held_until timestamptz NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { CollabService } from '../../server/src/collaboration/collab.service';
 import { CollabClient, paragraphText, storedDoc, waitFor } from '../support/collab-client';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
 import { startTestServer, TestServer } from '../support/test-server';
@@ -14,14 +15,17 @@ jest.setTimeout(90_000);
 let t: TestServer;
 let draftId: string;
 let p9: string;
+let p8: string;
 
 const LEASE_MS = 1_500;
 
 beforeAll(async () => {
-  t = await startTestServer({ COLLAB_WRITER_LEASE_MS: String(LEASE_MS) });
+  // Rooms close soon after the last page leaves, so a test sees the draft opened many times.
+  t = await startTestServer({ COLLAB_WRITER_LEASE_MS: String(LEASE_MS), COLLAB_IDLE_CLOSE_MS: '200' });
   const draft = await demoDraft(t, await t.login('chair'));
   draftId = draft.id;
   p9 = paragraph(section(draft, 'entity', 'CICTE'), '9').id;
+  p8 = paragraph(section(draft, 'entity', 'CICTE'), '8').id;
   await waitFor(async () => ((await t.server.dataSource.query(`SELECT 1 FROM collab_document WHERE draft_id = $1`, [draftId])) as unknown[]).length > 0, 'the draft\'s live document');
 });
 afterAll(async () => {
@@ -47,10 +51,10 @@ const leases = async (): Promise<{ client_id: string; user: string; free: boolea
 
 const freeIds = async (): Promise<number> => (await leases()).filter((l) => l.free).length;
 
-const restText = async (): Promise<string> => {
+const restText = async (id = p9): Promise<string> => {
   const draft = await t.api('GET', `/api/drafts/${draftId}`, { token: await t.login('chair') });
-  for (const s of draft.body.sections) for (const p of s.paragraphs) if (p.id === p9) return p.text as string;
-  throw new Error('paragraph 9 is gone');
+  for (const s of draft.body.sections) for (const p of s.paragraphs) if (p.id === id) return p.text as string;
+  throw new Error(`paragraph ${id} is gone`);
 };
 
 describe('writer ids', () => {
@@ -146,6 +150,31 @@ describe('writer ids', () => {
     expect(paragraphText(stored, p9).toString()).toBe(await restText());
     back.close();
     taker.c.close();
+  });
+
+  it('merges API changes under one server id however often the draft is opened and closed', async () => {
+    const collab = t.server.app.get(CollabService);
+    const chair = await t.login('chair');
+    const serverIds = async () => ((await t.server.dataSource.query(`SELECT client_id FROM collab_writer WHERE draft_id = $1 AND user_id IS NULL`, [draftId])) as unknown[]).length;
+    await waitFor(() => collab.openRooms === 0, 'the room to close');
+    const before = (await storedDoc(t.server.dataSource, draftId)).store.clients.size;
+    for (let i = 0; i < 4; i += 1) {
+      // A change through the API while the draft is closed (merged when it opens), then one while it is open.
+      const closed = await t.api('PATCH', `/api/paragraphs/${p8}`, { token: chair, body: { text: `${await restText(p8)} (closed ${i})` } });
+      expect(closed.status).toBe(200);
+      const c = await CollabClient.connect(t.url, chair, draftId);
+      await waitFor(() => paragraphText(c.doc, p8).toString().endsWith(`(closed ${i})`), 'the change made while closed, in the live text');
+      const open = await t.api('PATCH', `/api/paragraphs/${p8}`, { token: chair, body: { text: `${await restText(p8)} (open ${i})` } });
+      expect(open.status).toBe(200);
+      await waitFor(() => paragraphText(c.doc, p8).toString().endsWith(`(open ${i})`), 'the change made while open, in the live text');
+      c.close();
+      await waitFor(() => collab.openRooms === 0, 'the room to close');
+    }
+    expect(await serverIds()).toBe(1);
+    // Eight merges in four openings: one id more in the document, not four.
+    const stored = await storedDoc(t.server.dataSource, draftId);
+    expect(stored.store.clients.size).toBe(before + 1);
+    expect(paragraphText(stored, p8).toString()).toMatch(/\(closed 3\) \(open 3\)$/);
   });
 
   it('gives observers no id (they write nothing)', async () => {

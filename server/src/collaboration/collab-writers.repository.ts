@@ -41,14 +41,15 @@ export class CollabWritersRepository {
    * it or held it last, or if nobody ever leased it (a page from before leases, or one whose lease was
    * not answered in time); `lapsed` when another page holds it. Without `wanted`: an id of the
    * account's that no page holds, else a new one for which `taken` is false (ids already in the
-   * document: the server's, the builder's, pages' from before leases).
+   * document: the server's, the builder's, pages' from before leases). `userId` null: the server's own
+   * ids, which its rooms merge API changes under.
    */
-  async lease(draftId: string, userId: string, key: string, wanted: number | undefined, leaseMs: number, taken: (id: number) => boolean): Promise<WriterLease> {
+  async lease(draftId: string, userId: string | null, key: string, wanted: number | undefined, leaseMs: number, taken: (id: number) => boolean): Promise<WriterLease> {
     if (wanted !== undefined) {
       const rows: { client_id: string }[] = await this.db.query(
         `INSERT INTO collab_writer (draft_id, client_id, user_id, page_key, held_until) VALUES ($1, $2, $3, $4, now() + $5 * interval '1 millisecond')
          ON CONFLICT (draft_id, client_id) DO UPDATE SET held_until = EXCLUDED.held_until
-          WHERE collab_writer.page_key = EXCLUDED.page_key AND collab_writer.user_id = EXCLUDED.user_id
+          WHERE collab_writer.page_key = EXCLUDED.page_key AND collab_writer.user_id IS NOT DISTINCT FROM EXCLUDED.user_id
          RETURNING client_id`,
         [draftId, wanted, userId, key, leaseMs],
       );
@@ -57,7 +58,7 @@ export class CollabWritersRepository {
     // TypeORM answers an UPDATE with its rows and their count.
     const [reused]: [{ client_id: string; head_seq: string | null }[], number] = await this.db.query(
       `WITH free AS (
-         SELECT client_id FROM collab_writer WHERE draft_id = $1 AND user_id = $2 AND held_until < now()
+         SELECT client_id FROM collab_writer WHERE draft_id = $1 AND user_id IS NOT DISTINCT FROM $2::uuid AND held_until < now()
           ORDER BY client_id LIMIT 1 FOR UPDATE SKIP LOCKED
        )
        UPDATE collab_writer w SET page_key = $3, held_until = now() + $4 * interval '1 millisecond'

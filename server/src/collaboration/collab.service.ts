@@ -85,7 +85,9 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
     writers: CollabWritersRepository,
   ) {
+    this.writers = new WriterLeases(writers, config.writerLeaseMs, metrics, this.logger);
     this.deps = {
+      writers: this.writers,
       config,
       db,
       docs,
@@ -101,7 +103,6 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
       emit: (room, frame) => together(() => this.nsp?.local.to(room).emit(COLLAB_EVENTS.yjs, frame)),
     };
     this.committees = new BatchLoader((ids) => drafts.committeesOf(ids));
-    this.writers = new WriterLeases(writers, config.writerLeaseMs, metrics, this.logger);
   }
 
   private registerGauges(metrics: MetricsRegistry): void {

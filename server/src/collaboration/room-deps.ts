@@ -9,6 +9,7 @@ import type { CollabDocumentsRepository } from './collab-documents.repository';
 import type { ProjectionRepository } from './projection.repository';
 import type { RedisBridge } from './redis-bridge';
 import type { MetricsRegistry } from '../metrics/metrics.registry';
+import type { WriterLeases } from './writer-leases';
 
 /** What every room of an instance shares. */
 export interface RoomDeps {
@@ -23,6 +24,7 @@ export interface RoomDeps {
   users: UsersRepository;
   delegations: DelegationsRepository;
   metrics: MetricsRegistry;
+  writers: WriterLeases;
   /** Sends a frame to this instance's sockets in a room, encoded once for all of them. */
   emit(room: string, frame: Uint8Array): void;
 }

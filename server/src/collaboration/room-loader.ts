@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AppError } from '../common/app-error';
 import { retryTransaction } from '../database/transaction-retry';
 import { buildDoc } from './doc-builder';
@@ -37,8 +38,14 @@ export async function createDocument(draftId: string, deps: RoomDeps): Promise<v
 /** Loads (creating if need be) a draft's live document: snapshot plus every later batch, applied to one Y.Doc. */
 export async function loadRoom(draftId: string, committeeId: string, deps: RoomDeps, onIdle: (room: Room) => void): Promise<Room> {
   const m = deps.db.manager;
-  // Three reads at once: everyone opening a closed draft waits for them.
-  const [first, delegationRows, amendmentIds] = await Promise.all([deps.docs.load(draftId), deps.delegations.forCommittee(committeeId, m), deps.projection.allAmendmentIds(m, draftId)]);
+  const writerKey = `room-${randomBytes(16).toString('base64url')}`;
+  // Three reads and the room's writer id at once: everyone opening a closed draft waits for them.
+  const [first, delegationRows, amendmentIds, writer] = await Promise.all([
+    deps.docs.load(draftId),
+    deps.delegations.forCommittee(committeeId, m),
+    deps.projection.allAmendmentIds(m, draftId),
+    deps.writers.forRoom(draftId, writerKey),
+  ]);
   let stored = first;
   if (!stored) {
     await createDocument(draftId, deps);
@@ -54,6 +61,8 @@ export async function loadRoom(draftId: string, committeeId: string, deps: RoomD
   const delegations = new Map(delegationRows.map((d) => [d.code, { id: d.id, name: d.name }]));
   const known = new Set(amendmentIds);
   const room = new Room(draftId, committeeId, live, stored.headSeq, delegations, known, deps, onIdle);
+  const id = writer ? await deps.writers.holdForRoom(room, writer, writerKey) : null;
+  if (id !== null) room.useWriter(id, writerKey);
   // Changes made through the API while no one had the draft open.
   room.store.reconcile(null);
   // Acknowledged text the tables may lack (a crash came before its projection): compare every paragraph.

@@ -39,8 +39,9 @@ export class RoomStore {
   /**
    * The Yjs client id under which this room writes merged API changes. Never the live document's own
    * id: the merge is made on a copy, and the live document's id may write formatting clean-ups meanwhile.
+   * Random until the room is handed one of the server's leased ids (`Room.useWriter`).
    */
-  readonly reconcileClientId: number;
+  reconcileClientId: number;
   private readonly compactTime: Histogram;
 
   constructor(

@@ -107,6 +107,8 @@ export class Room {
    */
   private welcome: Uint8Array | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** The lease of the id this room merges API changes under, if it was given one. */
+  private writerKey: string | null = null;
   closed = false;
 
   constructor(
@@ -276,6 +278,16 @@ export class Room {
     }
   }
 
+  /**
+   * Merges API changes under `id` from now on: one of the server's ids, leased to this opening of the
+   * draft (`WriterLeases.holdForRoom`) and given back when it closes, so openings do not each add one.
+   */
+  useWriter(id: number, key: string): void {
+    this.writerKey = key;
+    this.clientOwners.set(id, 'server');
+    this.store.reconcileClientId = id;
+  }
+
   /** Whether one of this room's own ids (its live document's, its reconciliation's) or a connection's is `id`. */
   ownsClient(id: number): boolean {
     return this.clientOwners.has(id);
@@ -379,6 +391,8 @@ export class Room {
     await this.store.project();
     await this.persistence.settled();
     await this.store.compacted();
+    // Everything written under the room's id is stored: another opening may take it.
+    if (this.writerKey !== null) await this.deps.writers.giveBackRoom(this.writerKey);
     this.persistence.close();
     this.validator.destroy();
     this.live.destroy();

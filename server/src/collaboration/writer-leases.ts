@@ -2,7 +2,7 @@ import type { Logger } from '@nestjs/common';
 import type { CollabWriterEvent, CollabWriterRequest } from '@omnibus/shared';
 import type { MetricsRegistry } from '../metrics/metrics.registry';
 import type { CollabConnection } from './connection';
-import type { CollabWritersRepository, HeldWriter } from './collab-writers.repository';
+import type { CollabWritersRepository, HeldWriter, WriterLease } from './collab-writers.repository';
 import type { Room } from './room';
 
 /** How long a reused id's grant may wait for this instance to hold every batch written under it before the page keeps its own id. */
@@ -20,7 +20,8 @@ function countLease(metrics: MetricsRegistry, outcome: 'new' | 'reused' | 'resum
 
 /**
  * Hands pages the Yjs client ids they write under (`CollabWritersRepository` says why and how),
- * holds each while its page is connected, and gives it back when the page leaves.
+ * holds each while its page is connected, and gives it back when the page leaves; and the same for
+ * the id each room merges API changes under (one per opening of a draft otherwise).
  */
 export class WriterLeases {
   private readonly held = new Map<string, HeldWriter>();
@@ -83,6 +84,40 @@ export class WriterLeases {
     }
     countLease(this.metrics, 'reused');
     return { ok: true, clientId: lease.clientId };
+  }
+
+  /** Asked while a room loads (beside its reads), for the id it merges API changes under; null if none could be had. */
+  async forRoom(draftId: string, key: string): Promise<WriterLease | null> {
+    try {
+      return await this.repo.lease(draftId, null, key, undefined, this.leaseMs, () => false);
+    } catch (err) {
+      this.logger.warn(`draft ${draftId}: no writer id for the room: ${String(err)}`);
+      return null;
+    }
+  }
+
+  /**
+   * The room is loaded: the id it was leased, once its live document holds every batch written under
+   * it; null (and given back) otherwise, or if it was drawn new and the document has it already.
+   */
+  async holdForRoom(room: Room, lease: WriterLease, key: string): Promise<number | null> {
+    if ('lapsed' in lease) return null;
+    const writer: HeldWriter = { draftId: room.draftId, clientId: lease.clientId, key };
+    const usable = lease.after === undefined ? !room.live.store.clients.has(lease.clientId) : await this.caughtUp(room, lease.after);
+    if (!usable) {
+      await this.repo.release(writer, 0).catch(() => undefined);
+      return null;
+    }
+    this.held.set(`room:${key}`, writer);
+    return lease.clientId;
+  }
+
+  /** The room closed with everything stored: its id is free at once. */
+  async giveBackRoom(key: string): Promise<void> {
+    const writer = this.held.get(`room:${key}`);
+    if (!writer) return;
+    this.held.delete(`room:${key}`);
+    await this.repo.release(writer, 0).catch((err: unknown) => this.logger.warn(`draft ${writer.draftId}: giving back the room's writer id failed: ${String(err)}`));
   }
 
   private async caughtUp(room: Room, seq: number): Promise<boolean> {

@@ -173,7 +173,7 @@ export interface CollabWriter {
   draft_id: string;
   held_until: Timestamp;
   page_key: string;
-  user_id: string;
+  user_id: string | null;
 }
 
 export interface Committee {
