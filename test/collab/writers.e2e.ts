@@ -94,6 +94,13 @@ describe('writer ids', () => {
     expect(owners.get(a.id)).toBe('chair');
     expect(owners.get(b.id)).toBe('chair');
     expect(owners.get(s.id)).toBe('secretariat');
+    // Asking for the chair's id back as if it were one's own: refused, nothing changes.
+    const before = await leases();
+    const claim = await CollabClient.connect(t.url, await t.login('secretariat'), draftId, { writer: { key: newKey(), clientId: a.id } });
+    await waitFor(() => claim.writer !== null, 'the writer answer');
+    expect(claim.writer).toMatchObject({ ok: false, reason: 'writer_lapsed' });
+    expect(await leases()).toEqual(before);
+    claim.close();
     for (const x of [a, b, s]) x.c.close();
   });
 

@@ -288,6 +288,11 @@ export class Room {
     this.store.reconcileClientId = id;
   }
 
+  /** Whether `userId` may write under Yjs client `id`: nobody else wrote under it while the room was loaded. */
+  mayWriteUnder(id: number, userId: string): boolean {
+    return (this.clientOwners.get(id) ?? userId) === userId;
+  }
+
   /** Whether one of this room's own ids (its live document's, its reconciliation's) or a connection's is `id`. */
   ownsClient(id: number): boolean {
     return this.clientOwners.has(id);
@@ -310,7 +315,7 @@ export class Room {
         message: `Yjs client ${conn.lapsedClientId} was leased to another of your pages while this one was away; start again from the server's document.`,
       });
     }
-    const foreign = clients.find((c) => (this.clientOwners.get(c) ?? conn.actor.userId) !== conn.actor.userId);
+    const foreign = clients.find((c) => !this.mayWriteUnder(c, conn.actor.userId));
     if (foreign !== undefined) {
       return this.refuse(conn, { reason: 'foreign_client_id', message: `Yjs client ${foreign} writes for someone else; a document instance belongs to one person.` });
     }

@@ -55,7 +55,11 @@ export class WriterLeases {
 
   private async settle(room: Room, conn: CollabConnection, request: CollabWriterRequest): Promise<CollabWriterEvent> {
     const taken = (id: number) => room.live.store.clients.has(id) || room.ownsClient(id);
-    const lease = await this.repo.lease(room.draftId, conn.actor.userId, request.key, request.clientId, this.leaseMs, taken);
+    // An id the room knows another person (or the server) wrote under is never this page's to ask back.
+    const lease: WriterLease =
+      request.clientId !== undefined && !room.mayWriteUnder(request.clientId, conn.actor.userId)
+        ? { lapsed: request.clientId }
+        : await this.repo.lease(room.draftId, conn.actor.userId, request.key, request.clientId, this.leaseMs, taken);
     if ('lapsed' in lease) {
       countLease(this.metrics, 'lapsed');
       conn.lapsedClientId = lease.lapsed;
