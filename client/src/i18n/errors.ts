@@ -39,6 +39,8 @@ function specificKey(code: string, d: Details): string | null {
       return num(d.retryAfterSeconds) !== undefined ? 'rate_limited.wait' : 'rate_limited.generic';
     case 'label_taken':
       return str(d.label) ? 'label_taken.label' : 'label_taken.generic';
+    case 'conflict':
+      return d.reason === 'writer_lapsed' ? 'writer_lapsed' : 'conflict';
     case 'bad_response':
       return num(d.status) !== undefined ? 'bad_response.status' : 'bad_response.generic';
     default:

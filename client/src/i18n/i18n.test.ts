@@ -49,6 +49,12 @@ describe('refusals in the person language', () => {
     expect(formatError('deadline_passed', { deadline: '2026-12-07T03:30:00Z', timeZone: 'America/New_York' }, 'x')).toContain('6 de diciembre de 2026');
   });
 
+  it('says why a page that was away too long starts again, and tells it apart from another conflict', async () => {
+    await i18n.changeLanguage('pt');
+    expect(formatError('conflict', { reason: 'writer_lapsed' }, 'x')).toMatch(/^Esta página ficou ausente/);
+    expect(formatError('conflict', {}, 'x')).toMatch(/^Alguém alterou isto/);
+  });
+
   it('falls back to the server message for a code it does not know', async () => {
     await i18n.changeLanguage('fr');
     expect(formatError('something_new', {}, 'The server says so.')).toBe('The server says so.');

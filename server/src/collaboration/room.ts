@@ -312,7 +312,7 @@ export class Room {
     if (conn.lapsedClientId !== undefined && clients.includes(conn.lapsedClientId)) {
       return this.refuse(conn, {
         reason: 'writer_lapsed',
-        message: `Yjs client ${conn.lapsedClientId} was leased to another of your pages while this one was away; start again from the server's document.`,
+        message: `This page was away so long that its place in the co-edited text (Yjs client ${conn.lapsedClientId}) went to another of your pages; nothing of this change was stored. Start again from the server's document.`,
       });
     }
     const foreign = clients.find((c) => !this.mayWriteUnder(c, conn.actor.userId));

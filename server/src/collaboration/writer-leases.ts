@@ -66,7 +66,7 @@ export class WriterLeases {
       return {
         ok: false,
         reason: 'writer_lapsed',
-        message: 'This page was away longer than its writer id is kept, and the id now belongs to another of your pages: what it held that was not saved is gone; the draft reloads.',
+        message: 'This page was away so long that its place in the co-edited text went to another of your pages. What it had not saved is gone; the draft is shown as everyone sees it.',
       };
     }
     const writer: HeldWriter = { draftId: room.draftId, clientId: lease.clientId, key: request.key };

@@ -231,7 +231,7 @@ export class CollabConnection {
       this.grantedId = event.clientId;
       this.takeGrantedId();
     } else if (event.reason === 'writer_lapsed') {
-      this.refused(event.message);
+      this.refused(formatError('conflict', { reason: event.reason }, event.message));
     }
   }
 
@@ -332,7 +332,7 @@ export class CollabConnection {
         if (doc !== this.doc) return;
         this.inFlight -= 1;
         if (ack.ok) this.unsavedChanged();
-        else this.refused(ack.message);
+        else this.refused(formatError(ack.error, ack.details, ack.message));
       })
       .catch(() => {
         if (doc !== this.doc) return;
