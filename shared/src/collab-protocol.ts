@@ -46,8 +46,8 @@ export const COLLAB_LIMITS = {
 } as const;
 
 /**
- * A Yjs client id is a uint32; the server leases them in its own range (`collab_writer`). A page's
- * key names one Y.Doc instance of one page: random, never stored by the client, never shared.
+ * Asks for a Yjs client id (a uint32) leased to this page in this draft (`collab_writer`). `key`
+ * names one Y.Doc of one page: random, kept only in memory, never shared.
  */
 export const collabWriterRequest = z.strictObject({
   key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a writer key is 16 to 64 letters, digits, "-" or "_"'),

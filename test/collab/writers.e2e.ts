@@ -17,7 +17,7 @@ let draftId: string;
 let p9: string;
 let p8: string;
 
-const LEASE_MS = 1_500;
+const LEASE_MS = 3_000;
 
 beforeAll(async () => {
   // Rooms close soon after the last page leaves, so a test sees the draft opened many times.
@@ -41,6 +41,23 @@ async function page(username: string, key = newKey()): Promise<{ c: CollabClient
   if (!c.writer?.ok) throw new Error(`no writer id: ${JSON.stringify(c.writer)}`);
   c.doc.clientID = c.writer.clientId;
   return { c, key, id: c.writer.clientId };
+}
+
+/** A page that typed `online`, lost its connection without closing, and typed `offline` meanwhile. */
+async function droppedPage(online: string, offline: string): Promise<{ c: CollabClient; key: string; id: number }> {
+  const p = await page('chair');
+  p.c.text(p9).insert(0, online);
+  await p.c.settled();
+  p.c.drop();
+  p.c.text(p9).insert(0, offline);
+  return p;
+}
+
+/** The same page's document connecting again, asking for its own id back; waits for the answer. */
+async function comeBack(p: { c: CollabClient; key: string; id: number }): Promise<CollabClient> {
+  const back = await CollabClient.connect(t.url, await t.login('chair'), draftId, { writer: { key: p.key, clientId: p.id } }, p.c.doc);
+  await waitFor(() => back.writer !== null, 'the writer answer');
+  return back;
 }
 
 const leases = async (): Promise<{ client_id: string; user: string; free: boolean }[]> =>
@@ -105,17 +122,12 @@ describe('writer ids', () => {
   });
 
   it('keeps a dropped page\'s id for it: it comes back with what it typed offline', async () => {
-    const p = await page('chair');
-    p.c.text(p9).insert(0, '1');
-    await p.c.settled();
-    p.c.drop();
-    p.c.text(p9).insert(0, '2');
+    const p = await droppedPage('1', '2');
     // Another page meanwhile: the dropped page's id is not free.
     const other = await page('chair');
     expect(other.id).not.toBe(p.id);
     other.c.close();
-    const back = await CollabClient.connect(t.url, await t.login('chair'), draftId, { writer: { key: p.key, clientId: p.id } }, p.c.doc);
-    await waitFor(() => back.writer !== null, 'the writer answer');
+    const back = await comeBack(p);
     expect(back.writer).toEqual({ ok: true, clientId: p.id });
     await back.settled();
     expect(back.sent.every((u) => u.ack?.ok)).toBe(true);
@@ -124,11 +136,7 @@ describe('writer ids', () => {
   });
 
   it('refuses a page that comes back after its id went to another page, and stores nothing of what it held', async () => {
-    const stale = await page('chair');
-    stale.c.text(p9).insert(0, 'x');
-    await stale.c.settled();
-    stale.c.drop();
-    stale.c.text(p9).insert(0, 'OFFLINE ');
+    const stale = await droppedPage('x', 'OFFLINE ');
     // Away longer than the lease: the id is free for another page of the account.
     await new Promise((r) => setTimeout(r, LEASE_MS + 500));
     await waitFor(async () => (await leases()).some((l) => Number(l.client_id) === stale.id && l.free), 'the lease to lapse');
@@ -142,8 +150,7 @@ describe('writer ids', () => {
     await taker.c.settled();
     expect(taker.c.sent.every((u) => u.ack?.ok)).toBe(true);
 
-    const back = await CollabClient.connect(t.url, await t.login('chair'), draftId, { writer: { key: stale.key, clientId: stale.id } }, stale.c.doc);
-    await waitFor(() => back.writer !== null, 'the writer answer');
+    const back = await comeBack(stale);
     expect(back.writer).toMatchObject({ ok: false, reason: 'writer_lapsed' });
     await back.settled();
     // Its answer to the server's sync (the offline words, under the id) is refused, not stored.
