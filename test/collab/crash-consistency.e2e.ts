@@ -142,10 +142,7 @@ async function crashCycles(setup: Setup, name: string): Promise<void> {
         // Half of them ask for a leased writer id, as the room's page does; the others write under their own, as third-party clients do.
         const leased = i % 2 === 0;
         const client = await CollabClient.connect(server.url, tokens[user]!, first.id, leased ? { writer: { key: `crash-${cycle}-${user}-page-key` } } : {});
-        if (leased) {
-          await waitFor(() => client.writer !== null, 'the writer id');
-          if (client.writer?.ok) client.doc.clientID = client.writer.clientId;
-        }
+        if (leased) await client.takeWriterId();
         const code = client.session?.user.delegation ?? null;
         typists.push({ user, code, paragraphId: pool[i]!.id, client, typed: '', prefix: '', at: 0, bracketId: null, keystrokes: [] });
       }

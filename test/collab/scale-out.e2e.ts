@@ -165,10 +165,9 @@ it('hands a writer id given back on one instance to a page on the other, which g
   for (let i = 0; i < 8; i += 1) {
     const url = i % 2 === 0 ? a.url : b.url;
     const c = await CollabClient.connect(url, chair, draft.id, { writer: { key: `scale-out-page-${i}-of-the-chair` } });
-    await waitFor(() => c.writer !== null, 'the writer id');
-    if (!c.writer?.ok) throw new Error(`no writer id: ${JSON.stringify(c.writer)}`);
-    c.doc.clientID = c.writer.clientId;
-    ids.add(c.writer.clientId);
+    const w = await c.takeWriterId();
+    if (!w.ok) throw new Error(`no writer id: ${JSON.stringify(w)}`);
+    ids.add(w.clientId);
     const ch = String.fromCharCode(97 + i);
     c.text(p3.id).insert(0, ch);
     typed = ch + typed;

@@ -37,10 +37,9 @@ const newKey = () => randomBytes(18).toString('base64url');
 /** Opens the draft as a page of `username` that asks for a writer id, and writes under it once granted (as the room's client does). */
 async function page(username: string, key = newKey()): Promise<{ c: CollabClient; key: string; id: number }> {
   const c = await CollabClient.connect(t.url, await t.login(username), draftId, { writer: { key } });
-  await waitFor(() => c.writer !== null, 'the writer id');
-  if (!c.writer?.ok) throw new Error(`no writer id: ${JSON.stringify(c.writer)}`);
-  c.doc.clientID = c.writer.clientId;
-  return { c, key, id: c.writer.clientId };
+  const w = await c.takeWriterId();
+  if (!w.ok) throw new Error(`no writer id: ${JSON.stringify(w)}`);
+  return { c, key, id: w.clientId };
 }
 
 /** A page that typed `online`, lost its connection without closing, and typed `offline` meanwhile. */
@@ -56,7 +55,7 @@ async function droppedPage(online: string, offline: string): Promise<{ c: Collab
 /** The same page's document connecting again, asking for its own id back; waits for the answer. */
 async function comeBack(p: { c: CollabClient; key: string; id: number }): Promise<CollabClient> {
   const back = await CollabClient.connect(t.url, await t.login('chair'), draftId, { writer: { key: p.key, clientId: p.id } }, p.c.doc);
-  await waitFor(() => back.writer !== null, 'the writer answer');
+  await back.takeWriterId();
   return back;
 }
 
@@ -114,7 +113,7 @@ describe('writer ids', () => {
     // Asking for the chair's id back as if it were one's own: refused, nothing changes.
     const before = await leases();
     const claim = await CollabClient.connect(t.url, await t.login('secretariat'), draftId, { writer: { key: newKey(), clientId: a.id } });
-    await waitFor(() => claim.writer !== null, 'the writer answer');
+    await claim.takeWriterId();
     expect(claim.writer).toMatchObject({ ok: false, reason: 'writer_lapsed' });
     expect(await leases()).toEqual(before);
     claim.close();

@@ -164,6 +164,17 @@ export class CollabClient {
     this.socket.disconnect();
   }
 
+  /**
+   * Waits for the answer to the handshake's `writer` request; when granted, writes under that id from
+   * now on (after the first sync, which `connect` waited for, as the room's page does).
+   */
+  async takeWriterId(): Promise<CollabWriterEvent> {
+    await waitFor(() => this.writer !== null, 'the writer answer');
+    const w = this.writer as CollabWriterEvent;
+    if (w.ok) this.doc.clientID = w.clientId;
+    return w;
+  }
+
   /** Loses the connection without saying goodbye (a dropped network), keeping the document. */
   drop(): void {
     this.disconnected = true;

@@ -19,8 +19,6 @@ export interface CollabConnection {
    * the first may be under the id it asks for back. Null once settled.
    */
   writerSettled?: Promise<void> | null;
-  /** The Yjs client id leased to the page. */
-  writerId?: number | undefined;
   /** The id the page asked for back that another of the account's pages holds now: its updates under it are refused. */
   lapsedClientId?: number;
   send(frame: Uint8Array): void;

@@ -14,6 +14,9 @@ const RENEW_EVERY_MS = 3_600_000;
 /** The socket.io reason of a disconnect the page asked for (`socket.disconnect()`: closing the editor, leaving the page). */
 const CLEAN_LEAVE = 'client namespace disconnect';
 
+/** The answer when no id could be leased (the database refused, or a reused one could not be caught up with): the page writes under its own. */
+const UNAVAILABLE: CollabWriterEvent = { ok: false, reason: 'unavailable', message: 'No writer id could be leased; this page writes under its own.' };
+
 function countLease(metrics: MetricsRegistry, outcome: 'new' | 'reused' | 'resumed' | 'lapsed' | 'unavailable'): void {
   metrics.inc('omnibus_collab_writer_leases_total', 'Yjs client ids asked for by pages, by outcome: a new id, one of the account reused, the page\'s own resumed, refused (lapsed), or none to be had.', `outcome="${outcome}"`);
 }
@@ -45,7 +48,7 @@ export class WriterLeases {
       .catch((err: unknown): CollabWriterEvent => {
         countLease(this.metrics, 'unavailable');
         this.logger.warn(`draft ${room.draftId}: no writer id for ${conn.actor.username}: ${String(err)}`);
-        return { ok: false, reason: 'unavailable', message: 'No writer id could be leased; this page writes under its own.' };
+        return UNAVAILABLE;
       })
       .then((event) => {
         conn.writerSettled = null;
@@ -71,7 +74,6 @@ export class WriterLeases {
     }
     const writer: HeldWriter = { draftId: room.draftId, clientId: lease.clientId, key: request.key };
     this.held.set(conn.id, writer);
-    conn.writerId = lease.clientId;
     if (lease.after === undefined) {
       countLease(this.metrics, request.clientId === undefined ? 'new' : 'resumed');
       return { ok: true, clientId: lease.clientId };
@@ -82,9 +84,8 @@ export class WriterLeases {
     if (!(await this.caughtUp(room, lease.after))) {
       await this.repo.release(writer, 0);
       this.held.delete(conn.id);
-      conn.writerId = undefined;
       countLease(this.metrics, 'unavailable');
-      return { ok: false, reason: 'unavailable', message: 'No writer id could be leased; this page writes under its own.' };
+      return UNAVAILABLE;
     }
     countLease(this.metrics, 'reused');
     return { ok: true, clientId: lease.clientId };

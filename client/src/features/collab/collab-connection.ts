@@ -222,7 +222,6 @@ export class CollabConnection {
    * every change's work grows with them (docs/realtime.md, "A draft's writers").
    */
   private writerRequest(): CollabWriterRequest {
-    this.grantedId = null;
     return this.wrote() ? { key: this.writerKey, clientId: this.doc.clientID } : { key: this.writerKey };
   }
 
@@ -351,6 +350,8 @@ export class CollabConnection {
   }
 
   private onConnect(): void {
+    // A grant is for the connection it came on.
+    this.grantedId = null;
     if (this.connectedOnce) {
       this.awareness = this.freshAwareness(this.awareness);
       for (const l of this.awarenessListeners) l(null);
