@@ -1,4 +1,5 @@
 import { CollabDocumentsRepository } from '../../server/src/collaboration/collab-documents.repository';
+import { CollabService } from '../../server/src/collaboration/collab.service';
 import { decodeFrame } from '../../server/src/collaboration/frames';
 import { CollabClient, contentOf, waitFor } from '../support/collab-client';
 import { COLLAB_DOC, type DraftView, type ParagraphView, type SectionInfo } from '@omnibus/shared';
@@ -150,5 +151,42 @@ describe('joining a draft', () => {
       await t.server.dataSource.query(`UPDATE app_user SET disabled = false WHERE username = 'can'`);
     }
     await waitFor(async () => (await CollabClient.connect(t.url, other, draftId).then((c) => (c.close(), true), () => false)), 'the re-enabled account to join again');
+  });
+});
+
+describe('a closed draft opened by many at once', () => {
+  let quick: TestServer;
+  beforeAll(async () => {
+    // Rooms nobody is in close after 200 ms.
+    quick = await startTestServer({ COLLAB_IDLE_CLOSE_MS: '200' });
+  });
+  afterAll(async () => {
+    await quick.close();
+  });
+
+  it('lets in every live session and nobody else, and leaves no room open for handshakes that were refused', async () => {
+    const collab = () => quick.server.app.get(CollabService);
+    const draft = await demoDraft(quick, await quick.login('chair'));
+    const target = paragraph(section(draft, 'entity', 'CICTE'), '9');
+    const revoked = await quick.login('mex');
+    await quick.server.dataSource.query(
+      `UPDATE auth_session SET ended_at = now(), end_reason = 'revoked' WHERE id = (SELECT id FROM auth_session WHERE user_id = (SELECT id FROM app_user WHERE username = 'mex') ORDER BY created_at DESC LIMIT 1)`,
+    );
+    await waitFor(() => collab().openRooms === 0, 'no room open');
+
+    // Only refused handshakes: the token is signed for the draft's committee, its session has ended.
+    const refused = await Promise.allSettled(Array.from({ length: 10 }, () => CollabClient.connect(quick.url, revoked, draft.id)));
+    expect(refused.map((r) => (r.status === 'rejected' ? (r.reason as { data?: { error?: string } }).data?.error : 'joined'))).toEqual(Array(10).fill('unauthorized'));
+    await waitFor(() => collab().openRooms === 0, 'the room opened for refused handshakes to close');
+
+    // Live sessions and ended ones at once: each live one gets the whole draft, each ended one is refused.
+    const tokens = await Promise.all(['chair', 'can', 'bra', 'secretariat'].map((u) => quick.login(u)));
+    const mixed = await Promise.allSettled([...tokens, revoked, ...tokens, revoked].map((token) => CollabClient.connect(quick.url, token, draft.id)));
+    const joined = mixed.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(joined).toHaveLength(8);
+    expect(mixed.filter((r) => r.status === 'rejected')).toHaveLength(2);
+    for (const c of joined) expect(c.text(target.id).toString()).toBe(target.text);
+    for (const c of joined) c.close();
+    await waitFor(() => collab().openRooms === 0, 'the room to close once everyone left');
   });
 });

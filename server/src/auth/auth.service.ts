@@ -12,7 +12,7 @@ import { LoginRateLimiter, MemoryCounterStore, RedisCounterStore } from './login
 import { DUMMY_HASH, verifyPassword } from './password';
 import { SessionRegistry } from './session-registry';
 import { endReasonOf, SessionsRepository } from './sessions.repository';
-import { TokenService } from './token.service';
+import { TokenService, type TokenClaims } from './token.service';
 
 export function toUserView(u: Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'delegationCode'>): UserView {
   return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, delegation: u.delegationCode };
@@ -81,7 +81,16 @@ export class AuthService {
   }
 
   async authenticateSession(token: string): Promise<Authenticated> {
-    const claims = await this.tokens.verify(token);
+    return this.sessionOf(await this.tokens.verify(token));
+  }
+
+  /** The claims of a bearer token whose signature and expiry hold: who it was issued to, not yet whether that session still lives. */
+  verifyToken(token: string): Promise<TokenClaims> {
+    return this.tokens.verify(token);
+  }
+
+  /** The second half of `authenticateSession`: the account and session a verified token names, re-read from the database. */
+  async sessionOf(claims: TokenClaims): Promise<Authenticated> {
     const found = await this.lookups.load({ userId: claims.sub, sessionId: claims.sid });
     if (!found || found.user.disabled) throw new AppError('unauthorized', ENDED.account_disabled as string);
     const reason = endReasonOf(found.session ?? undefined);

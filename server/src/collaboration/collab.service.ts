@@ -206,20 +206,45 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     this.nsp = nsp;
   }
 
-  /** The handshake: who it is, which draft, whether they may write. Opens the room before the socket connects, so no frame is missed. */
+  /**
+   * The handshake: who it is, which draft, whether they may write. Opens the room before the socket
+   * connects, so no frame is missed. When a room's worth of people open a closed draft at once, the
+   * room's reads start as soon as a token signed for the draft's committee arrives, beside the check
+   * of its session, and nobody is let in before that check and the access rules pass.
+   */
   async authenticate(socket: Socket): Promise<void> {
     const startedAt = performance.now();
     const { token, draftId, writer } = validate(collabHandshake, socket.handshake.auth, 'handshake auth');
-    const { actor, sessionId } = await this.auth.authenticateSession(token);
-    // A draft open here already names its committee: people joining a busy room cost the database no lookup.
-    const open = await this.rooms.get(draftId)?.catch(() => undefined);
-    const draft = open ? { committeeId: open.committeeId } : await this.committees.load(draftId);
-    if (!canRead(actor, draft)) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
-    requireAccess(actor, { action: 'draft.coedit.join', committeeId: draft.committeeId });
-    const canWrite = denialReason(actor, { action: 'draft.coedit.write', committeeId: draft.committeeId }) === null;
-    const room = await this.room(draftId, draft.committeeId);
+    const claims = await this.auth.verifyToken(token);
+    const signedIn = this.auth.sessionOf(claims);
+    const owner = this.committeeOf(draftId);
+    const opening = owner.then((draft) => (draft && draft.committeeId === claims.cid ? this.room(draftId, draft.committeeId) : undefined));
+    // Settled here or below; a refused session must not leave them unhandled.
+    owner.catch(() => undefined);
+    opening.catch(() => undefined);
+    let checked: { actor: Actor; sessionId: string; committeeId: string };
+    try {
+      const { actor, sessionId } = await signedIn;
+      const draft = await owner;
+      if (!canRead(actor, draft)) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
+      requireAccess(actor, { action: 'draft.coedit.join', committeeId: draft.committeeId });
+      checked = { actor, sessionId, committeeId: draft.committeeId };
+    } catch (err) {
+      // A room opened for this handshake alone closes like any room nobody is in.
+      void opening.then((r) => r?.idleIfEmpty(), () => undefined);
+      throw err;
+    }
+    const { actor, sessionId, committeeId } = checked;
+    const canWrite = denialReason(actor, { action: 'draft.coedit.write', committeeId }) === null;
+    const room = (await opening) ?? (await this.room(draftId, committeeId));
     const session: SocketSession = { actor, sessionId, draftId, canWrite, room, writer, startedAt };
     socket.data.collab = session;
+  }
+
+  /** The committee a draft belongs to: an open (or opening) room here names it, so people joining a busy room cost the database no lookup. */
+  private async committeeOf(draftId: string): Promise<{ committeeId: string } | null> {
+    const open = await this.rooms.get(draftId)?.catch(() => undefined);
+    return open ? { committeeId: open.committeeId } : this.committees.load(draftId);
   }
 
   connect(socket: Socket): void {
