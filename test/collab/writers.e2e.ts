@@ -140,8 +140,11 @@ describe('writer ids', () => {
     await new Promise((r) => setTimeout(r, LEASE_MS + 500));
     await waitFor(async () => (await leases()).some((l) => Number(l.client_id) === stale.id && l.free), 'the lease to lapse');
     let taker = await page('chair');
+    // Pages given another id stay open while the loop runs (closed, their id would be free again), and close at the end.
+    const passedOver: CollabClient[] = [];
     for (let i = 0; taker.id !== stale.id && i < 10; i += 1) {
       // The account's lowest free id goes first; others may be free too.
+      passedOver.push(taker.c);
       taker = await page('chair');
     }
     expect(taker.id).toBe(stale.id);
@@ -163,6 +166,7 @@ describe('writer ids', () => {
     expect(paragraphText(stored, p9).toString()).toBe(await restText());
     back.close();
     taker.c.close();
+    for (const c of passedOver) c.close();
   });
 
   it('merges API changes under one server id however often the draft is opened and closed', async () => {
