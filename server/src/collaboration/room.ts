@@ -250,7 +250,10 @@ export class Room {
   /** With nobody connected, the room closes after `idleCloseMs` unless someone joins meanwhile: after the last one leaves, or when it was opened for a handshake that was then refused. */
   idleIfEmpty(): void {
     if (this.connections.size > 0 || this.closed || this.idleTimer) return;
-    this.idleTimer = setTimeout(() => this.onIdle(this), this.deps.config.idleCloseMs).unref();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      this.onIdle(this);
+    }, this.deps.config.idleCloseMs).unref();
   }
 
   /** Handles one frame; the answer goes to the acknowledgement once it holds (after the commit, for changes). */
