@@ -1,4 +1,4 @@
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser, Locator, Request, WebSocket } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { launchChromium } from './support/chromium';
 import { ensureClientBuilt } from './support/client-build';
@@ -138,5 +138,27 @@ describe('co-editing one paragraph from two delegations', () => {
     }
     await expect(ids()).resolves.toEqual(before);
     await expect(usEditor.innerText()).resolves.toContain('Typed offline. Reloaded once more');
+  });
+
+  it('opens the room over a WebSocket at once, without long-polling first', async () => {
+    const polling: string[] = [];
+    const sockets: string[] = [];
+    const onRequest = (r: Request) => {
+      if (r.url().includes('/socket.io/') && r.url().includes('transport=polling')) polling.push(r.url());
+    };
+    const onSocket = (ws: WebSocket) => sockets.push(ws.url());
+    us.page.on('request', onRequest);
+    us.page.on('websocket', onSocket);
+    try {
+      await us.page.reload();
+      await us.page.locator('.outline').waitFor();
+      await openEditor(us, 'CICTE', '5 bis');
+    } finally {
+      us.page.off('request', onRequest);
+      us.page.off('websocket', onSocket);
+    }
+    expect(polling).toEqual([]);
+    // One connection carries both the room's live events and the co-edited text.
+    expect(sockets.filter((u) => u.includes('/socket.io/') && u.includes('transport=websocket'))).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import { COLLAB_DOC, PARAGRAPH_FIELDS } from '@omnibus/shared/collab-model';
 import { COLLAB_EVENT, COLLAB_NS, MESSAGE, type CollabAck, type CollabErrorEvent, type CollabSession, type CollabWriterEvent, type CollabWriterRequest } from './protocol';
 import { formatError } from '../../i18n/errors';
 import { signOutWhenSessionEnds, socketAuth } from '../auth/session-ended';
+import { SOCKET_TRANSPORTS } from '../../api/sockets';
 
 export type CollabStatus = 'connecting' | 'synced' | 'offline' | 'refused';
 
@@ -74,7 +75,7 @@ export class CollabConnection {
     this.doc = new Y.Doc();
     this.awareness = this.freshAwareness(null);
     this.bindDoc();
-    this.socket = io(COLLAB_NS, { auth: socketAuth(token, draftId, () => ({ writer: this.writerRequest() })) });
+    this.socket = io(COLLAB_NS, { ...SOCKET_TRANSPORTS, auth: socketAuth(token, draftId, () => ({ writer: this.writerRequest() })) });
     signOutWhenSessionEnds(this.socket);
     this.socket.on('connect', () => this.onConnect());
     this.socket.on('disconnect', () => this.set({ status: 'offline' }));

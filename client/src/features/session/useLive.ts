@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import { io, type Socket } from 'socket.io-client';
 import { formatError, i18n } from '../../i18n';
 import { signOutWhenSessionEnds, socketAuth } from '../auth/session-ended';
+import { SOCKET_TRANSPORTS } from '../../api/sockets';
 import { EMPTY_LIVE, LIVE, LIVE_CLIENT, LIVE_NS, liveReducer, type LiveAck, type LiveAction, type LiveRoomState } from './live-events';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'refused';
@@ -59,7 +60,7 @@ export function useLive(token: string, draftId: string | null, onEvent?: (event:
 
   useEffect(() => {
     if (!draftId) return;
-    const socket = io(LIVE_NS, { auth: socketAuth(firstToken.current, draftId) });
+    const socket = io(LIVE_NS, { ...SOCKET_TRANSPORTS, auth: socketAuth(firstToken.current, draftId) });
     socketRef.current = socket;
     signOutWhenSessionEnds(socket);
     let connectedBefore = false;
