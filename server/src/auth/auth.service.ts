@@ -81,7 +81,7 @@ export class AuthService {
   }
 
   async authenticateSession(token: string): Promise<Authenticated> {
-    return this.sessionOf(await this.tokens.verify(token));
+    return this.sessionOf(await this.verifyToken(token));
   }
 
   /** The claims of a bearer token whose signature and expiry hold: who it was issued to, not yet whether that session still lives. */

@@ -4,7 +4,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { canRead, denialReason, requireAccess } from '../access/access.policy';
 import type { Actor } from '../auth/actor';
-import { AuthService } from '../auth/auth.service';
+import { AuthService, type Authenticated } from '../auth/auth.service';
 import { SessionRegistry } from '../auth/session-registry';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -222,23 +222,24 @@ export class CollabService implements OnModuleInit, OnApplicationBootstrap, Befo
     // Settled here or below; a refused session must not leave them unhandled.
     owner.catch(() => undefined);
     opening.catch(() => undefined);
-    let checked: { actor: Actor; sessionId: string; committeeId: string };
-    try {
-      const { actor, sessionId } = await signedIn;
-      const draft = await owner;
-      if (!canRead(actor, draft)) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
-      requireAccess(actor, { action: 'draft.coedit.join', committeeId: draft.committeeId });
-      checked = { actor, sessionId, committeeId: draft.committeeId };
-    } catch (err) {
+    const { actor, sessionId, committeeId } = await this.admit(draftId, signedIn, owner).catch((err: unknown) => {
       // A room opened for this handshake alone closes like any room nobody is in.
       void opening.then((r) => r?.idleIfEmpty(), () => undefined);
       throw err;
-    }
-    const { actor, sessionId, committeeId } = checked;
+    });
     const canWrite = denialReason(actor, { action: 'draft.coedit.write', committeeId }) === null;
     const room = (await opening) ?? (await this.room(draftId, committeeId));
     const session: SocketSession = { actor, sessionId, draftId, canWrite, room, writer, startedAt };
     socket.data.collab = session;
+  }
+
+  /** Whether this session may join this draft: live, and allowed by the access rules. */
+  private async admit(draftId: string, signedIn: Promise<Authenticated>, owner: Promise<{ committeeId: string } | null>): Promise<Authenticated & { committeeId: string }> {
+    const { actor, sessionId } = await signedIn;
+    const draft = await owner;
+    if (!canRead(actor, draft)) throw new AppError('not_found', `No draft with id "${draftId}" exists, or you may not see it.`);
+    requireAccess(actor, { action: 'draft.coedit.join', committeeId: draft.committeeId });
+    return { actor, sessionId, committeeId: draft.committeeId };
   }
 
   /** The committee a draft belongs to: an open (or opening) room here names it, so people joining a busy room cost the database no lookup. */
