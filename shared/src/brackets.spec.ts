@@ -1,4 +1,6 @@
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { existsSync, readFileSync } from 'fs';
 import { formatSponsors, parseBrackets, parseSponsors, printBrackets, Segment } from './brackets';
 
@@ -122,6 +124,23 @@ describe('parseBrackets', () => {
   it('unescapes literal brackets and backslashes', () => {
     expect(segmentsOf('a \\[1\\] b \\\\ c')).toEqual([{ type: 'text', text: 'a [1] b \\ c' }]);
     expect(segmentsOf('[US: \\[sic\\]]')).toEqual([{ type: 'insert', sponsors: ['US'], text: '[sic]' }]);
+  });
+
+  it('holds a long text in one piece, not a string per character', () => {
+    // A room shows every paragraph through this parser; a segment built a character at a time is a
+    // chain of one string per character (~20 bytes each) that lives as long as the page shows it.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const long = `${'a'.repeat(400_000)} [US: b] ${'c'.repeat(400_000)}\\[d\\] ${'e'.repeat(400_000)}`;
+    gc();
+    const before = v8.getHeapStatistics().used_heap_size;
+    const segments = segmentsOf(long);
+    gc();
+    const held = v8.getHeapStatistics().used_heap_size - before;
+    expect(segments.map((g) => (g.type === 'text' ? g.text.length : -1))).toEqual([400_001, -1, 400_000 + 5 + 400_000]);
+    // A string per character held ~33 bytes a character here; one piece holds next to nothing (the
+    // bound leaves room for what else the test process allocates meanwhile).
+    expect(held / long.length).toBeLessThan(4);
   });
 
   it.each([
