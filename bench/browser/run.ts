@@ -241,8 +241,8 @@ async function measureTyping(browser: Browser, url: string, db: BenchDatabase, p
     const reports = await fleet.report(from, to);
     const latency = newHistogram();
     for (const r of reports) merge(latency, dense(r.latency));
-    const paint = measured.keys.map((k) => k.paint);
-    const longest = measured.longTasks.map((l) => l.duration);
+    const paint = measured.keys.paint;
+    const longest = measured.longTasks;
     return {
       typing: {
         minutes: MINUTES,
@@ -251,9 +251,9 @@ async function measureTyping(browser: Browser, url: string, db: BenchDatabase, p
         typed,
         keydowns: measured.keydowns,
         paint: { n: paint.length, ...spread(paint) },
-        shown: spread(measured.keys.map((k) => k.shown)),
-        queued: spread(measured.keys.map((k) => k.queued)),
-        slowKeydowns: measured.slowEvents.filter((e) => e.name === 'keydown').map((e) => e.duration),
+        shown: spread(measured.keys.shown),
+        queued: spread(measured.keys.queued),
+        slowKeydowns: measured.slowKeydowns,
         longTasks: { count: longest.length, totalMs: longest.reduce((a, b) => a + b, 0), maxMs: longest.length > 0 ? Math.max(...longest) : 0 },
         othersLatency: {
           p50: histogramPercentile(latency, 0.5),
