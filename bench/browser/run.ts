@@ -32,7 +32,7 @@ import { startEditors, type EditorFleet } from '../realtime/round';
 import type { Mode } from '../realtime/worker';
 import { login, procStat, ROOT, sleep } from '../realtime/servers';
 import { installProbes, type Probe } from './probes';
-import { reportLines, type BrowserResult, type MemoryFigures } from './report';
+import { reportLines, WARMUP_SECONDS, type BrowserResult, type MemoryFigures } from './report';
 
 const MINUTES = Number(process.env.BENCH_BROWSER_MINUTES ?? 10);
 const EDITORS = Number(process.env.BENCH_BROWSER_EDITORS ?? 50);
@@ -43,7 +43,7 @@ const LOADS = Number(process.env.BENCH_BROWSER_LOADS ?? 5);
 const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PARAGRAPHS = 130;
 const KEY_INTERVAL_MS = 200;
-const WARMUP_MS = 5_000;
+const WARMUP_MS = WARMUP_SECONDS * 1000;
 /** Where to write a CPU profile of the tab while it types (open it in Chrome's DevTools, Performance panel). */
 const PROFILE = process.env.BENCH_BROWSER_PROFILE;
 /** Where to write a Chromium trace of the tab while it types. */
@@ -222,6 +222,7 @@ async function measureTyping(browser: Browser, url: string, db: BenchDatabase, p
     const to = from + MINUTES * 60_000;
     fleet.start(from, to);
     await typeFor(p.page, WARMUP_MS);
+    const warmed = await memory(cdp, pid);
     await p.page.evaluate(() => window.__benchProbe.reset());
     if (PROFILE) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
     if (TRACE) await browser.startTracing(p.page, { path: TRACE, categories: TRACE_CATEGORIES });
@@ -261,7 +262,7 @@ async function measureTyping(browser: Browser, url: string, db: BenchDatabase, p
           keystrokesPerSec: reports.reduce((n, r) => n + r.keystrokes, 0) / ((to - from) / 1000),
         },
       },
-      memory: { start, end, fresh: await freshTab(browser, url, db.draftId) },
+      memory: { start, warmed, end, fresh: await freshTab(browser, url, db.draftId) },
     };
   } finally {
     await fleet?.exit();
