@@ -14,14 +14,16 @@ export const DELEGATIONS = [
 
 export function renderInRoom(ui: ReactNode, options: { user: UserView; draft: DraftView }) {
   const room: Room = { user: options.user, draft: options.draft, delegations: DELEGATIONS, reload: vi.fn(async () => undefined), announce: vi.fn() };
-  const result = render(
+  const inRoom = (node: ReactNode) => (
     <I18nextProvider i18n={i18n}>
       <RoomContext.Provider value={room}>
-        <RoomBaseContext.Provider value={{ ...room, draftId: room.draft.id, draftActions: room.draft.actions }}>{ui}</RoomBaseContext.Provider>
+        <RoomBaseContext.Provider value={{ ...room, draftId: room.draft.id, draftActions: room.draft.actions }}>{node}</RoomBaseContext.Provider>
       </RoomContext.Provider>
-    </I18nextProvider>,
+    </I18nextProvider>
   );
-  return { ...result, room };
+  const result = render(inRoom(ui));
+  // Redraws in the same room (the same context values), as the room does when its data changes.
+  return { ...result, rerender: (next: ReactNode) => result.rerender(inRoom(next)), room };
 }
 
 export interface RecordedRequest {

@@ -9,6 +9,27 @@ import { Notation } from './Notation';
 import { formatSponsorList, Trans, useT } from '../../i18n';
 import { ErrorLine } from '../draft/ErrorLine';
 
+/**
+ * "Addition by CAN and US": redrawn only when its kind or sponsors change. `Trans` makes a new
+ * component for each placeholder that has children on every redraw, so React replaced these two
+ * elements each time the item redrew (with every keystroke in its paragraph) and held both copies.
+ */
+const AmendmentHead = memo(function AmendmentHead({ name, sponsors }: { name: string; sponsors: string }) {
+  const t = useT('amendments');
+  return (
+    <Trans
+      t={t}
+      i18nKey="by"
+      components={[
+        <span key="kind" className="amendment-kind">
+          {name}
+        </span>,
+        <strong key="sponsors">{sponsors}</strong>,
+      ]}
+    />
+  );
+});
+
 /** Redrawn when its own amendment, or the words of its paragraph, change: not with each new bracket beside it. */
 const AmendmentItem = memo(function AmendmentItem({ label, text, a }: { label: string; text: string; a: AmendmentView }) {
   const { reload, announce } = useRoomBase();
@@ -25,16 +46,7 @@ const AmendmentItem = memo(function AmendmentItem({ label, text, a }: { label: s
   return (
     <li className="amendment" data-amendment={a.id} data-sponsors={a.sponsors.join(',')}>
       <div className="amendment-head">
-        <Trans
-          t={t}
-          i18nKey="by"
-          components={[
-            <span key="kind" className="amendment-kind">
-              {name}
-            </span>,
-            <strong key="sponsors">{formatSponsorList(a.sponsors)}</strong>,
-          ]}
-        />
+        <AmendmentHead name={name} sponsors={formatSponsorList(a.sponsors)} />
         {a.invited.length > 0 && <span className="invited">{t('invited', { codes: formatSponsorList(a.invited) })}</span>}
       </div>
       <Notation className="amendment-notation" text={notationOf(a, text)} />
