@@ -13,7 +13,8 @@
  * style, layout, paint and JS samples; open it in DevTools' Performance panel or Perfetto);
  * BENCH_BROWSER_HEAP=<dir> writes heap snapshots of the typing tab halfway and at the end and of the
  * fresh tab (open them in DevTools' Memory panel and compare: what grows, what the draft does not
- * explain; the halfway snapshot pauses the tab, so the typing figures of such a run are not comparable).
+ * explain; `heap-compare.ts` tallies two of them by constructor; the halfway snapshot pauses the tab,
+ * so the typing figures of such a run are not comparable).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
