@@ -61,13 +61,14 @@ export function installProbes(expectedParagraphs: number): void {
       channel.port1.onmessage = () => then(performance.now());
       channel.port2.postMessage(null);
     });
+  const noKeys = (): KeySamples => ({ queued: [], shown: [], paint: [] });
   const probe: Probe = {
     allShown: null,
     paragraphId: null,
     clicked: null,
     editorReady: null,
     firstKey: null,
-    keys: { queued: [], shown: [], paint: [] },
+    keys: noKeys(),
     keydowns: 0,
     slowKeydowns: [],
     longTasks: [],
@@ -97,7 +98,7 @@ export function installProbes(expectedParagraphs: number): void {
       }).observe(editor, { subtree: true, childList: true, characterData: true });
     },
     reset() {
-      probe.keys = { queued: [], shown: [], paint: [] };
+      probe.keys = noKeys();
       probe.keydowns = 0;
       probe.slowKeydowns = [];
       probe.longTasks = [];
