@@ -8,6 +8,7 @@ import { SectionBlock } from './SectionBlock';
 import { FoldedSections } from './FoldedSections';
 import type { ParagraphView, SectionView } from '@omnibus/shared';
 import { ReadingLanguageMenu, ReadingProvider, useReadingState } from '../translations/reading';
+import { LAZY_CARDS_FROM_BRACKETS, bracketsIn } from './lazy-cards';
 
 type Shown = { section: SectionView; paragraphs: ParagraphView[] };
 
@@ -48,11 +49,12 @@ export const DraftDocument = memo(function DraftDocument({ aside }: { aside: Rea
   const shownBySection = new Map(visible.map((v) => [v.section.id, v.paragraphs.length]));
   const shown = visible.reduce((n, v) => n + v.paragraphs.length, 0);
   const total = draft.sections.reduce((n, s) => n + s.paragraphs.length, 0);
+  const lazyCards = useMemo(() => bracketsIn(draft) >= LAZY_CARDS_FROM_BRACKETS, [draft]);
   return (
     <ReadingProvider value={reading.reading}>
       <div className={aside ? 'room-body with-aside' : 'room-body'}>
         <Outline draft={draft} shownBySection={shownBySection} />
-        <main id="draft-main" className="draft" tabIndex={-1}>
+        <main id="draft-main" className={lazyCards ? 'draft lazy-cards' : 'draft'} tabIndex={-1}>
           <div className="draft-title">
             <p className="symbol">{draft.symbol}</p>
             <h1>{draft.title}</h1>
