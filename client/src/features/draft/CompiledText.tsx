@@ -1,6 +1,6 @@
 import { parseBrackets, type Segment } from '@omnibus/shared/brackets';
 import type { TFunction } from 'i18next';
-import { memo, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { formatSponsorList, useT } from '../../i18n';
 
 function Sponsors({ codes, suffix = ':' }: { codes: readonly string[]; suffix?: string }) {
@@ -26,32 +26,32 @@ function Bracket({ kind, children }: { kind: string; children: ReactNode }) {
   );
 }
 
-function renderSegment(s: Segment, t: TFunction): ReactNode {
+function renderSegment(s: Segment, i: number, t: TFunction): ReactNode {
   switch (s.type) {
     case 'text':
-      return <span>{s.text}</span>;
+      return <span key={i}>{s.text}</span>;
     case 'insert':
       return (
-        <Bracket kind="insert">
+        <Bracket key={i} kind="insert">
           <Sponsors codes={s.sponsors} />{' '}
-          {s.nested && s.nested.length > 0 ? <ins>{segmentViews(s.nested, t)}</ins> : <ins>{s.text}</ins>}
+          {s.nested && s.nested.length > 0 ? <ins>{s.nested.map((n, j) => renderSegment(n, j, t))}</ins> : <ins>{s.text}</ins>}
         </Bracket>
       );
     case 'delete':
       return (
-        <Bracket kind="delete">
+        <Bracket key={i} kind="delete">
           <Sponsors codes={s.sponsors} /> {s.text === '' ? <em>{t('bracket.delete')}</em> : <><em>{t('bracket.deleteColon')}</em> <del>{s.text}</del></>}
         </Bracket>
       );
     case 'replace':
       return (
-        <Bracket kind="replace">
+        <Bracket key={i} kind="replace">
           <Sponsors codes={s.sponsors} /> <em>{t('bracket.replace')}</em> “<del>{s.from}</del>” <em>{t('bracket.with')}</em> “<ins>{s.to}</ins>”
         </Bracket>
       );
     case 'alternatives':
       return (
-        <span className="alternatives">
+        <span key={i} className="alternatives">
           {s.options.map((o, j) => (
             <span key={o.number}>
               {j > 0 && ' '}
@@ -81,19 +81,25 @@ function samePlain(a: unknown, b: unknown): boolean {
   return keys.length === Object.keys(y).length && keys.every((k) => samePlain(x[k], y[k]));
 }
 
-/**
- * One segment, drawn again only when its own words or sponsors change: a keystroke inside one
- * bracket of a paragraph that holds dozens redraws that bracket, not the paragraph's every one.
- */
-const SegmentView = memo(
-  function SegmentView({ segment, t }: { segment: Segment; t: TFunction }) {
-    return renderSegment(segment, t);
-  },
-  (before, after) => before.t === after.t && samePlain(before.segment, after.segment),
-);
+interface Drawn {
+  segment: Segment;
+  node: ReactNode;
+}
 
-function segmentViews(segments: readonly Segment[], t: TFunction): ReactNode {
-  return segments.map((s, i) => <SegmentView key={i} segment={s} t={t} />);
+/**
+ * The segments' elements, each the very element of the last redraw while its segment's words and
+ * sponsors are the same (React then skips it): a keystroke inside one bracket of a paragraph that
+ * holds dozens redraws that bracket, not the paragraph's every one, and adds no component of its own.
+ */
+function useSegmentNodes(segments: readonly Segment[], t: TFunction): ReactNode[] {
+  const last = useRef<{ t: TFunction; drawn: Drawn[] }>({ t, drawn: [] });
+  const before = last.current.t === t ? last.current.drawn : [];
+  const drawn = segments.map((segment, i): Drawn => {
+    const old = before[i];
+    return old && samePlain(old.segment, segment) ? old : { segment, node: renderSegment(segment, i, t) };
+  });
+  last.current = { t, drawn };
+  return drawn.map((d) => d.node);
 }
 
 /**
@@ -103,6 +109,7 @@ function segmentViews(segments: readonly Segment[], t: TFunction): ReactNode {
 export function CompiledText({ compiled }: { compiled: string }) {
   const t = useT('draft');
   const parsed = parseBrackets(compiled);
+  const nodes = useSegmentNodes(parsed.ok ? parsed.segments : [], t);
   if (!parsed.ok) return <span className="compiled">{compiled}</span>;
-  return <span className="compiled">{segmentViews(parsed.segments, t)}</span>;
+  return <span className="compiled">{nodes}</span>;
 }
