@@ -1,4 +1,5 @@
 import { parseBrackets, type Segment } from '@omnibus/shared/brackets';
+import { replaceEqualDeep } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useRef, type ReactNode } from 'react';
 import { formatSponsorList, useT } from '../../i18n';
@@ -68,19 +69,6 @@ function renderSegment(s: Segment, i: number, t: TFunction): ReactNode {
   }
 }
 
-/** Equal plain data, as parsed segments are: strings, numbers, and arrays and objects of them. */
-function samePlain(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => samePlain(x, b[i]));
-  }
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  return keys.length === Object.keys(y).length && keys.every((k) => samePlain(x[k], y[k]));
-}
-
 interface Drawn {
   segment: Segment;
   node: ReactNode;
@@ -88,15 +76,16 @@ interface Drawn {
 
 /**
  * The segments' elements, each the very element of the last redraw while its segment's words and
- * sponsors are the same (React then skips it): a keystroke inside one bracket of a paragraph that
- * holds dozens redraws that bracket, not the paragraph's every one, and adds no component of its own.
+ * sponsors are the same (compared as the room's live data is, with `replaceEqualDeep`; React then
+ * skips it): a keystroke inside one bracket of a paragraph that holds dozens redraws that bracket,
+ * not the paragraph's every one, and adds no component of its own.
  */
 function useSegmentNodes(segments: readonly Segment[], t: TFunction): ReactNode[] {
   const last = useRef<{ t: TFunction; drawn: Drawn[] }>({ t, drawn: [] });
   const before = last.current.t === t ? last.current.drawn : [];
   const drawn = segments.map((segment, i): Drawn => {
     const old = before[i];
-    return old && samePlain(old.segment, segment) ? old : { segment, node: renderSegment(segment, i, t) };
+    return old && replaceEqualDeep(old.segment, segment) === old.segment ? old : { segment, node: renderSegment(segment, i, t) };
   });
   last.current = { t, drawn };
   return drawn.map((d) => d.node);
