@@ -56,7 +56,23 @@ export function isOrganFormula(text: string): boolean {
   const words = line.slice(0, -1).trim().split(/\s+/);
   if (words.length < 2 && !/^l['’]/i.test(words[0] ?? '')) return false;
   if (words.length > 14 || !ARTICLE.test(words[0] ?? '')) return false;
-  return words.slice(1).every((w) => /^\p{Lu}/u.test(w) || /^\p{Ll}{1,3}$/u.test(w));
+  return words.slice(1).every((w) => /^\p{Lu}/u.test(w) || /^\p{Ll}{1,3}$/u.test(w)) || isFrenchOrganName(words);
+}
+
+// The organs a French United Nations text names in sentence case: "Le Conseil de sécurité,", "L’Assemblée générale,".
+const FRENCH_ORGAN = /^(?:Conseil|Assemblée|Commission|Conférence|Comité)$/;
+
+/**
+ * French writes an organ's name with one capital ("Le Conseil de sécurité,", "L’Assemblée générale,",
+ * "Le Conseil des droits de l’homme,"): a capitalised article, one of the organs' nouns, then lower-case
+ * words only, as a formula's whole line.
+ */
+function isFrenchOrganName(words: readonly string[]): boolean {
+  const first = words[0] ?? '';
+  const elided = /^L['’](.+)$/.exec(first);
+  const noun = elided ? elided[1] : /^(?:Le|La)$/.test(first) ? words[1] : undefined;
+  const rest = words.slice(elided ? 1 : 2);
+  return noun !== undefined && FRENCH_ORGAN.test(noun) && rest.length <= 6 && rest.every((w) => /^\p{Ll}[\p{Ll}'’-]*$/u.test(w));
 }
 
 /** A line in capitals with no terminal punctuation: a piece of an organ's name split over lines. */
@@ -106,9 +122,13 @@ export function opensInCapitals(line: string): boolean {
   return /^\p{Ll}{1,3}$/u.test(words[0] ?? '') && isCaps(words[1]);
 }
 
-/** Ends a sentence or a clause the way a paragraph does; a footnote mark after the comma ("1949, 1") counts. */
+/**
+ * Ends a sentence or a clause the way a paragraph does; a footnote mark after the comma ("1949, 1")
+ * counts, and so does the conjunction after the semicolon of the last paragraph but one ("…; and",
+ * "…; y", "…; et", "…; e").
+ */
 export function endsParagraph(text: string): boolean {
-  return /[.;:,!?]["”’»)]*(?:\s\d{1,2})?$/.test(text.trim());
+  return /(?:[.;:,!?]["”’»)]*(?:\s\d{1,2})?|;\s+(?:and|y|et|e))$/.test(text.trim());
 }
 
 /** "57th plenary meeting", the line that closes a UN General Assembly resolution. */

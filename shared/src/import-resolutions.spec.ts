@@ -21,6 +21,8 @@ interface Expected {
   preamble: number;
   /** Paragraphs of the operative part (labels; null for an unnumbered one), when the text has it. */
   operative?: (string | null)[];
+  /** Lines the import reports as problems (the copy's own mistakes); none by default. */
+  problemLines?: number[];
 }
 
 const EXPECTED: Record<string, Expected> = {
@@ -49,7 +51,9 @@ const EXPECTED: Record<string, Expected> = {
   'oas-fr-ag-res-1353-1995.txt': { formula: 'L\'ASSEMBLEE GENERALE,', preamble: 3 },
   'oas-pt-ag-res-1415-1996.txt': { formula: 'A ASSEMBLÉIA GERAL,', preamble: 4 },
   'oas-pt-ag-res-2438-2009.txt': { formula: 'A ASSEMBLEIA GERAL:', resolving: 'RESOLVE:', preamble: 4, operative: [null, null] },
+  'oas-pt-ag-res-1570-1998.txt': { formula: 'A ASSEMBLÉIA GERAL,', preamble: 5, problemLines: [2] },
   'oas-pt-ag-res-1769-2001.txt': { formula: 'A ASSEMBLÉIA GERAL,', resolving: 'RESOLVE:', symbol: 'AG/RES. 1769 (XXXI-O/01)', title: /^MODIFICAÇÕES AO ESTATUTO/, adoption: /^\(Aprovada na terceira sessão plenária/, preamble: 4, operative: [null] },
+  'un-sc-fr-draft-iraq-2003.txt': { formula: 'Le Conseil de sécurité,', preamble: 6 },
   'un-sc-s-res-1373-2001.txt': { formula: 'The Security Council,', symbol: 'S/RES/1373 (2001)', preamble: 8 },
   'un-sc-s-res-1555-2004.txt': { formula: 'The Security Council,', preamble: 7, operative: ['1', '2', '3'] },
   'un-sc-s-res-1654-2006.txt': { formula: 'The Security Council,', preamble: 4, operative: ['1', '2', '3', '4'] },
@@ -82,7 +86,7 @@ describe('importText on real resolutions', () => {
         expect(preamble!.heading).toBe(want.formula);
         expect(preamble!.paragraphs.map((p) => p.label)).toEqual(Array(want.preamble).fill(null));
         expect(rest.flatMap((s) => s.paragraphs.map((p) => p.label))).toEqual(want.operative ?? []);
-        expect(imported.problems).toEqual([]);
+        expect(imported.problems.map((p) => p.line)).toEqual(want.problemLines ?? []);
       });
 
       it('accounts for every line and every word of the source', () => {
@@ -106,6 +110,21 @@ describe('importText on real resolutions', () => {
     expect(cp[1]!.paragraphs[1]!.text).toBe(
       'To invite the Kingdom of Denmark to accredit a permanent observer to the organs, agencies, and entities of the Organization, in keeping with operative paragraph 7 of resolution CP/RES. 407 (573/84).',
     );
+  });
+
+  it('reads a hard-wrapped preamble whose "Que …" paragraphs follow a finished one as paragraphs, never as headings', () => {
+    const pt = importText(read('oas-pt-ag-res-1570-1998.txt'));
+    const paragraphs = pt.sections[0]!.paragraphs;
+    expect(paragraphs[3]!.text).toBe('Que é necessário e oportuno continuar a aumentar o diálogo para estabelecer a paz, a confiança e a segurança na região; e');
+    // "…; e" ends that paragraph: the next "Que …" starts another.
+    expect(paragraphs[4]!.text).toMatch(/^Que a paz é não só a ausência de guerra, .* democráticas mais pacíficas e seguras;$/);
+    // The copy's stray "]" after the report's symbol is reported, not taken for a proposal.
+    expect(pt.problems[0]!.message).toMatch(/never opened/);
+  });
+
+  it('reads French sentence case: "Le Conseil de sécurité," heads the preamble', () => {
+    const fr = importText(read('un-sc-fr-draft-iraq-2003.txt')).sections[0]!.paragraphs;
+    expect(fr[1]!.text).toMatch(/^Rappelant que dans sa résolution 687 \(1991\), il a déclaré qu’un cessez-le-feu .* ladite résolution,$/);
   });
 
   it('reads UN title case, "Acting under Chapter VII", dashed items and lettered sub-paragraphs', () => {
@@ -158,12 +177,12 @@ describe('document symbols and formulas', () => {
     expect(imported.lines![0]).toEqual({ line: 1, role: 'metadata', text: symbol });
   });
 
-  it.each(['Inter-American Committee against Terrorism (CICTE)', 'To convene the meeting.', 'RECOGNIZING:', 'HAVING SEEN the report,'])('does not read %s as a symbol or a formula', (line) => {
+  it.each(['Inter-American Committee against Terrorism (CICTE)', 'To convene the meeting.', 'RECOGNIZING:', 'HAVING SEEN the report,', 'Le rapport du Secrétaire général,', 'La Commission a examiné la question du programme de travail pour la session,'])('does not read %s as a symbol or a formula', (line) => {
     expect(isSymbolLine(line)).toBe(false);
     expect(isOrganFormula(line)).toBe(false);
   });
 
-  it.each(['THE GENERAL ASSEMBLY,', 'LA ASAMBLEA GENERAL,', 'L’ASSEMBLÉE GÉNÉRALE,', 'A ASSEMBLEIA GERAL,', 'EL CONSEJO PERMANENTE DE LA ORGANIZACIÓN DE LOS ESTADOS AMERICANOS,', 'The General Assembly,', 'The Security Council,'])(
+  it.each(['THE GENERAL ASSEMBLY,', 'LA ASAMBLEA GENERAL,', 'L’ASSEMBLÉE GÉNÉRALE,', 'A ASSEMBLEIA GERAL,', 'EL CONSEJO PERMANENTE DE LA ORGANIZACIÓN DE LOS ESTADOS AMERICANOS,', 'The General Assembly,', 'The Security Council,', 'Le Conseil de sécurité,', 'L’Assemblée générale,', 'Le Conseil des droits de l’homme,', 'Le Conseil économique et social,'])(
     'reads %s as the organ’s formula',
     (line) => expect(isOrganFormula(line)).toBe(true),
   );

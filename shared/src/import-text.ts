@@ -403,6 +403,12 @@ class Reader {
     return short(next) && after !== undefined && numberedLabel(after.text) !== null;
   }
 
+  /** The next line goes on with this one's sentence (no blank line, a lower-case start): this line opens a paragraph, it is no heading. */
+  private wrapsIntoNext(): boolean {
+    const next = this.lines[this.index + 1];
+    return next !== undefined && !next.afterBlank && startsLowercase(next.text);
+  }
+
   read(): ImportedText {
     const { formula, resolving } = this.layout;
     for (let i = 0; i < this.lines.length; i++) {
@@ -584,7 +590,7 @@ class Reader {
         this.openParagraph(null, text, line.no, text.endsWith(':'));
       } else if (this.open && (this.open.chapeau || continues || startsLowercase(text))) {
         this.extend(text);
-      } else if (!endsParagraph(text) && wordCount(text) <= MAX_HEADING_WORDS) {
+      } else if (!endsParagraph(text) && wordCount(text) <= MAX_HEADING_WORDS && !this.wrapsIntoNext()) {
         this.startSection(text);
         this.region = 'operative';
         this.account(line, 'heading');
