@@ -113,6 +113,22 @@ describe('importText', () => {
     expect(imported.sections[2]!.paragraphs[0]).toMatchObject({ label: '4', text: '[CH: unclosed', sponsors: [] });
   });
 
+  it('reads "1.Requests …", a number that lost its space in the copy, as an operative paragraph; "1.5 million …" stays text', () => {
+    const imported = importText(
+      [
+        'The General Assembly,',
+        'Concerned that the goals and objectives of the Strategy remain largely to be fulfilled,',
+        '1.Requests the Secretary-General to provide information;',
+        '2.Also requests the Secretary-General to report to the General Assembly at its forty-third session;',
+        '3. Notes that',
+        '1.5 million people remain displaced;',
+      ].join('\n'),
+    );
+    expect(imported.sections.map((s) => s.paragraphs.map((p) => p.label))).toEqual([[null], ['1', '2', '3']]);
+    expect(imported.sections[1]!.paragraphs[0]!.text).toBe('Requests the Secretary-General to provide information;');
+    expect(imported.sections[1]!.paragraphs[2]!.text).toBe('Notes that 1.5 million people remain displaced;');
+  });
+
   it('returns an empty draft for empty text', () => {
     expect(importText('')).toEqual({ title: null, symbol: null, sections: [], problems: [] });
   });

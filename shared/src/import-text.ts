@@ -111,6 +111,8 @@ export interface ImportedText {
 const SUBTITLE = /^\(.*\)$/;
 const FOOTNOTE = /^\(Footnote \d+: (.+)\)$/;
 const NUMBERED = /^(\d[^.]{0,40})\.(?:\s+(.*))?$/;
+/** "1.Requests the Secretary-General …": a copy that lost the space (or tab) after a paragraph's number. */
+const NUMBERED_UNSPACED = /^(\d{1,3})\.(\p{Lu}.*)$/u;
 const MAX_HEADING_WORDS = 12;
 /** The document's kind printed above its title, in the four OAS languages. */
 const DOCUMENT_KIND = /^(?:DRAFT |PROJET DE |PROYECTO DE |PROJETO DE )?R[EÉ]SOLU(?:TION|CI[OÓ]N|[CÇ][AÃ]O)$/i;
@@ -172,7 +174,7 @@ interface Line {
 }
 
 const numberedLabel = (text: string): { label: string; body: string | undefined } | null => {
-  const m = NUMBERED.exec(text);
+  const m = NUMBERED.exec(text) ?? NUMBERED_UNSPACED.exec(text);
   const label = m && normalizeLabel(m[1] ?? '');
   return m && label !== null ? { label, body: m[2] } : null;
 };
