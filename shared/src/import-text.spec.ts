@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { existsSync, readFileSync } from 'fs';
+import { importWordAccount } from './import-account';
 import { importText } from './import-text';
 
 // The project's own copy of the committee's seed (../shared/seeds is the team folder, not the product).
@@ -127,6 +128,21 @@ describe('importText', () => {
     expect(imported.sections.map((s) => s.paragraphs.map((p) => p.label))).toEqual([[null], ['1', '2', '3']]);
     expect(imported.sections[1]!.paragraphs[0]!.text).toBe('Requests the Secretary-General to provide information;');
     expect(imported.sections[1]!.paragraphs[2]!.text).toBe('Notes that 1.5 million people remain displaced;');
+  });
+
+  it('joins a word a copy broke at its hyphen across lines, and drops the invisible soft hyphens and zero-width spaces of web and PDF copies', () => {
+    const imported = importText(
+      [
+        'THE GENERAL ASSEMBLY,',
+        'REAFFIRMING the principles of self-',
+        'determination and the Inter-',
+        'American system, as well as the Organi\u00ADzation\u200B’s Charter;',
+      ].join('\n'),
+    );
+    expect(imported.sections[0]!.paragraphs.map((p) => p.text)).toEqual([
+      'REAFFIRMING the principles of self-determination and the Inter-American system, as well as the Organization’s Charter;',
+    ]);
+    expect(importWordAccount(imported)).toMatchObject({ unaccounted: 0 });
   });
 
   it('returns an empty draft for empty text', () => {

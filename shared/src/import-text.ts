@@ -159,8 +159,11 @@ function isPreambular(line: string): boolean {
  */
 const SPACES = /[\t \u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 const BRACKET_OPENING = /\[[^[\]:\\]*:(?: ?delete:)?$/i;
+/** Soft hyphens, zero-width spaces and word joiners that web pages and PDFs leave inside words: invisible, but they split a word for search, redlines and caps. */
+const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
 const normalise = (line: string): string =>
   line
+    .replace(INVISIBLE, '')
     .replace(SPACES, (run: string, offset: number, whole: string) =>
       run.length >= 2 && BRACKET_OPENING.test(whole.slice(Math.max(0, offset - 200), offset)) ? '  ' : ' ',
     )
@@ -326,8 +329,10 @@ class Reader {
     const p = this.open;
     if (!p) return;
     const literal = p.literals.at(-1);
-    if (literal) literal.raw = `${literal.raw} ${text}`;
-    else p.raw = `${p.raw} ${text}`;
+    // A word a copy broke at its hyphen ("Inter-" / "American", "self-" / "determination") is one word again.
+    const join = (before: string) => (/\p{L}-$/u.test(before) && /^\p{L}/u.test(text) ? `${before}${text}` : `${before} ${text}`);
+    if (literal) literal.raw = join(literal.raw);
+    else p.raw = join(p.raw);
     this.joinable = true;
   }
 
