@@ -131,6 +131,22 @@ describe('importText on real resolutions', () => {
     expect(pt.problems[0]!.message).toMatch(/never opened/);
   });
 
+  it('passes over the page numbers and running headers of a copy of printed pages, inside a paragraph or between two', () => {
+    // CP/RES. 777 as a copy of its printed pages would carry it: the symbol and a number at each page's head.
+    const lines = read('oas-en-cp-res-777-2000.txt').split('\n');
+    const at = (n: number, ...inserted: string[]) => [...lines.slice(0, n), '', ...inserted, '', ...lines.slice(n)];
+    const clean = importText(lines.join('\n')).sections.map((sec) => sec.paragraphs.map((p) => [p.label, p.text]));
+    for (const furniture of [['- 2 -'], ['CP/RES. 777 (1252/00)', '- 2 -'], ['Page 2 of 3'], ['2']]) {
+      for (const after of [29, 32]) {
+        // After line 29 the page ends between operative paragraphs 1 and 2; after line 32, inside paragraph 2.
+        const imported = importText(at(after, ...furniture).join('\n'));
+        expect(imported.sections.map((sec) => sec.paragraphs.map((p) => [p.label, p.text]))).toEqual(clean);
+        expect(imported.metadata!.filter((m) => m.kind === 'page').map((m) => m.text)).toEqual(furniture);
+        expect(importWordAccount(imported).unaccounted).toBe(0);
+      }
+    }
+  });
+
   it('reads French sentence case: "Le Conseil de sécurité," heads the preamble', () => {
     const fr = importText(read('un-sc-fr-draft-iraq-2003.txt')).sections[0]!.paragraphs;
     expect(fr[1]!.text).toMatch(/^Rappelant que dans sa résolution 687 \(1991\), il a déclaré qu’un cessez-le-feu .* ladite résolution,$/);

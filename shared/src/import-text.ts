@@ -79,7 +79,8 @@ export interface LineAccount {
 }
 
 /** `view`: the platform's own exports name the view they print, "(Compilation text, 15 March 2022)". */
-export type MetadataKind = 'symbol' | 'series' | 'title' | 'adoption' | 'view' | 'masthead' | 'closing';
+/** `page`: a page number or the symbol repeated at the head of each page, as copies of printed pages carry them. */
+export type MetadataKind = 'symbol' | 'series' | 'title' | 'adoption' | 'view' | 'masthead' | 'closing' | 'page';
 
 export interface ImportedMetadata {
   line: number;
@@ -114,6 +115,8 @@ const NUMBERED = /^(\d[^.]{0,40})\.(?:\s+(.*))?$/;
 /** "1.Requests the Secretary-General …": a copy that lost the space (or tab) after a paragraph's number. */
 const NUMBERED_UNSPACED = /^(\d{1,3})\.(\p{Lu}.*)$/u;
 const MAX_HEADING_WORDS = 12;
+/** "- 2 -", "– 12 –", "Page 2 of 3", "Página 2 de 5", "p. 4", "2/7", a bare "2": a page's number on a line of its own. */
+const PAGE_NUMBER = /^(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:page|página|pág\.|pag\.|p\.)\s*\d{1,4}(?:\s*(?:of|de|sur|\/)\s*\d{1,4})?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3})$/iu;
 /** The document's kind printed above its title, in the four OAS languages. */
 const DOCUMENT_KIND = /^(?:DRAFT |PROJET DE |PROYECTO DE |PROJETO DE )?R[EÉ]SOLU(?:TION|CI[OÓ]N|[CÇ][AÃ]O)$/i;
 
@@ -263,6 +266,8 @@ class Reader {
   private open: OpenParagraph | null = null;
   /** The open paragraph can take the next line as its continuation (no blank line, no heading in between). */
   private joinable = false;
+  /** A page number or running header was just passed: the blank lines around it do not end the paragraph it interrupts. */
+  private acrossPage = false;
   private region: Region;
   private capitalsStyle = false;
   /** Index of the line being read. */
@@ -421,7 +426,9 @@ class Reader {
     for (let i = 0; i < this.lines.length; i++) {
       const line = this.lines[i] as Line;
       this.index = i;
-      if (line.afterBlank) this.joinable = false;
+      if (this.region !== 'header' && this.pageFurniture(line)) continue;
+      if (line.afterBlank && !this.acrossPage) this.joinable = false;
+      this.acrossPage = false;
       if (this.pending) {
         this.openParagraph(this.pending.label, line.text, this.pending.line);
         this.account(line, 'paragraph');
@@ -450,6 +457,19 @@ class Reader {
     if (this.metadata.length > 0) this.result.metadata = this.metadata;
     if (this.accounts.length > 0) this.result.lines = this.accounts;
     return this.result;
+  }
+
+  /**
+   * A line a printed page puts on every page — its number ("- 2 -", "Page 2 of 3", "2") or the
+   * document's symbol again — in a copy of the pages: listed, and the paragraph it falls in goes on
+   * after it, as does the operative part's numbering.
+   */
+  private pageFurniture(line: Line): boolean {
+    const repeatedSymbol = this.result.symbol !== null && line.text === this.result.symbol;
+    if (!repeatedSymbol && !PAGE_NUMBER.test(line.text)) return false;
+    this.meta(line, 'page');
+    this.acrossPage = true;
+    return true;
   }
 
   private readFormula(i: number): number {

@@ -121,7 +121,7 @@ export const minutesSchema = z.object({
   tally: tallySchema,
 }) satisfies z.ZodType<Minutes>;
 
-const METADATA_KINDS = ['symbol', 'series', 'title', 'adoption', 'view', 'masthead', 'closing'] as const satisfies readonly ImportedMetadata['kind'][];
+const METADATA_KINDS = ['symbol', 'series', 'title', 'adoption', 'view', 'masthead', 'closing', 'page'] as const satisfies readonly ImportedMetadata['kind'][];
 
 const wordAccountSchema = z.object({
   source: z.int(),
