@@ -147,6 +147,17 @@ describe('importText on real resolutions', () => {
     }
   });
 
+  it('lists the footnotes printed under a rule after the text as notes, never as more paragraphs', () => {
+    const source = read('oas-en-cp-res-777-2000.txt');
+    const clean = importText(source).sections.map((sec) => sec.paragraphs.map((p) => p.label));
+    for (const mark of ['1.', '1/', '(1)', '*']) {
+      const imported = importText(`${source.trimEnd()}\n\n__________________\n\n${mark} Letter of the Ambassador of Denmark of 25 September 2000,\nreceived on 2 October 2000.\n`);
+      expect(imported.sections.map((sec) => sec.paragraphs.map((p) => p.label))).toEqual(clean);
+      expect(imported.lines!.slice(-3).map((l) => l.role)).toEqual(['note', 'note', 'note']);
+      expect(importWordAccount(imported)).toMatchObject({ unaccounted: 0 });
+    }
+  });
+
   it('reads French sentence case: "Le Conseil de sécurité," heads the preamble', () => {
     const fr = importText(read('un-sc-fr-draft-iraq-2003.txt')).sections[0]!.paragraphs;
     expect(fr[1]!.text).toMatch(/^Rappelant que dans sa résolution 687 \(1991\), il a déclaré qu’un cessez-le-feu .* ladite résolution,$/);

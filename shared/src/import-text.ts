@@ -115,6 +115,10 @@ const NUMBERED = /^(\d[^.]{0,40})\.(?:\s+(.*))?$/;
 /** "1.Requests the Secretary-General …": a copy that lost the space (or tab) after a paragraph's number. */
 const NUMBERED_UNSPACED = /^(\d{1,3})\.(\p{Lu}.*)$/u;
 const MAX_HEADING_WORDS = 12;
+/** A line drawn across the page above the footnotes. */
+const RULE = /^[_\-–—=*]{5,}$/;
+/** How a footnote begins: "1.", "1", "1/", "(1)", "*". */
+const FOOTNOTE_MARK = /^(?:\d{1,2}[./)]?|\(\d{1,2}\)|\*{1,3})\s+\S/;
 /** "- 2 -", "– 12 –", "Page 2 of 3", "Página 2 de 5", "p. 4", "2/7", a bare "2": a page's number on a line of its own. */
 const PAGE_NUMBER = /^(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:page|página|pág\.|pag\.|p\.)\s*\d{1,4}(?:\s*(?:of|de|sur|\/)\s*\d{1,4})?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3})$/iu;
 /** The document's kind printed above its title, in the four OAS languages. */
@@ -427,6 +431,7 @@ class Reader {
       const line = this.lines[i] as Line;
       this.index = i;
       if (this.region !== 'header' && this.pageFurniture(line)) continue;
+      if (this.region !== 'header' && this.footnotesFrom(i)) break;
       if (line.afterBlank && !this.acrossPage) this.joinable = false;
       this.acrossPage = false;
       if (this.pending) {
@@ -469,6 +474,19 @@ class Reader {
     if (!repeatedSymbol && !PAGE_NUMBER.test(line.text)) return false;
     this.meta(line, 'page');
     this.acrossPage = true;
+    return true;
+  }
+
+  /**
+   * A rule ("__________") followed by numbered notes ("1. Letter of …", "1/ The delegation of …"):
+   * the footnotes a copy prints after the text. Listed as notes, never read as more paragraphs (a
+   * footnote "1." would otherwise be an operative paragraph of a section named after the rule).
+   */
+  private footnotesFrom(i: number): boolean {
+    const next = this.lines[i + 1];
+    if (!RULE.test((this.lines[i] as Line).text) || !next || !FOOTNOTE_MARK.test(next.text)) return false;
+    this.close();
+    for (const line of this.lines.slice(i)) this.account(line, 'note');
     return true;
   }
 
