@@ -149,16 +149,21 @@ describe('several paragraphs in one request', () => {
   });
 
   it('reads with the same number of SQL statements for 1, 10 and every paragraph asked', async () => {
+    // The spy sees every statement of the server, the background's too (a draft's document made
+    // ahead, a writer lease renewed): the fewest of three tries is the request's own count.
     const statements = async (query: string): Promise<number> => {
-      const logger = t.server.dataSource.logger;
-      const spy = jest.spyOn(logger, 'logQuery');
-      try {
-        const res = await many(mex, draft.id, query);
-        expect(res.status).toBe(200);
-        return spy.mock.calls.length;
-      } finally {
-        spy.mockRestore();
+      const counts: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const spy = jest.spyOn(t.server.dataSource.logger, 'logQuery');
+        try {
+          const res = await many(mex, draft.id, query);
+          expect(res.status).toBe(200);
+          counts.push(spy.mock.calls.length);
+        } finally {
+          spy.mockRestore();
+        }
       }
+      return Math.min(...counts);
     };
     const one = await statements(`?ids=${ids[0]}`);
     const ten = await statements(`?ids=${ids.slice(0, 10).join(',')}`);
