@@ -150,12 +150,17 @@ describe('importText on real resolutions', () => {
   it('lists the footnotes printed under a rule after the text as notes, never as more paragraphs', () => {
     const source = read('oas-en-cp-res-777-2000.txt');
     const clean = importText(source).sections.map((sec) => sec.paragraphs.map((p) => p.label));
-    for (const mark of ['1.', '1/', '(1)', '*']) {
-      const imported = importText(`${source.trimEnd()}\n\n__________________\n\n${mark} Letter of the Ambassador of Denmark of 25 September 2000,\nreceived on 2 October 2000.\n`);
+    const note = (mark: string) => `\n\n__________________\n\n${mark} Letter of the Ambassador of Denmark of 25 September 2000,\nreceived on 2 October 2000.\n`;
+    for (const [mark, marker] of [['1.', '1'], ['1/', '1/'], ['(1)', '¹'], ['*', '*']] as const) {
+      const marked = source.replace('(CP/doc.3347/00)', `(CP/doc.3347/00)${marker}`).trimEnd();
+      const imported = importText(marked + note(mark));
       expect(imported.sections.map((sec) => sec.paragraphs.map((p) => p.label))).toEqual(clean);
       expect(imported.lines!.slice(-3).map((l) => l.role)).toEqual(['note', 'note', 'note']);
       expect(importWordAccount(imported)).toMatchObject({ unaccounted: 0 });
     }
+    // No mark of note 1 in the text: the rule does not make what follows footnotes (it may be more of the text).
+    const unmarked = importText(source.trimEnd() + note('1.'));
+    expect(unmarked.lines!.slice(-3).map((l) => l.role)).toEqual(['heading', 'paragraph', 'paragraph']);
   });
 
   it('reads French sentence case: "Le Conseil de sécurité," heads the preamble', () => {

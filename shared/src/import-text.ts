@@ -118,7 +118,8 @@ const MAX_HEADING_WORDS = 12;
 /** A line drawn across the page above the footnotes. */
 const RULE = /^[_\-–—=*]{5,}$/;
 /** How a footnote begins: "1.", "1", "1/", "(1)", "*". */
-const FOOTNOTE_MARK = /^(?:\d{1,2}[./)]?|\(\d{1,2}\)|\*{1,3})\s+\S/;
+const FOOTNOTE_MARK = /^(?:(\d{1,2})[./)]?|\((\d{1,2})\)|(\*{1,3}))\s+\S/;
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** "- 2 -", "– 12 –", "Page 2 of 3", "Página 2 de 5", "p. 4", "2/7", a bare "2": a page's number on a line of its own. */
 const PAGE_NUMBER = /^(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:page|página|pág\.|pag\.|p\.)\s*\d{1,4}(?:\s*(?:of|de|sur|\/)\s*\d{1,4})?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3})$/iu;
 /** The document's kind printed above its title, in the four OAS languages. */
@@ -484,7 +485,15 @@ class Reader {
    */
   private footnotesFrom(i: number): boolean {
     const next = this.lines[i + 1];
-    if (!RULE.test((this.lines[i] as Line).text) || !next || !FOOTNOTE_MARK.test(next.text)) return false;
+    const mark = next && RULE.test((this.lines[i] as Line).text) ? FOOTNOTE_MARK.exec(next.text) : null;
+    if (!mark) return false;
+    // Only when the text above carries that note's mark after a word or a sign ("…(CP/doc.3347/00)1",
+    // "Americas,1/", "States¹", "States*"): a rule between two numbered parts of the text is not a footnote's.
+    const n = mark[1] ?? mark[2];
+    const glued = n === undefined
+      ? /[\p{L})\].,;:”’"]\*{1,3}(?=\s|$)/u
+      : new RegExp(`[\\p{L})\\].,;:”’"](?:${n}/?|${[...n].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join('')})(?=\\s|$)`, 'u');
+    if (!this.lines.slice(0, i).some((l) => glued.test(l.text))) return false;
     this.close();
     for (const line of this.lines.slice(i)) this.account(line, 'note');
     return true;
