@@ -26,6 +26,7 @@ const SOURCE_PARAGRAPHS: Record<string, number> = {
   'oas-es-ag-res-1982-atlantico-sur.txt': 5,
   'oas-fr-ag-res-1815-2001.txt': 4,
   'oas-fr-ag-res-1353-1995.txt': 3,
+  'oas-fr-ag-res-1570-1998.txt': 4,
   'oas-pt-ag-res-1415-1996.txt': 4,
   'oas-pt-ag-res-2438-2009.txt': 6,
   'oas-pt-ag-res-1769-2001.txt': 5,
