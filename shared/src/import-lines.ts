@@ -42,8 +42,9 @@ export function symbolWithText(line: string): { symbol: string; text: string; te
 
 const bare = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
-// Articles that open an organ's name in the four OAS languages: "THE", "LA", "EL", "L'", "A", "O", "LE", "LOS".
-const ARTICLE = /^(?:the|la|el|le|les|los|las|os|as|a|o|l['’]\S+)$/i;
+// Articles that open an organ's name in the four OAS languages: "THE", "LA", "EL", "L'", "A", "O", "LE", "LOS";
+// "LASSEMBLÉE" is "L'ASSEMBLÉE" on French pages that lost their apostrophes in an encoding (the OAS's own CSH pages of the 1990s).
+const ARTICLE = /^(?:the|la|el|le|les|los|las|os|as|a|o|l['’]\S+|lassembl[ée]e)$/i;
 
 /**
  * The formula naming the organ that speaks: an article, then capitalised words (short connectors
@@ -55,12 +56,9 @@ export function isOrganFormula(text: string): boolean {
   if (!/[,:]$/.test(line) || /\d/.test(line)) return false;
   const words = line.slice(0, -1).trim().split(/\s+/);
   if (words.length < 2 && !/^l['’]/i.test(words[0] ?? '')) return false;
-  if (words.length > 14 || !(ARTICLE.test(words[0] ?? '') || APOSTROPHE_LOST.test(words[0] ?? ''))) return false;
+  if (words.length > 14 || !ARTICLE.test(words[0] ?? '')) return false;
   return words.slice(1).every((w) => /^\p{Lu}/u.test(w) || /^\p{Ll}{1,3}$/u.test(w)) || isFrenchOrganName(words);
 }
-
-// "LASSEMBLÉE GÉNÉRALE,": French pages that lost their apostrophes in an encoding (the OAS's own CSH pages of the 1990s).
-const APOSTROPHE_LOST = /^LASSEMBL[ÉE]E$/;
 
 // The organs a French United Nations text names in sentence case: "Le Conseil de sécurité,", "L’Assemblée générale,".
 const FRENCH_ORGAN = /^(?:Conseil|Assemblée|Commission|Conférence|Comité)$/;

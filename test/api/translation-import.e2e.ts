@@ -1,7 +1,5 @@
 import type { DraftView, TranslationImportPreview } from '@omnibus/shared';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { upload } from '../documents/document-helpers';
+import { ROOMY_CAPS, corpusText, getDraft, upload } from '../documents/document-helpers';
 import { demoDraft, paragraph, section } from '../support/draft-helpers';
 import { startTestServer, TestServer } from '../support/test-server';
 
@@ -102,25 +100,22 @@ it('refuses the import from a role that may not translate, into the original or 
 });
 
 it('aligns a real resolution with its real Portuguese version: AG/RES. 2438 (XXXIX-O/09), every paragraph in order', async () => {
-  const fixture = (file: string) => fs.readFileSync(path.resolve(__dirname, '../fixtures/resolutions', file), 'utf8');
   const secretariat = await t.login('secretariat');
-  const caps = { preamble: 40, topicSubstantive: 40, topicMandates: 40, entity: 40, entityMandates: 40, general: 40, generalReaffirming: 40, generalFollowUp: 40, total: 1000 };
-  const created = await t.api<DraftView>('POST', '/api/drafts', { token: secretariat, body: { title: 'AG/RES. 2438 (XXXIX-O/09)', symbol: 'CP/CSH/8997/22', caps } });
+  const created = await t.api<DraftView>('POST', '/api/drafts', { token: secretariat, body: { title: 'AG/RES. 2438 (XXXIX-O/09)', symbol: 'CP/CSH/8997/22', caps: ROOMY_CAPS } });
   expect(created.status).toBe(201);
-  const english = fixture('oas-en-ag-res-2438-2009.txt');
+  const english = corpusText('oas-en-ag-res-2438-2009.txt');
   const topic = section(created.body, 'topic');
   const url = `/api/drafts/${created.body.id}/import?source=chair_draft&sections=${encodeURIComponent(JSON.stringify([{ heading: 'RESOLVES:', sectionId: topic.id }]))}`;
   expect((await upload(t, url, secretariat, english)).status).toBe(201);
-  const original = (await t.api<DraftView>('GET', `/api/drafts/${created.body.id}`, { token: secretariat })).body;
-  const inPlay = original.sections.flatMap((s) => s.paragraphs.map((p) => ({ id: p.id, compiled: p.compiled })));
+  const inPlay = (await getDraft(t, secretariat, created.body.id)).sections.flatMap((s) => s.paragraphs.map((p) => p.id));
   expect(inPlay).toHaveLength(6);
 
   const translator = await t.login('translator');
-  const portuguese = fixture('oas-pt-ag-res-2438-2009.txt');
+  const portuguese = corpusText('oas-pt-ag-res-2438-2009.txt');
   const shown = await t.api<TranslationImportPreview>('POST', `/api/drafts/${created.body.id}/translations/pt/import/preview`, { token: translator, body: { text: portuguese } });
   expect(shown.status).toBe(200);
   // Four preambular paragraphs and two operative ones, which the Portuguese copy leaves unnumbered: matched one by one, in order.
-  expect(shown.body.paragraphs.map((p) => p.paragraphId)).toEqual(inPlay.map((p) => p.id));
+  expect(shown.body.paragraphs.map((p) => p.paragraphId)).toEqual(inPlay);
   expect(shown.body.paragraphs.map((p) => p.problems)).toEqual(inPlay.map(() => []));
   expect(shown.body.paragraphs.map((p) => p.text?.split(' ')[0])).toEqual(['RECONHECENDO', 'GUIADA', 'CONSIDERANDO', 'LEVANDO', 'Que', 'Que']);
   expect(shown.body.paragraphs[0]!.original).toMatch(/^RECOGNIZING the shared interest/);

@@ -7,6 +7,11 @@ import { promisify } from 'node:util';
 import type { TestServer } from '../support/test-server';
 
 export const CICTE_SEED = path.resolve(__dirname, '../../server/seed-data/cicte-proposal-omnibus.txt');
+/** Real resolutions, verbatim (sources in the folder's README). */
+export const CORPUS = path.resolve(__dirname, '../fixtures/resolutions');
+export const corpusText = (file: string): string => fs.readFileSync(path.join(CORPUS, file), 'utf8');
+/** Caps with room for any real resolution of the corpus. */
+export const ROOMY_CAPS = { preamble: 40, topicSubstantive: 40, topicMandates: 40, entity: 40, entityMandates: 40, general: 40, generalReaffirming: 40, generalFollowUp: 40, total: 1000 };
 /** Files the tests produce, kept for a person to open (ignored by git with the other artifacts). */
 export const ARTIFACTS = path.resolve(__dirname, '../artifacts/documents');
 

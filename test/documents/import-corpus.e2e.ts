@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fingerprint, section } from '../support/draft-helpers';
 import { TestServer, startTestServer } from '../support/test-server';
-import { CICTE_SEED, docxType, getDraft, saveArtifact, upload } from './document-helpers';
+import { CICTE_SEED, CORPUS, ROOMY_CAPS, corpusText, docxType, getDraft, saveArtifact, upload } from './document-helpers';
 
 /**
  * Every real resolution of the corpus (test/fixtures/resolutions, sources in its README) and the
@@ -12,7 +12,6 @@ import { CICTE_SEED, docxType, getDraft, saveArtifact, upload } from './document
  * of the source is either stored in the draft (labels, paragraph text with its brackets, literals)
  * or on a line the preview listed (heading, formula, metadata, note). Nothing is lost silently.
  */
-const CORPUS = path.resolve(__dirname, '../fixtures/resolutions');
 
 // The paragraphs a reader counts in each source (preamble + operative), read by hand from the texts.
 const SOURCE_PARAGRAPHS: Record<string, number> = {
@@ -51,8 +50,6 @@ const SOURCE_PARAGRAPHS: Record<string, number> = {
 const REFUSED_AS_COPIED: Record<string, { message: string; from: string; to: string }> = {
   'oas-pt-ag-res-1570-1998.txt': { message: 'The bracket closed at character 64 was never opened: write \\] for a literal bracket', from: '(AG/doc.3718/98)],', to: '(AG/doc.3718/98)\\],' },
 };
-
-const ROOMY_CAPS = { preamble: 40, topicSubstantive: 40, topicMandates: 40, entity: 40, entityMandates: 40, general: 40, generalReaffirming: 40, generalFollowUp: 40, total: 1000 };
 
 /**
  * The words a stored paragraph holds: its negotiation text (brackets and sponsors), its literals,
@@ -156,7 +153,7 @@ describe('importing real resolutions loses no word', () => {
   it('refuses a real eight-paragraph preamble against the default cap of 6 and writes nothing', async () => {
     const created = await t.api<DraftView>('POST', '/api/drafts', { token: secretariat, body: { title: 'S/RES/1373 (2001)', symbol: 'CP/CSH/8999/22' } });
     const before = await fingerprint(t, created.body.id);
-    const res = await upload(t, `/api/drafts/${created.body.id}/import?source=chair_draft`, secretariat, fs.readFileSync(path.join(CORPUS, 'un-sc-s-res-1373-2001.txt'), 'utf8'));
+    const res = await upload(t, `/api/drafts/${created.body.id}/import?source=chair_draft`, secretariat, corpusText('un-sc-s-res-1373-2001.txt'));
     expect(res.status).toBe(409);
     expect(res.body.error).toBe('over_cap_import');
     expect(res.body.details.paragraphs.map((p: any) => [p.sectionKey, p.cap.scope, p.cap.limit, p.cap.used])).toEqual([
@@ -168,7 +165,7 @@ describe('importing real resolutions loses no word', () => {
 
   it('stores the text’s own brackets as text, not as proposals', async () => {
     const created = await t.api<DraftView>('POST', '/api/drafts', { token: secretariat, body: { title: 'AG/RES. 2357', symbol: 'CP/CSH/8998/22' } });
-    const res = await upload(t, `/api/drafts/${created.body.id}/import?source=chair_draft`, secretariat, fs.readFileSync(path.join(CORPUS, 'oas-en-ag-res-2357-2008.txt'), 'utf8'));
+    const res = await upload(t, `/api/drafts/${created.body.id}/import?source=chair_draft`, secretariat, corpusText('oas-en-ag-res-2357-2008.txt'));
     expect(res.status).toBe(201);
     expect(res.body.amendments).toBe(0);
     const preamble = section(await getDraft(t, secretariat, created.body.id), 'preamble').paragraphs;
@@ -183,7 +180,7 @@ describe('importing real resolutions loses no word', () => {
   });
 
   it('reads a real resolution from Word as from plain text: symbol in the page header, automatic numbers, a tracked deletion, a footnote', async () => {
-    const source = fs.readFileSync(path.join(CORPUS, 'oas-en-cp-res-777-2000.txt'), 'utf8');
+    const source = corpusText('oas-en-cp-res-777-2000.txt');
     const text = importText(source);
     const [preamble, operative] = text.sections;
     const docx = await wordDocument({
